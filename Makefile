@@ -1,0 +1,43 @@
+# plan_extract — `make` sets everything up and regenerates data/structured/; `make test` runs the tests.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PE     := $(BIN)/plan-extract
+RAW    := data/raw
+OUT    := data/structured
+
+.PHONY: all install data test lint bench official-pdf schema clean
+
+all: data
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+data: install
+	$(PE) extract $(RAW)/tianjin_plan_official_text.txt -o $(OUT)/tianjin_plan_official_text.json
+	$(PE) extract $(RAW)/tianjin_plan_web_scrape.txt -o $(OUT)/tianjin_plan_web_scrape.json
+
+schema: install
+	$(PE) schema -o schemas/plan.schema.json
+
+test: install
+	$(BIN)/ruff check src tests scripts bench
+	$(BIN)/pytest -q
+
+lint: install
+	$(BIN)/ruff check src tests scripts bench
+	$(BIN)/mypy src
+
+bench: install
+	$(BIN)/python bench/run.py
+
+official-pdf: install
+	$(BIN)/python scripts/make_official_pdf.py
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache .mypy_cache

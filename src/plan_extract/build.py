@@ -1,0 +1,217 @@
+"""Assemble the validated :class:`~plan_extract.models.PlanRecord` from the draft tree.
+
+This is where normalized offsets become provenance (source file, offsets into the decoded source
+text, page, bounding box) and where the accounting of dropped characters is written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+
+from . import models as m
+from .attribution import parse_responsibility
+from .dates import to_iso
+from .dedupe import Deduped
+from .normalize import NormalizedText
+from .normalize.chardata import UNMAPPED
+from .readers.base import SourceText
+from .segment import Fragment
+from .structure import DraftPlan, DraftTask, DraftWarning, Span
+
+
+@dataclass(frozen=True)
+class Located:
+    """Maps normalized offsets to :class:`~plan_extract.models.Provenance`."""
+
+    source: SourceText
+    norm: NormalizedText
+
+    def prov(self, start: int, end: int) -> m.Provenance:
+        s, e = self.norm.source_span(start, end)
+        bbox = self.source.bbox_of(s, e)
+        page = self.source.page_at(s)
+        page_end = self.source.page_at(max(s, e - 1))
+        return m.Provenance(
+            source=self.source.name,
+            start=s,
+            end=e,
+            page=page,
+            page_end=page_end,
+            bbox=[round(v, 2) for v in bbox] if bbox else None,
+        )
+
+    def of(self, frags: list[Fragment]) -> m.Provenance:
+        return self.prov(min(f.start for f in frags), max(f.end for f in frags))
+
+
+def _text(span: Span | None) -> str | None:
+    return span.text if span else None
+
+
+def build_tasks(draft_tasks: list[DraftTask], loc: Located, carried: list[str | None]) -> list[m.Task]:
+    """Tasks with agencies; ``carried[0]`` is a lead rule that 下同 carries forward (updated in place)."""
+    out: list[m.Task] = []
+    for dt_ in draft_tasks:
+        pieces = list(dt_.fragments) + ([dt_.paren] if dt_.paren else [])
+        task = m.Task(
+            text=dt_.text,
+            provenance=loc.of(pieces),
+            item=m.ItemRef(number=dt_.item[0], label=dt_.item[1], title=dt_.item[2]) if dt_.item else None,
+            subitem=m.ItemRef(number=dt_.subitem[0], label=dt_.subitem[1], title=dt_.subitem[2])
+            if dt_.subitem
+            else None,
+        )
+        if dt_.paren is not None:
+            resp = parse_responsibility(dt_.paren.text, carried[0])
+            if resp is not None:
+                if resp.rule_carries:
+                    carried[0] = resp.lead_rule
+                task.agencies = [m.Agency(name=n, role=r) for n, r in zip(resp.names, resp.roles, strict=True)]  # type: ignore[arg-type]
+                task.responsibility = resp.phrase
+                task.agency_note = resp.note
+                task.lead_rule = resp.lead_rule
+            task.parenthesis = dt_.paren.text
+        out.append(task)
+    return out
+
+
+def build_record(
+    source: SourceText,
+    norm: NormalizedText,
+    deduped: Deduped,
+    draft: DraftPlan,
+    extra_warnings: list[DraftWarning],
+) -> m.PlanRecord:
+    loc = Located(source, norm)
+    fm = draft.front
+    carried: list[str | None] = [None]
+    sections: list[m.Section] = []
+    for ds in draft.sections:
+        sec = m.Section(
+            number=ds.number,
+            label=ds.label,
+            title=ds.title,
+            provenance=loc.of([ds.heading]) if ds.heading else None,
+            tasks=build_tasks(ds.tasks, loc, carried),
+        )
+        for dm in ds.measures:
+            sec.measures.append(
+                m.Measure(
+                    number=dm.number,
+                    label=dm.label,
+                    title=dm.title,
+                    provenance=loc.of([dm.heading]) if dm.heading else None,
+                    tasks=build_tasks(dm.tasks, loc, carried),
+                )
+            )
+        sections.append(sec)
+
+    unplaced: list[m.Unplaced] = []
+    for run in draft.unplaced:
+        texts = [f for f in run.fragments if f.kind != "paren"]
+        parens = [f for f in run.fragments if f.kind == "paren"]
+        resp = parse_responsibility(parens[-1].text) if parens else None
+        kind = "task" if texts and resp else ("parenthesis" if parens and not texts else "text")
+        unplaced.append(
+            m.Unplaced(
+                text="".join(f.text for f in texts),
+                kind=kind,  # type: ignore[arg-type]
+                agencies=[m.Agency(name=n, role=r) for n, r in zip(resp.names, resp.roles, strict=True)]
+                if resp
+                else [],  # type: ignore[arg-type]
+                parenthesis=parens[-1].text if parens else None,
+                after_measure=run.after,
+                before_measure=run.before,
+                provenance=loc.of(list(run.fragments)),
+            )
+        )
+
+    closing_text = "".join(f.text for f in draft.closing) or None
+    issuer = _text(fm.issuer)
+    signed = to_iso(_text(fm.signed))
+    if draft.closing and (issuer is None or signed is None):
+        issuer = issuer or draft.closing[0].text
+        signed = signed or next((to_iso(f.text) for f in draft.closing if to_iso(f.text)), None)
+    meta = dict(source.metadata)
+    published = to_iso(fm.meta["发布日期"].text) if "发布日期" in fm.meta else to_iso(meta.get("发布日期"))
+    document = m.Document(
+        title=_text(fm.title) or meta.get("标题"),
+        issuer=issuer or meta.get("发文机关"),
+        doc_number=_text(fm.doc_number) or meta.get("发文字号"),
+        recipients=[r.text for r in fm.recipients],
+        signed_date=signed or to_iso(meta.get("成文日期")),
+        published_date=published,
+        body=_text(fm.body),
+        index_number=meta.get("索引号"),
+        metadata={k: v for k, v in sorted(meta.items())},
+    )
+    plan = m.Plan(
+        title=_text(fm.plan_title),
+        preamble=_text(fm.preamble),
+        sections=sections,
+        closing=closing_text,
+        unplaced=unplaced,
+    )
+
+    warnings: list[m.Warning] = []
+    for ch in norm.changes:
+        if ch.warn:
+            warnings.append(
+                m.Warning(
+                    kind=ch.warn,  # type: ignore[arg-type]
+                    message=ch.note or f"{ch.before} → {ch.after}",
+                    provenance=m.Provenance(source=source.name, start=ch.start, end=ch.end),
+                )
+            )
+    if "convert_traditional" in norm.plan:
+        n = sum(1 for c in norm.changes if c.rule == "convert_traditional")
+        warnings.append(
+            m.Warning(kind="traditional_converted", message=f"traditional text converted to simplified ({n} edits)")
+        )
+    for i, ch in enumerate(norm.text):
+        if ch in UNMAPPED:
+            warnings.append(
+                m.Warning(
+                    kind="unmapped_radical",
+                    message=f"U+{ord(ch):04X} has no equivalent ideograph in Unicode data; kept",
+                    provenance=loc.prov(i, i + 1),
+                )
+            )
+    for w in [*extra_warnings, *draft.warnings]:
+        warnings.append(
+            m.Warning(
+                kind=w.kind,
+                message=w.message,
+                provenance=loc.prov(w.start, w.end) if w.start is not None and w.end is not None else None,
+            )  # type: ignore[arg-type]
+        )
+    if document.published_date is None:
+        warnings.append(
+            m.Warning(kind="field_missing", message="the source does not give a publication date (发布日期)")
+        )
+
+    frags = deduped.fragments
+    dropped = [
+        m.Dropped(kind="duplicate", text=frags[i].text, provenance=loc.of([frags[i]]), kept=loc.of([frags[k]]))
+        for i, k in sorted(deduped.duplicate_of.items())
+    ]
+    dropped += [m.Dropped(kind="layout_noise", text=n.text, page=n.page) for n in source.noise]
+    accounting = m.Accounting(
+        source_chars=len(source.text),
+        duplicates=len(deduped.duplicate_of),
+        duplicate_chars=sum(len(frags[i].text) for i in deduped.duplicate_of),
+        layout_noise=len(source.noise),
+        layout_noise_chars=sum(len(n.text) for n in source.noise),
+        normalization=dict(sorted(Counter(c.rule for c in norm.changes).items())),
+        dropped=dropped,
+    )
+    info = m.SourceInfo(
+        name=source.name,
+        kind=source.kind,  # type: ignore[arg-type]
+        encoding=source.encoding,
+        sha256=source.sha256 or hashlib.sha256(source.text.encode("utf-8")).hexdigest(),
+        pages=len(source.pages) or None,
+    )
+    return m.PlanRecord(sources=[info], document=document, plan=plan, warnings=warnings, accounting=accounting)

@@ -1,0 +1,185 @@
+"""The ``plan-extract`` command.
+
+Subcommands read like sentences::
+
+    plan-extract extract data/raw/tianjin_plan_official_text.txt -o out.json
+    plan-extract validate out.json
+    plan-extract explain data/raw/tianjin_plan_web_scrape.txt
+    plan-extract schema -o schemas/plan.schema.json
+
+Errors a user can cause are one line on stderr — ``plan-extract: error: PATH: PROBLEM`` — and a
+non-zero exit status; no traceback, no half-written output file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from . import __version__
+from .errors import InputError, PlanExtractError
+from .models import PlanRecord
+from .writers.json import dumps, write_atomic
+
+EXIT_ERROR = 2
+
+DESCRIPTION = """\
+Turn Chinese government policy documents (web scrapes, official PDFs, saved gov.cn pages) into one
+validated, canonical JSON structure: the notice, the plan's sections (一、) and measures (（一）),
+each measure's tasks, and the agencies responsible for each task.
+"""
+
+EPILOG = """\
+examples:
+  plan-extract extract data/raw/tianjin_plan_official_text.txt          JSON on stdout
+  plan-extract extract page.html -o data/structured/page.json           write a file (atomically)
+  plan-extract explain data/raw/tianjin_plan_web_scrape.txt             what normalization changed, where
+  plan-extract validate data/structured/page.json                       check a JSON file against the schema
+  plan-extract schema -o schemas/plan.schema.json                       the JSON Schema of the output
+
+exit status: 0 success, 2 bad input or usage (one line on stderr naming the file and the problem).
+"""
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from .pipeline import extract
+
+    record = extract(args.input)
+    text = dumps(record)
+    if args.output:
+        write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    kinds = Counter(w.kind for w in record.warnings)
+    if "no_structure" in kinds:
+        print(
+            f"plan-extract: warning: {args.input}: no plan structure found (text kept in plan.preamble)",
+            file=sys.stderr,
+        )
+    if args.output and not args.quiet:
+        n_tasks = sum(len(m.tasks) for s in record.plan.sections for m in s.measures) + sum(
+            len(s.tasks) for s in record.plan.sections
+        )
+        summary = ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) or "none"
+        print(
+            f"{args.input} → {args.output}: {len(record.plan.sections)} sections, "
+            f"{sum(len(s.measures) for s in record.plan.sections)} measures, {n_tasks} tasks, "
+            f"{len(record.plan.unplaced)} unplaced; warnings: {summary}",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.exists():
+        raise InputError(args.file, "no such file")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(args.file, f"not valid JSON: {exc}") from None
+    try:
+        PlanRecord.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise InputError(
+            args.file, f"does not match the plan schema: {where}: {first['msg']} ({exc.error_count()} errors)"
+        ) from None
+    print(f"{args.file}: valid plan record (schema {data.get('schema_version')})")
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import schema_text
+
+    text = schema_text()
+    if args.output:
+        write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    from .normalize import normalize_and_explain
+    from .readers import read_source
+
+    src = read_source(args.input)
+    norm = normalize_and_explain(src.text)
+    counts = Counter(c.rule for c in norm.changes)
+    print(f"{args.input}: {len(norm.changes)} changes by {len(norm.plan)} rules")
+    for rule in norm.plan:
+        print(f"  {rule}: {counts[rule]}")
+    if args.all or args.rule:
+        for c in norm.changes:
+            if args.rule and c.rule != args.rule:
+                continue
+            note = f"  ({c.note})" if c.note else ""
+            print(f"{c.start:>7}-{c.end:<7} {c.rule:32} {c.before!r} → {c.after!r}{note}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="plan-extract",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser(
+        "extract",
+        help="extract one document into canonical JSON",
+        description="Read a source "
+        "(text, PDF or HTML; encoding detected), clean it, and write its canonical JSON record.",
+    )
+    p.add_argument("input", help="source file: .txt (UTF-8/GBK), .pdf or .html")
+    p.add_argument("-o", "--output", help="write JSON here (atomically) instead of stdout")
+    p.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
+    p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("validate", help="check a JSON file against the plan schema")
+    p.add_argument("file")
+    p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("schema", help="print (or write) the JSON Schema of the output")
+    p.add_argument("-o", "--output")
+    p.set_defaults(func=_cmd_schema)
+
+    p = sub.add_parser("explain", help="show what normalization changed in a source, and where")
+    p.add_argument("input")
+    p.add_argument("--all", action="store_true", help="list every change with its source offsets")
+    p.add_argument("--rule", help="list the changes of one rule only")
+    p.set_defaults(func=_cmd_explain)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        return int(args.func(args))
+    except PlanExtractError as exc:
+        print(f"plan-extract: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print("plan-extract: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

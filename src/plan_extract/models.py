@@ -1,0 +1,202 @@
+"""The canonical plan structure as pydantic v2 models — the single source of ``schemas/plan.schema.json``.
+
+Contract fields (read by other tools; names and places fixed by ../shared/design/plan-structure.md):
+``document.title|issuer|signed_date|published_date``, ``plan.title``, ``plan.sections[].number|title|measures``,
+``measures[].number|title|tasks``, ``tasks[].text|agencies``, ``agencies[].name|role``.
+
+How other document shapes fit (chosen once, kept stable):
+
+* Deeper numbering (1. / （1）): each numbered item is a :class:`Task` of its measure; ``Task.item``
+  keeps the item's label and number (and ``Task.subitem`` for a fourth level).  Item numbers are as
+  printed, so items numbered 1.–21. across measures keep their numbers.
+* No measure level (sections whose items are themselves tasks): the tasks sit in ``Section.tasks``
+  and ``Section.measures`` is empty.  Text of a section before its first measure also goes there.
+* No section level (measures directly under the plan): one section with ``number`` null holds them.
+* Text the pipeline could not place (a fragment of a damaged source whose measure is unknown):
+  ``Plan.unplaced``, with the range of measures it must lie between — never filed under a guess.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Provenance(_Model):
+    """Where a piece of output came from: offsets index the reader's decoded text of ``source``."""
+
+    source: str = Field(description="file name of the source")
+    start: int = Field(description="start offset (characters) in the decoded source text")
+    end: int = Field(description="end offset (exclusive)")
+    page: int | None = Field(default=None, description="1-based page where the text starts (paged sources)")
+    page_end: int | None = Field(default=None, description="page where the text ends")
+    bbox: list[float] | None = Field(
+        default=None, description="[x0, top, x1, bottom] in PDF points on `page`, where cheap to know"
+    )
+
+
+class Agency(_Model):
+    name: str = Field(description="agency name exactly as printed")
+    role: Literal["lead", "co"] = Field(description="lead or co-responsible, as the document defines it")
+
+
+class ItemRef(_Model):
+    """A deeper numbering level (1. or （1）) that a task belongs to."""
+
+    number: int
+    label: str
+    title: str | None = None
+
+
+class Variant(_Model):
+    """How another source words or attributes this task differently (never silently overwritten)."""
+
+    source: str
+    field: Literal["text", "agencies", "placement"]
+    value: str = Field(description="the other source's text, agency list (、-joined) or placement")
+    diff: str | None = Field(default=None, description="character-level diff against the canonical value")
+
+
+class Task(_Model):
+    text: str = Field(description="the task's text, without the responsibility parenthesis")
+    agencies: list[Agency] = Field(default_factory=list, description="in printed order")
+    responsibility: str | None = Field(default=None, description="the responsibility phrase, e.g. 按职责分工负责")
+    parenthesis: str | None = Field(default=None, description="the responsibility parenthesis verbatim")
+    agency_note: str | None = Field(
+        default=None, description="what the list says beyond names, e.g. 等部门 / 等市级有关部门 / 会同有关部门"
+    )
+    lead_rule: str | None = Field(default=None, description="the document's words that define the lead role")
+    item: ItemRef | None = None
+    subitem: ItemRef | None = None
+    provenance: Provenance
+    sources: list[str] | None = Field(default=None, description="sources that carry this task (merged records)")
+    variants: list[Variant] = Field(default_factory=list)
+
+
+class Measure(_Model):
+    number: int = Field(description="（二十八） → 28")
+    label: str = Field(description="the printed label, e.g. （二十八）")
+    title: str | None = Field(description="the heading sentence without its 。; null when lost")
+    tasks: list[Task] = Field(default_factory=list)
+    provenance: Provenance | None = None
+
+
+class Section(_Model):
+    number: int | None = Field(description="二、 → 2; null for an implicit section")
+    label: str | None
+    title: str | None
+    measures: list[Measure] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list, description="tasks directly under the section")
+    provenance: Provenance | None = None
+
+
+class Unplaced(_Model):
+    """A fragment whose measure could not be determined."""
+
+    text: str
+    kind: Literal["task", "text", "parenthesis"]
+    agencies: list[Agency] = Field(default_factory=list)
+    parenthesis: str | None = None
+    after_measure: int | None = Field(description="it lies after this measure (number), null: from the start")
+    before_measure: int | None = Field(description="it lies before this measure (number), null: to the end")
+    provenance: Provenance
+
+
+class Plan(_Model):
+    title: str | None
+    preamble: str | None
+    sections: list[Section] = Field(default_factory=list)
+    closing: str | None = Field(default=None, description="text after the last section (e.g. a closing paragraph)")
+    unplaced: list[Unplaced] = Field(default_factory=list)
+
+
+class Document(_Model):
+    title: str | None
+    issuer: str | None
+    doc_number: str | None = Field(default=None, description="发文字号, e.g. 国发〔2019〕3号")
+    recipients: list[str] = Field(default_factory=list)
+    signed_date: str | None = Field(description="成文日期, ISO 8601")
+    published_date: str | None = Field(description="发布日期, ISO 8601; null when the source does not say")
+    body: str | None = Field(default=None, description="the notice's own text")
+    index_number: str | None = Field(default=None, description="索引号 where the page gives one")
+    metadata: dict[str, str] = Field(default_factory=dict, description="page metadata fields as printed")
+
+
+class Target(_Model):
+    indicator: str
+    value: float
+    unit: str | None
+    comparison: str | None
+    year: int | None
+    text: str
+    provenance: Provenance | None = None
+
+
+class Citation(_Model):
+    title: str
+    doc_number: str | None = None
+    provenance: Provenance | None = None
+
+
+class Warning(_Model):
+    kind: Literal[
+        "numbering_gap",
+        "numbering_order",
+        "confusion",
+        "doubtful_placement",
+        "unplaced",
+        "orphan_parenthesis",
+        "unmapped_radical",
+        "traditional_converted",
+        "no_structure",
+        "field_missing",
+        "duplicate_dropped",
+    ]
+    message: str
+    provenance: Provenance | None = None
+
+
+class Dropped(_Model):
+    kind: Literal["duplicate", "layout_noise"]
+    text: str
+    provenance: Provenance | None = Field(default=None, description="where the dropped copy was (duplicates)")
+    page: int | None = Field(default=None, description="page of dropped layout noise")
+    kept: Provenance | None = Field(default=None, description="where the kept copy is (duplicates)")
+
+
+class Accounting(_Model):
+    """Every character of the input is in a field, or dropped here and counted."""
+
+    source_chars: int
+    duplicates: int
+    duplicate_chars: int
+    layout_noise: int
+    layout_noise_chars: int
+    normalization: dict[str, int] = Field(description="changes applied per normalization rule")
+    dropped: list[Dropped] = Field(default_factory=list)
+
+
+class SourceInfo(_Model):
+    name: str
+    kind: Literal["text", "pdf", "html", "json"]
+    encoding: str | None = None
+    sha256: str
+    pages: int | None = None
+
+
+class PlanRecord(_Model):
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    sources: list[SourceInfo]
+    document: Document
+    plan: Plan
+    targets: list[Target] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=list)
+    accounting: Accounting | None = None

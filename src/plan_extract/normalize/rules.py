@@ -1,0 +1,251 @@
+"""Normalization rules. Each rule is a function ``str -> list[Edit]`` that names the defect it repairs.
+
+Rules are pure and idempotent: running a rule on its own output proposes no edits.  The order
+in :data:`RULES` matters and is documented there; :func:`plan_extract.normalize.normalize` runs them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import ftfy
+import regex
+from opencc import OpenCC
+
+from .charclass import TERMINAL, is_cjk, is_han
+from .chardata import RADICAL_TO_IDEOGRAPH
+from .edits import Edit, diff_edits
+from .lexicon import AGAIN_WORDS, MOUTH_WORDS
+
+Rule = Callable[[str], list[Edit]]
+
+#: Radicals whose reading depends on context: decided by :func:`resolve_mouth_again_confusion`.
+CONTEXTUAL: dict[str, tuple[str, str]] = {"\u2f1c": ("又", "口")}  # ⼜: Unicode says 又, scrapes mean 口
+
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,
+    fix_character_width=False,  # would turn （，：； into ASCII: 536 marks of the Tianjin scrape
+    uncurl_quotes=False,  # would turn “ ” into "
+    fix_latin_ligatures=False,
+    fix_line_breaks=False,  # readers already unify line endings; keep offsets 1:1
+    normalization=None,  # NFC/NFKC are not ftfy's job here (NFKC rewrites Chinese punctuation)
+    explain=False,
+)
+
+
+def fix_mojibake(text: str) -> list[Edit]:
+    """Repair mojibake: UTF-8 read as Latin-1/Windows-1252 and similar, via ftfy.
+
+    Defect: a page saved through the wrong codec turns 中文 into ``ä¸­æ–‡``.  ftfy recognises and
+    reverses such sequences.  It is configured *not* to touch character width or quotes: with its
+    defaults it would rewrite 536 full-width marks of the Tianjin scrape into ASCII and uncurl “ ”.
+    """
+    return diff_edits(text, ftfy.fix_text(text, config=_FTFY_CONFIG))
+
+
+def map_radicals(text: str) -> list[Edit]:
+    """Map Kangxi Radicals / CJK Radicals Supplement code points to their unified ideographs.
+
+    Defect: the Tianjin web scrape writes 人 as ⼈ (U+2F08), 工 as ⼯ (U+2F2F), 色 as ⾊ (U+2F8A):
+    1,046 code points in one page.  They look identical but do not match searches, dictionaries
+    or agency names.  The table is generated from Unicode's EquivalentUnifiedIdeograph data
+    (scripts/gen_chardata.py).  Context-dependent radicals (⼜) are left to the next rule.
+    """
+    return [
+        Edit(i, i + 1, RADICAL_TO_IDEOGRAPH[ch])
+        for i, ch in enumerate(text)
+        if ch in RADICAL_TO_IDEOGRAPH and ch not in CONTEXTUAL
+    ]
+
+
+def _word_fits(text: str, i: int, word: str, ch: str) -> bool:
+    """Whether ``word`` occurs in ``text`` with its ``ch`` at position ``i`` (``text[i]`` is the radical)."""
+    for k, wch in enumerate(word):
+        if wch != ch:
+            continue
+        start = i - k
+        if start < 0 or start + len(word) > len(text):
+            continue
+        cand = text[start : start + len(word)]
+        if all(c == w or (j == k) for j, (c, w) in enumerate(zip(cand, word, strict=True))):
+            return True
+    return False
+
+
+def resolve_mouth_again_confusion(text: str) -> list[Edit]:
+    """Decide each ⼜ (KANGXI RADICAL AGAIN) from the words around it: 口 or 又.
+
+    Defect: the Tianjin scrape writes 进⼜, 港⼜, 出⼜ where the official text has 进口, 港口, 出口,
+    while in other texts ⼜ really is 又 (⼜可以).  A word from :mod:`.lexicon` decides; with no
+    evidence the Unicode equivalent 又 is used.  Every decision becomes a ``confusion`` warning.
+    """
+    edits: list[Edit] = []
+    for i, ch in enumerate(text):
+        if ch not in CONTEXTUAL:
+            continue
+        default, alternative = CONTEXTUAL[ch]
+        mouth = next((w for w in MOUTH_WORDS if _word_fits(text, i, w, alternative)), None)
+        again = next((w for w in AGAIN_WORDS if _word_fits(text, i, w, default)), None)
+        if mouth and not again:
+            edits.append(Edit(i, i + 1, alternative, note=f"{ch} → {alternative} (word {mouth})", warn="confusion"))
+        elif again and not mouth:
+            edits.append(Edit(i, i + 1, default, note=f"{ch} → {default} (word {again})", warn="confusion"))
+        else:
+            why = f"both {mouth} and {again} fit" if mouth else "no word decides"
+            edits.append(
+                Edit(i, i + 1, default, note=f"{ch} → {default} ({why}; Unicode equivalent)", warn="confusion")
+            )
+    return edits
+
+
+_T2S = OpenCC("t2s")
+
+
+def is_traditional(text: str) -> bool:
+    """True when a noticeable share of the Han characters change under OpenCC t2s.
+
+    Simplified text changes in well under 1% of its characters (a few characters are shared
+    forms); a traditional page changes in 15-30%.  The threshold is 5% and at least 5 characters.
+    """
+    han = [c for c in text if is_han(c)]
+    if not han:
+        return False
+    changed = sum(1 for c in han if _T2S.convert(c) != c)
+    return changed >= 5 and changed / len(han) >= 0.05
+
+
+def convert_traditional(text: str) -> list[Edit]:
+    """Convert traditional characters to simplified with OpenCC, only when the text is traditional.
+
+    Defect: mirror sites republish mainland documents in traditional characters (實施方案 for
+    实施方案), which defeats matching against agency names and other editions.  Simplified text is
+    left alone: a blanket t2s would also rewrite the rare characters both scripts share.
+    """
+    if not is_traditional(text):
+        return []
+    return diff_edits(text, _T2S.convert(text))
+
+
+_ASCII_PUNCT = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+_HSPACE = " \t\u00a0\u3000"
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    j = i + step
+    while 0 <= j < len(text) and text[j] in _HSPACE:
+        j += step
+    return text[j] if 0 <= j < len(text) else ""
+
+
+def harmonize_punctuation(text: str) -> list[Edit]:
+    """Half-width ( ) , : ; ! ? next to Chinese text → full-width （ ），：；！？.
+
+    Defect: seed 004 (text of the official PDF) has whole pages where the punctuation came out
+    half-width: ``(市交通运输委、市商务局等部门和各区人民政府按职责分工负责)``.  Numbers (1,000,
+    12:30, 11.5%) and Latin runs keep their ASCII marks; a pair of parentheses converts together
+    when either side or its content is Chinese.
+    """
+    edits: dict[int, str] = {}
+    stack: list[int] = []
+    pairs: dict[int, int] = {}
+    for i, ch in enumerate(text):
+        if ch in "(（":
+            stack.append(i)
+        elif ch in ")）" and stack:
+            pairs[stack.pop()] = i
+    closers = {j: i for i, j in pairs.items()}
+    for i, ch in enumerate(text):
+        if ch not in _ASCII_PUNCT:
+            continue
+        before, after = _neighbour(text, i, -1), _neighbour(text, i, +1)
+        if ch == "(":
+            j = pairs.get(i)
+            inner = text[i + 1 : j] if j is not None else ""
+            if is_cjk(before) or is_cjk(after) or any(is_han(c) for c in inner):
+                edits[i] = "（"
+                if j is not None and text[j] == ")":
+                    edits[j] = "）"
+        elif ch == ")" and i not in edits:
+            opener = closers.get(i)
+            if opener is None:
+                if is_cjk(before) or is_cjk(after):
+                    edits[i] = "）"
+            elif text[opener] == "（":
+                edits[i] = "）"
+        else:
+            if before.isdigit() and after.isdigit():
+                continue
+            if is_cjk(before) or is_cjk(after):
+                edits[i] = _ASCII_PUNCT[ch]
+    return [Edit(i, i + 1, rep) for i, rep in sorted(edits.items())]
+
+
+_SPACE_RUN = regex.compile(r"[ \t\u00a0\u3000]+")
+
+
+def remove_spaces_in_chinese(text: str) -> list[Edit]:
+    """Remove spaces that touch Chinese text: ``2025 年`` → ``2025年``, ``， 大力`` → ``，大力``.
+
+    Defect: PDF text extraction inserts spaces around digits and at line wraps inside Chinese
+    (seed 004: ``到 2025 年``, ``天津市加快 建立健全``).  Chinese has no inter-word spaces, so a
+    space with Chinese on either side is layout; spaces between Latin/digit runs
+    (``DB/T 29—204—2021``) are kept.  Spaces at the start or end of a line are layout too.
+    """
+    edits: list[Edit] = []
+    for m in _SPACE_RUN.finditer(text):
+        s, e = m.span()
+        before = text[s - 1] if s > 0 else "\n"
+        after = text[e] if e < len(text) else "\n"
+        if before == "\n" or after == "\n" or is_cjk(before) or is_cjk(after):
+            edits.append(Edit(s, e, ""))
+    return edits
+
+
+_BREAK = regex.compile(r"\n+")
+_HEADING_START = regex.compile(
+    r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[（(]\d+[）)]|第[一二三四五六七八九十百]+[章条节])"
+)
+_PROSE_MARKS = "，。；：？！,;"
+
+
+def rejoin_broken_lines(text: str) -> list[Edit]:
+    """Join a sentence or heading that a line or page break cut in two.
+
+    Defect: PDF extraction cuts paragraphs at page ends (seed 004: ``碳排放达峰后`` / blank line /
+    ``稳中有降``; ``（市科`` / ``技局``).  A break is removed when the text before it does not end
+    with closing punctuation, the line before it is prose (it has a comma or full stop: titles,
+    signatures and headings do not) and the text after it does not start a numbered heading.
+    """
+    edits: list[Edit] = []
+    for m in _BREAK.finditer(text):
+        s, e = m.span()
+        if s == 0 or e == len(text):
+            continue
+        prev_line_start = text.rfind("\n", 0, s) + 1
+        prev_line = text[prev_line_start:s]
+        if not prev_line or prev_line[-1] in TERMINAL:
+            continue
+        if not any(c in _PROSE_MARKS for c in prev_line):
+            continue
+        if _HEADING_START.match(text, e):
+            continue
+        edits.append(Edit(s, e, ""))
+    return edits
+
+
+#: The rules in the order they run, and why that order:
+#: mojibake first (it works on byte-level garbage); radicals before the ⼜ decision (the lexicon
+#: needs the neighbours clean); traditional→simplified after both (OpenCC needs real ideographs);
+#: punctuation before spacing (the spacing rule treats full-width marks as Chinese); line
+#: joining last (it reads the finished punctuation).
+RULES: tuple[Rule, ...] = (
+    fix_mojibake,
+    map_radicals,
+    resolve_mouth_again_confusion,
+    convert_traditional,
+    harmonize_punctuation,
+    remove_spaces_in_chinese,
+    rejoin_broken_lines,
+)
+
+RULES_BY_NAME: dict[str, Rule] = {r.__name__: r for r in RULES}

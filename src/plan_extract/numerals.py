@@ -1,0 +1,44 @@
+"""Chinese numerals as printed in headings: 一 … 九十九 (and 〇/零, 百 for long lists)."""
+
+from __future__ import annotations
+
+_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def parse_chinese_number(s: str) -> int | None:
+    """``"二十八"`` → 28, ``"十"`` → 10, ``"一百零二"`` → 102; ``None`` when ``s`` is not a numeral."""
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    total, current = 0, 0
+    for ch in s:
+        if ch in _DIGITS:
+            current = _DIGITS[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def to_chinese_number(n: int) -> str:
+    """Inverse of :func:`parse_chinese_number` for 1–999 (used to print expected labels)."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    rest = n % 100
+    head = digits[n // 100] + "百"
+    if rest == 0:
+        return head
+    return head + (
+        "零" + digits[rest] if rest < 10 else ("一" + to_chinese_number(rest) if rest < 20 else to_chinese_number(rest))
+    )

@@ -1,0 +1,71 @@
+"""Plain-text sources: detect the encoding (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK),
+never assume it, and refuse what is not text.
+
+Why detection and not a default: government sites still serve GBK pages, and a GBK file read as
+UTF-8 with ``errors="replace"`` silently turns every character into U+FFFD -- the output looks like
+data and is garbage.  So each candidate is decoded *strictly*; the first that decodes wins, and a
+file no candidate decodes is an :class:`~plan_extract.errors.InputError`.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from ..errors import InputError
+from .base import SourceText
+
+#: Bytes that never occur in text in any of the encodings we accept (C0 controls except TAB/LF/CR/FF).
+_BINARY_BYTES = frozenset(range(0x00, 0x09)) | frozenset({0x0B, 0x0E, 0x0F}) | frozenset(range(0x10, 0x1B))
+
+
+def decode_bytes(path: str, data: bytes) -> tuple[str, str]:
+    """Decode ``data`` strictly and return ``(text, encoding)``; raise InputError when it is not text."""
+    if not data:
+        raise InputError(path, "file is empty")
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return _check_text(path, data.decode(enc)), enc
+            except UnicodeDecodeError as exc:
+                raise InputError(path, f"starts with a {enc} byte-order mark but does not decode: {exc.reason}") from None
+    sample = data[:65536]
+    binary = sum(1 for b in sample if b in _BINARY_BYTES)
+    if b"\x00" in sample or binary > max(2, len(sample) // 1000):
+        raise InputError(path, "looks like a binary file, not text")
+    for enc in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if enc == "gb18030" and not _plausible_gb18030(text):
+            break
+        return _check_text(path, text), enc
+    raise InputError(path, "cannot decode as UTF-8 or GB18030/GBK text")
+
+
+def _plausible_gb18030(text: str) -> bool:
+    """GB18030 decodes almost any byte string; accept it only when the result is mostly CJK or ASCII.
+
+    A Latin-1 or random byte file "decodes" as GB18030 into rare ideographs and private-use
+    characters; real GBK Chinese text is mostly common ideographs, punctuation and ASCII.
+    """
+    if not text:
+        return False
+    odd = sum(1 for ch in text if 0xE000 <= ord(ch) <= 0xF8FF or 0x80 <= ord(ch) < 0x2000 or ord(ch) > 0xFFFF)
+    return odd <= len(text) // 50
+
+
+def _check_text(path: str, text: str) -> str:
+    if not text.strip():
+        raise InputError(path, "file contains no text (only whitespace)")
+    return text
+
+
+def read_text(path: str | Path, data: bytes | None = None) -> SourceText:
+    """Read a plain-text source. Line endings are unified to ``\\n``; offsets index the result."""
+    p = Path(path)
+    raw = p.read_bytes() if data is None else data
+    text, encoding = decode_bytes(str(path), raw)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return SourceText(path=str(path), name=p.name, kind="text", text=text, encoding=encoding)

@@ -1,0 +1,175 @@
+"""Split normalized text into fragments: headings, sentences, parentheses, lines.
+
+Fragments are the unit every later stage works on.  The Tianjin web scrape has lost its line
+structure (lines are cut every ~400 characters wherever a reader's block ends), so boundaries
+come from the text itself: a sentence ends at 。！？； outside brackets; a parenthesis that opens
+where a sentence has just ended is its own fragment (the responsibility parenthesis closing a
+task); a numbered heading (一、 （一） 1. （1）) starts a fragment; a paragraph break ends one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .numerals import parse_chinese_number
+
+CN = "一二三四五六七八九十百〇零"
+SECTION_RE = regex.compile(rf"([{CN}]+)、")
+MEASURE_RE = regex.compile(rf"（([{CN}]+)）")
+ITEM_RE = regex.compile(r"(\d{1,3})[.．](?!\d)")
+SUBITEM_RE = regex.compile(r"（(\d{1,3})）")
+META_RE = regex.compile(
+    r"(发布日期|成文日期|发文字号|索引号)[：:]\s*([0-9０-９年月日\-./〔〕\[\]\p{Han}]+?号|\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?)"
+)
+DATE_RE = regex.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+SENTENCE_END = "。！？；"
+OPENERS = {"（": "）", "《": "》", "“": "”", "〔": "〕", "【": "】", "「": "」", "‘": "’"}
+CLOSERS = {v: k for k, v in OPENERS.items()}
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A piece of normalized text ``[start, end)`` with what the segmenter recognised it as."""
+
+    index: int
+    kind: str  # "meta" | "section" | "measure" | "item" | "subitem" | "paren" | "sentence" | "line"
+    text: str
+    start: int
+    end: int
+    para_start: bool = False  # a paragraph break (or the start of the text) precedes it
+    label: str | None = None  # heading label as printed: 二、 （三） 1.
+    number: int | None = None  # heading number
+    title: str | None = None  # heading title (without 。)
+
+    @property
+    def key(self) -> str:
+        """What two copies of the same fragment share: the text without whitespace."""
+        return "".join(self.text.split())
+
+
+def _matching(text: str, i: int) -> int:
+    """Index just past the bracket that closes ``text[i]`` (nesting-aware), or -1."""
+    depth: list[str] = []
+    for j in range(i, len(text)):
+        ch = text[j]
+        if ch in OPENERS and not (ch == "‘" and depth and depth[-1] == "’"):
+            depth.append(OPENERS[ch])
+        elif depth and ch == depth[-1]:
+            depth.pop()
+            if not depth:
+                return j + 1
+        elif ch == "\n" and text.startswith("\n", j + 1):
+            return -1  # a paragraph break: the bracket never closes
+    return -1
+
+
+def _sentence_end(text: str, i: int, stop_at_heading: bool) -> int:
+    """End (exclusive) of the sentence starting at ``i``: after 。！？； at depth 0, or at a newline."""
+    depth: list[str] = []
+    j = i
+    n = len(text)
+    while j < n:
+        ch = text[j]
+        if ch == "\n":
+            return j
+        if ch in OPENERS:
+            close = _matching(text, j)
+            if close == -1:
+                j += 1
+                continue
+            if ch == "（" and j > i and text[j - 1] in SENTENCE_END:
+                return j
+            j = close
+            continue
+        if ch in SENTENCE_END and not depth:
+            return j + 1
+        if stop_at_heading and j > i and _starts_meta(text, j):
+            return j
+        j += 1
+    return n
+
+
+def _starts_meta(text: str, i: int) -> bool:
+    return META_RE.match(text, i) is not None
+
+
+def _heading_title_end(text: str, i: int, *, until_measure: bool) -> int:
+    """End of a heading title starting at ``i``: at 。 (included), a newline, or the next （N） label."""
+    j = i
+    n = len(text)
+    while j < n:
+        ch = text[j]
+        if ch == "\n":
+            return j
+        if ch == "。":
+            return j + 1
+        if ch == "（":
+            if until_measure and (MEASURE_RE.match(text, j) or SUBITEM_RE.match(text, j)):
+                return j
+            close = _matching(text, j)
+            if close == -1:
+                return j
+            if until_measure:
+                # a section title has no parenthesis of its own in these documents: a （ ends it
+                return j
+            j = close
+            continue
+        if _starts_meta(text, j):
+            return j
+        j += 1
+    return n
+
+
+def segment(text: str) -> list[Fragment]:
+    """Split ``text`` into fragments in text order."""
+    frags: list[Fragment] = []
+    i = 0
+    n = len(text)
+    para = True
+    while i < n:
+        ch = text[i]
+        if ch in " \t\n\u3000":
+            if ch == "\n":
+                para = True
+            i += 1
+            continue
+        kind, label, number, title = "sentence", None, None, None
+        m_meta = META_RE.match(text, i)
+        if m_meta:
+            end = m_meta.end()
+            kind = "meta"
+            label, title = m_meta.group(1), m_meta.group(2)
+        elif (m := SECTION_RE.match(text, i)) and parse_chinese_number(m.group(1)):
+            end = _heading_title_end(text, m.end(), until_measure=True)
+            kind, label, number = "section", m.group(0), parse_chinese_number(m.group(1))
+            title = text[m.end() : end].rstrip("。").strip() or None
+        elif (m := MEASURE_RE.match(text, i)) and parse_chinese_number(m.group(1)):
+            end = _heading_title_end(text, m.end(), until_measure=False)
+            kind, label, number = "measure", m.group(0), parse_chinese_number(m.group(1))
+            title = text[m.end() : end].rstrip("。").strip() or None
+        elif ch == "（" and (close := _matching(text, i)) != -1:
+            m_sub = SUBITEM_RE.match(text, i)
+            if m_sub and close == m_sub.end() and para:
+                end = _sentence_end(text, m_sub.end(), True)
+                kind, label, number = "subitem", m_sub.group(0), int(m_sub.group(1))
+            else:
+                end = close
+                kind = "paren"
+        elif para and (m := ITEM_RE.match(text, i)):
+            end = _sentence_end(text, m.end(), True)
+            kind, label, number = "item", m.group(0), int(m.group(1))
+        else:
+            end = _sentence_end(text, i, True)
+            if end == i:
+                end = i + 1
+            if text[end - 1] not in SENTENCE_END:
+                kind = "line"
+        frags.append(
+            Fragment(len(frags), kind, text[i:end], i, end, para_start=para, label=label, number=number, title=title)
+        )
+        para = False
+        i = end
+    return frags

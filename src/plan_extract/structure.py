@@ -1,0 +1,286 @@
+"""Structure: fragments in document order → notice, plan title, preamble, sections, measures, tasks.
+
+A task is the run of text a responsibility parenthesis closes, or the text of a measure that names
+nobody (（一）指导思想 is one task with no agencies).  Headings come from numbering (一、 （一） 1.
+（1））; numbers must increase by one, and a gap is a warning — the Tianjin scrape has lost the
+heading of （十三）, and its tasks must not silently count as （十二）'s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .attribution import is_responsibility
+from .segment import DATE_RE, Fragment
+
+DOC_TYPES = "通知|意见|方案|办法|决定|规定|细则|计划|规划|纲要|措施|函|批复|通报|公告|通告|决议|条例|指引|要点"
+DOC_NUMBER_RE = regex.compile(r"^[\p{Han}]{1,12}〔\d{4}〕\d+号$")
+BOOK_TITLE_RE = regex.compile(r"《([^《》]+)》")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A field's text and its span ``[start, end)`` in the normalized text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class DraftTask:
+    fragments: list[Fragment]
+    paren: Fragment | None = None
+    item: tuple[int, str, str | None] | None = None
+    subitem: tuple[int, str, str | None] | None = None
+
+    @property
+    def text(self) -> str:
+        return "".join(f.text for f in self.fragments)
+
+
+@dataclass
+class DraftMeasure:
+    number: int
+    label: str
+    title: str | None
+    heading: Fragment | None
+    tasks: list[DraftTask] = field(default_factory=list)
+
+
+@dataclass
+class DraftSection:
+    number: int | None
+    label: str | None
+    title: str | None
+    heading: Fragment | None
+    measures: list[DraftMeasure] = field(default_factory=list)
+    tasks: list[DraftTask] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DraftWarning:
+    kind: str
+    message: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class UnplacedRun:
+    """Fragments whose measure is unknown; they lie after measure ``after`` and before ``before``."""
+
+    fragments: tuple[Fragment, ...]
+    after: int | None
+    before: int | None
+
+
+@dataclass
+class FrontMatter:
+    title: Span | None = None
+    doc_number: Span | None = None
+    recipients: list[Span] = field(default_factory=list)
+    body: Span | None = None
+    issuer: Span | None = None
+    signed: Span | None = None
+    plan_title: Span | None = None
+    preamble: Span | None = None
+    meta: dict[str, Span] = field(default_factory=dict)
+
+
+@dataclass
+class DraftPlan:
+    front: FrontMatter
+    sections: list[DraftSection]
+    closing: list[Fragment]
+    unplaced: list[UnplacedRun]
+    warnings: list[DraftWarning]
+
+
+class _Joined:
+    """Front fragments joined with newlines, remembering each character's normalized offset."""
+
+    def __init__(self, frags: list[Fragment]) -> None:
+        parts: list[str] = []
+        self.offsets: list[int] = []
+        for f in frags:
+            if parts:
+                parts.append("\n")
+                self.offsets.append(f.start)
+            parts.append(f.text)
+            self.offsets.extend(range(f.start, f.end))
+        self.text = "".join(parts)
+        self.offsets.append(frags[-1].end if frags else 0)
+
+    def span(self, s: int, e: int) -> Span | None:
+        while s < e and self.text[s] in " \n":
+            s += 1
+        while e > s and self.text[e - 1] in " \n":
+            e -= 1
+        if e <= s:
+            return None
+        return Span(self.text[s:e].replace("\n", ""), self.offsets[s], self.offsets[e - 1] + 1)
+
+
+def parse_front(frags: list[Fragment]) -> FrontMatter:
+    """Notice title, document number, recipients, body, signature, plan title and preamble."""
+    fm = FrontMatter()
+    rest: list[Fragment] = []
+    for f in frags:
+        if f.kind == "meta" and f.label and f.title:
+            fm.meta.setdefault(f.label, Span(f.title, f.start, f.end))
+        else:
+            rest.append(f)
+    if not rest:
+        return fm
+    j = _Joined(rest)
+    t = j.text
+    pos = 0
+    first = rest[0]
+    if first.kind == "line" and regex.search(rf"(?:{DOC_TYPES})$", first.text):
+        fm.title = j.span(0, len(first.text))
+        pos = len(first.text)
+        # a web page shows the title twice (page header, then the document): the repeat is the same field
+        nxt = t[pos:].lstrip("\n")
+        if fm.title and nxt.startswith(fm.title.text):
+            pos = len(t) - len(nxt) + len(fm.title.text)
+    m = regex.match(r"\n*([\p{Han}]{1,12}〔\d{4}〕\d+号)(?=\n|$)", t[pos:])
+    if m:
+        fm.doc_number = j.span(pos + m.start(1), pos + m.end(1))
+        pos += m.end()
+    m = regex.match(r"\n*([^。\n]{2,150}?)[：:]", t[pos:])
+    if (m and "，" in m.group(1)) or (m and len(m.group(1)) < 40):
+        start = pos + m.start(1)
+        for piece in regex.finditer(r"[^，,；;]+", m.group(1)):
+            sp = j.span(start + piece.start(), start + piece.end())
+            if sp:
+                fm.recipients.append(sp)
+        pos += m.end()
+    sig = None
+    for dm in DATE_RE.finditer(t, pos):
+        # the issuer is what stands between the last full stop and the date (on its own line or not)
+        line_start = max(t.rfind("。", pos, dm.start()) + 1, pos)
+        issuer = t[line_start : dm.start()].strip("\n")
+        if issuer and "，" not in issuer and "\n" not in issuer and len(issuer) <= 30:
+            sig = (line_start, dm)
+            break
+    if sig is None:
+        fm.plan_title = fm.title
+        fm.preamble = j.span(pos, len(t))
+        return fm
+    issuer_start, dm = sig
+    fm.body = j.span(pos, issuer_start)
+    fm.issuer = j.span(issuer_start, dm.start())
+    fm.signed = j.span(dm.start(), dm.end())
+    after = dm.end()
+    tail = t[after:]
+    lead = len(tail) - len(tail.lstrip("\n"))
+    quoted = BOOK_TITLE_RE.search(fm.body.text) if fm.body else None
+    if quoted and tail.lstrip("\n").startswith(quoted.group(1)):
+        end = after + lead + len(quoted.group(1))
+    else:
+        nl = t.find("\n", after + lead)
+        line = t[after + lead : nl if nl != -1 else len(t)]
+        end = after + lead + len(line) if line and line[-1] not in "。！？；" else after
+    fm.plan_title = j.span(after, end)
+    fm.preamble = j.span(end, len(t))
+    return fm
+
+
+def build_plan(frags: list[Fragment], unplaced: list[UnplacedRun] | None = None) -> DraftPlan:
+    """Build the draft tree from fragments in document order."""
+    warnings: list[DraftWarning] = []
+    first_heading = next((i for i, f in enumerate(frags) if f.kind in ("section", "measure")), len(frags))
+    front = parse_front(frags[:first_heading])
+    sections: list[DraftSection] = []
+    closing: list[Fragment] = []
+    buffer: list[Fragment] = []
+    item: tuple[int, str, str | None] | None = None
+    subitem: tuple[int, str, str | None] | None = None
+    last_section = 0
+    last_measure = 0
+
+    def container() -> list[DraftTask]:
+        if not sections:
+            sections.append(DraftSection(None, None, None, None))
+        sec = sections[-1]
+        return sec.measures[-1].tasks if sec.measures else sec.tasks
+
+    def flush(paren: Fragment | None = None) -> None:
+        nonlocal buffer
+        if buffer or paren is not None:
+            container().append(DraftTask(buffer, paren, item, subitem))
+        buffer = []
+
+    body = frags[first_heading:]
+    k = 0
+    while k < len(body):
+        f = body[k]
+        if f.kind == "section" and f.number is not None:
+            flush()
+            item = subitem = None
+            if f.number != last_section + 1:
+                warnings.append(
+                    DraftWarning(
+                        "numbering_gap" if f.number > last_section else "numbering_order",
+                        f"section {f.label} follows section {last_section}",
+                        f.start,
+                        f.end,
+                    )
+                )
+            last_section = f.number
+            sections.append(DraftSection(f.number, f.label, f.title, f))
+        elif f.kind == "measure" and f.number is not None:
+            flush()
+            item = subitem = None
+            if f.number != last_measure + 1:
+                missing = "、".join(f"（{n}）" for n in range(last_measure + 1, f.number))
+                warnings.append(
+                    DraftWarning(
+                        "numbering_gap" if f.number > last_measure else "numbering_order",
+                        f"measure {f.label} follows measure {last_measure}"
+                        + (f"; heading of {missing} lost" if missing else ""),
+                        f.start,
+                        f.end,
+                    )
+                )
+            last_measure = f.number
+            if not sections:
+                sections.append(DraftSection(None, None, None, None))
+            sections[-1].measures.append(DraftMeasure(f.number, f.label or "", f.title, f))
+        elif f.kind in ("item", "subitem") and f.number is not None:
+            flush()
+            ref = (f.number, f.label or "", None)
+            if f.kind == "item":
+                item, subitem = ref, None
+            else:
+                subitem = ref
+            buffer.append(f)
+        elif f.kind == "paren" and is_responsibility(f.text):
+            if not buffer:
+                warnings.append(
+                    DraftWarning(
+                        "orphan_parenthesis", f"responsibility parenthesis closes no text: {f.text}", f.start, f.end
+                    )
+                )
+            flush(f)
+        elif _is_signature(body, k):
+            flush()
+            closing = body[k:]
+            break
+        else:
+            buffer.append(f)
+        k += 1
+    flush()
+    return DraftPlan(front, sections, closing, list(unplaced or []), warnings)
+
+
+def _is_signature(body: list[Fragment], k: int) -> bool:
+    """A closing signature: a short line (the issuer) followed by a line that is only a date."""
+    f = body[k]
+    if f.kind != "line" or not f.para_start or len(f.text) > 30 or "，" in f.text:
+        return False
+    nxt = body[k + 1] if k + 1 < len(body) else None
+    return nxt is not None and nxt.kind == "line" and DATE_RE.fullmatch(nxt.text.strip()) is not None

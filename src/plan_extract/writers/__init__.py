@@ -1,0 +1,1 @@
+"""Writers: the canonical JSON (and, later, exports for other tools)."""
