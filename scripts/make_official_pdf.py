@@ -18,9 +18,9 @@ What it follows (GB/T 9704-2012 "党政机关公文格式"):
 * signature 天津市人民政府 right-aligned two characters in, the date below it, as for an unsealed notice.
 
 What it cannot follow: Debian has no complete 仿宋 face (cwTeX FangSong lacks most simplified
-characters), so the body is AR PL UKai CN (楷体, the usual fallback for 仿宋); titles use Noto Serif
-CJK SC Bold for 小标宋, headings Noto Sans CJK SC Bold for 黑体, digits and Latin Liberation Serif
-(metric twin of Times New Roman).  There is no 版头/版记 (red header, document number, copy-to
+characters), so the body is AR PL UKai CN (楷体, the usual fallback for 仿宋); titles use AR PL
+UMing CN with a synthetic-bold stroke for 小标宋, headings WenQuanYi Zen Hei for 黑体, digits and Latin
+Liberation Serif (metric twin of Times New Roman).  All are TrueType: see FONTS for why not CFF.  There is no 版头/版记 (red header, document number, copy-to
 block): seed 004 carries none of their words and we add no words.
 
 Text: seed 004 with its extraction artefacts undone -- spaces inside Chinese text removed
@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import logging
 import re
 import sys
 from dataclasses import dataclass, field
@@ -63,16 +64,18 @@ class FontSpec:
 FONTS: dict[str, FontSpec] = {
     # 仿宋 stand-in: 楷体 is the closest complete face Debian ships.
     "body": FontSpec("/usr/share/fonts/truetype/arphic/ukai.ttc", 0, "fonts-arphic-ukai"),
-    # 方正小标宋 stand-in.
-    "title": FontSpec("/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc", 2, "fonts-noto-cjk"),
-    # 黑体 stand-in.
-    "heading": FontSpec("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 2, "fonts-noto-cjk"),
+    # 方正小标宋 stand-in: a 明/宋体 face drawn with a stroke (synthetic bold, as WPS and Word do for
+    # faces without a bold weight).  Noto Serif CJK Bold would look closer, but it is a CFF font and
+    # fpdf2 embeds CFF CID fonts with an embedded CMap that pdfminer cannot decode: the titles
+    # would vanish from pdfplumber's text.
+    "title": FontSpec("/usr/share/fonts/truetype/arphic/uming.ttc", 0, "fonts-arphic-uming"),
+    # 黑体 stand-in (TrueType, for the same reason).
+    "heading": FontSpec("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0, "fonts-wqy-zenhei"),
     # Times New Roman stand-in for digits and Latin letters.
-    "latin": FontSpec(
-        "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf", 0, "fonts-liberation"
-    ),
+    "latin": FontSpec("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf", 0, "fonts-liberation"),
 }
 
+NOTICE_TITLE = "天津市人民政府关于印发天津市加快建立健全绿色低碳循环发展经济体系实施方案的通知"
 MM = 72 / 25.4  # points per millimetre
 PAGE_W, PAGE_H = 210 * MM, 297 * MM
 LEFT, TOP = 28 * MM, 37 * MM
@@ -461,8 +464,13 @@ def baseline(row: int, size: float) -> float:
     return TOP + row * PITCH + (PITCH - size) / 2 + 0.88 * size
 
 
-def render(pages: list[list[Line]], out: Path, metrics: Metrics) -> None:
+def render(pages: list[list[Line]], out: Path, metrics: Metrics, title: str = "") -> None:
+    """Draw the pages with fpdf2: subset TrueType/CFF fonts with ToUnicode maps, fixed metadata."""
     from fpdf import FPDF
+    from fpdf.enums import TextMode
+
+    # fontTools reports every table it drops while subsetting (WenQuanYi's bitmap BDF table).
+    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
 
     pdf = FPDF(orientation="P", unit="pt", format="A4")
     pdf.set_auto_page_break(False)
@@ -473,11 +481,10 @@ def render(pages: list[list[Line]], out: Path, metrics: Metrics) -> None:
     pdf.set_creation_date(datetime(2022, 3, 25, 9, 0, 0, tzinfo=timezone(timedelta(hours=8))))
     pdf.set_producer("plan_extract scripts/make_official_pdf.py (fpdf2)")
     pdf.set_creator("plan_extract scripts/make_official_pdf.py")
-    pdf.set_title(
-        "天津市人民政府关于印发天津市加快建立健全绿色低碳循环发展经济体系实施方案的通知（重排替代件）"
-    )
+    pdf.set_title(title or NOTICE_TITLE + "（重排替代件）")
     pdf.set_author("天津市人民政府（re-typeset stand-in, not the government's file）")
     pdf.set_lang("zh-CN")
+    pdf.set_line_width(0.6)  # stroke width of the synthetic bold
 
     size_of = {"title": TITLE_PT, "body": BODY_PT, "latin": BODY_PT, "heading": BODY_PT}
 
@@ -512,6 +519,8 @@ def render(pages: list[list[Line]], out: Path, metrics: Metrics) -> None:
             run = "".join(a.text for a in atoms[i:j])
             pdf.set_font(role, size=size_of[role] if role != "title" else size)
             pdf.set_char_spacing(0.0 if role == "latin" else gap)
+            # Synthetic bold for the title face: fill and stroke the glyphs (text render mode 2).
+            pdf.text_mode = TextMode.FILL_STROKE if role == "title" else TextMode.FILL
             pdf.text(x, y, run)
             x += sum(widths[i:j]) + (j - i) * gap
             i = j
@@ -546,7 +555,7 @@ def build(text_path: Path, out: Path, report: bool = False) -> list[list[Line]]:
     kept = {page[-1].cut_id for page in pages if page and page[-1].cut_id is not None}
     lines = compose(blocks, metrics, {c for c in kept if c is not None})
     pages = paginate(lines)
-    render(pages, out, metrics)
+    render(pages, out, metrics, title=blocks[0].text + "（重排替代件）")
     if report:
         print_report(blocks, lines, pages)
     return pages

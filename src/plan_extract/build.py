@@ -122,8 +122,8 @@ def build_record(
                 if resp
                 else [],  # type: ignore[arg-type]
                 parenthesis=parens[-1].text if parens else None,
-                after_measure=run.after,
-                before_measure=run.before,
+                first_measure=run.lo,
+                last_measure=run.hi,
                 provenance=loc.of(list(run.fragments)),
             )
         )

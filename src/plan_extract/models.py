@@ -104,8 +104,8 @@ class Unplaced(_Model):
     kind: Literal["task", "text", "parenthesis"]
     agencies: list[Agency] = Field(default_factory=list)
     parenthesis: str | None = None
-    after_measure: int | None = Field(description="it lies after this measure (number), null: from the start")
-    before_measure: int | None = Field(description="it lies before this measure (number), null: to the end")
+    first_measure: int | None = Field(description="the lowest measure number it may belong to (null: unknown)")
+    last_measure: int | None = Field(description="the highest measure number it may belong to (null: open-ended)")
     provenance: Provenance
 
 

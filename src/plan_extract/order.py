@@ -1,24 +1,437 @@
-"""Order repair: put fragments of an interleaved scrape back in document order (placeholder: identity).
+"""Order repair: put the fragments of an interleaved scrape back in document order.
 
-Replaced by the real two-stream merge in the order-repair issue; for an in-order text it returns
-the kept fragments unchanged.
+Why: the Tianjin web scrape is two readers interleaved.  Reader A walks the document in order but
+skips runs of fragments; reader B replays the document from its beginning, contiguously and more
+slowly; their blocks alternate.  So the notice's signature turns up inside measure （三）, a
+responsibility parenthesis often *opens* a line, and tasks of measures whose heading was lost would
+silently be filed under the previous measure if the text were split in arrival order.
+
+The model this stage decodes (and what makes each step sound):
+
+1. Every fragment both readers read appears twice; A is ahead, so the first copy is A's and the
+   later copy B's (:mod:`plan_extract.dedupe` pairs them).  These are the anchors.
+2. B reads *contiguously* from the start: B's fragments, in arrival order, are the document's
+   beginning with nothing missing.  So every fragment B read is placed exactly by B's stream.
+3. A fragment that occurs once and arrives before A's last duplicated fragment must be B's: had A
+   read it, B (which later reads everything up to there) would have read it too.
+4. After that point a once-occurring fragment is either A's (beyond where B stopped) or B's (a run
+   A skipped).  Each candidate labelling of such a run is checked against hard constraints — B's
+   stream must be gap-free (its headings consecutive, a heading never followed directly by a
+   parenthesis, an A-contiguous pair of anchors leaving no room for B-only text between their B
+   copies), A's headings must increase — and scored by how many reader switches it needs.
+   Labellings within :data:`MARGIN` of the best are all plausible; a fragment they label
+   differently is *ambiguous* and is not placed.
+5. The document order is B's stream, then A's fragments beyond it.  A skips runs, so between two
+   of A's blocks (and wherever an ambiguous fragment was taken out) there is a *gap*; the
+   structure stage never files text across a gap into a measure unless the numbering proves no
+   heading was lost there, and otherwise reports it as unplaced with the range of measures it
+   must lie in.
+
+An in-order text has no duplicates and passes through unchanged.
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
+from .attribution import is_responsibility
 from .dedupe import Deduped
 from .segment import Fragment
 from .structure import DraftWarning, UnplacedRun
 
+A, B = "A", "B"
+INF = float("inf")
+#: Cost of one more switch between readers (blocks are several fragments long); where the scrape
+#: has lines, the line prior below carries most of that evidence and a switch costs less.
+SWITCH = 1.0
+SWITCH_WITH_LINES = 0.25
+#: Cost of B reading two anchors back to back although A turned between their A copies
+#: (A skips a run at its turns, so B should have text of its own between them).
+NO_GAP_AFTER_TURN = 2.0
+#: Cost of A reading past its last anchor without a turn (B then stops exactly there).
+A_PAST_LAST_ANCHOR = 1.0
+#: Cost of B-only text right after (or before) an anchor whose A copy A read on from (A skips at turns).
+A_READ_ON = 4.0
+#: Cost of a line whose number of B blocks is not one, per block too many or too few (the readers'
+#: blocks alternate *within* each line of the scrape: a line is A's text, one B block, A's text).
+LINE_BLOCKS = 1.5
+#: Cost of a block much shorter or longer than the blocks of the same reader where the labels are
+#: certain (below half the shortest, above 1.5 times the longest).
+ODD_BLOCK = 1.5
+#: Labellings costing at most this much more than the best are plausible.
+MARGIN = 0.75
+#: Longest run of undecided fragments labelled exhaustively (longer runs: at most two switches).
+HEADINGS = ("section", "measure")
+
 
 @dataclass(frozen=True)
 class Ordered:
+    """Fragments in restored document order, with where the order has gaps and what is unplaced."""
+
     fragments: list[Fragment]
     unplaced: list[UnplacedRun] = field(default_factory=list)
     warnings: list[DraftWarning] = field(default_factory=list)
+    gap_before: frozenset[int] = frozenset()  # fragment indexes preceded by a gap (text lost or taken out)
+    duplicate_of: dict[int, int] = field(default_factory=dict)
 
 
-def repair_order(deduped: Deduped) -> Ordered:
-    return Ordered(deduped.kept)
+def _is_resp(f: Fragment) -> bool:
+    return f.kind == "paren" and is_responsibility(f.text)
+
+
+def _follows_ok(p: Fragment, q: Fragment) -> bool:
+    """Whether ``q`` can directly follow ``p`` in a document: a heading is never followed by a parenthesis."""
+    return not (p.kind in HEADINGS and _is_resp(q))
+
+
+class _Decoder:
+    def __init__(self, dd: Deduped) -> None:
+        self.frags = dd.fragments
+        self.dup = dict(dd.duplicate_of)  # later copy -> first copy
+        self.n = len(self.frags)
+        self.labels: list[str | None] = [None] * self.n
+        self.ambiguous: set[int] = set()
+        self.partner: dict[int, int] = {}  # first copy -> later copy (the B copy)
+        line = 0
+        self.line: list[int] = []
+        for f in self.frags:
+            if f.para_start and f.index > 0:
+                line += 1
+            self.line.append(line)
+        self.lines = line + 1
+        self.max_b_chars = 0
+        for later, first in self.dup.items():
+            self.partner.setdefault(first, later)
+
+    # -- anchors ---------------------------------------------------------------------------------
+
+    def label_anchors(self) -> int:
+        for later in self.dup:
+            self.labels[later] = B
+        for first in self.partner:
+            self.labels[first] = A
+        a_last = max(self.partner)
+        for i in range(a_last):
+            if self.labels[i] is None:
+                self.labels[i] = B
+        return a_last
+
+    def pair_stream_parentheses(self) -> None:
+        """Pair a parenthesis A read with B's copy of it using stream adjacency.
+
+        Dedupe pairs a parenthesis only when its neighbour in the text is a duplicate with the
+        same neighbour; at a block boundary the neighbour in *B's stream* is the right one.
+        """
+        changed = True
+        while changed:
+            changed = False
+            for first, later in list(self.partner.items()):
+                nxt_a = first + 1
+                if nxt_a >= self.n or self.labels[nxt_a] not in (None, B) or nxt_a in self.dup:
+                    continue
+                p = self.frags[nxt_a]
+                if p.kind != "paren" or nxt_a in self.partner:
+                    continue
+                # B's successor of `later`
+                j = later + 1
+                while j < self.n and self.labels[j] == A:
+                    j += 1
+                if j < self.n and j not in self.dup and j not in self.partner and self.frags[j].key == p.key and j > nxt_a:
+                    self.dup[j] = nxt_a
+                    self.partner[nxt_a] = j
+                    self.labels[nxt_a], self.labels[j] = A, B
+                    changed = True
+
+    # -- undecided runs ----------------------------------------------------------------------------
+
+    def _chain(self, u: int, v: int) -> float:
+        """Cost of B reading fragment ``v`` right after fragment ``u`` (B's stream has no gaps)."""
+        fu, fv = self.frags[u], self.frags[v]
+        if not _follows_ok(fu, fv):
+            return INF
+        cost = 0.0
+        if u in self.dup and v in self.dup:
+            if self.dup[v] != self.dup[u] + 1:
+                cost += NO_GAP_AFTER_TURN  # A turned between the A copies: B should have read what A skipped
+        elif u in self.dup:
+            au = self.dup[u]
+            if au + 1 < self.n and au + 1 in self.partner:
+                cost += A_READ_ON  # A read on into another anchor: B's next should be that anchor's copy
+        elif v in self.dup:
+            av = self.dup[v]
+            if av > 0 and av - 1 in self.partner:
+                cost += A_READ_ON
+        return cost
+
+    def _unary(self, i: int, x: str) -> float:
+        """Constraints on one fragment's reader from the printed numbering (sections and measures)."""
+        f = self.frags[i]
+        if f.kind not in HEADINGS or not f.number:
+            return 0.0
+        same = [k for k in range(self.n) if self.frags[k].kind == f.kind and self.frags[k].number]
+        if x == B:
+            # B's headings run consecutively between the B headings already known around it
+            lo = max((self.frags[k].number or 0 for k in same if k < i and self.labels[k] == B), default=0)
+            hi = min((self.frags[k].number or 10**6 for k in same if k > i and self.labels[k] == B), default=10**6)
+            return 0.0 if lo < f.number < hi else INF
+        prev_a = max((self.frags[k].number or 0 for k in same if k < i and self.labels[k] == A), default=0)
+        max_b = max((self.frags[k].number or 0 for k in same if self.labels[k] == B), default=0)
+        return 0.0 if f.number > max(prev_a, max_b) else INF
+
+    def _block_cost(self, reader: str | None, chars: int, closed: bool) -> float:
+        """A block of ``chars`` characters by ``reader``: too long, or (once closed) too short?"""
+        lo, hi = self.block_range.get(reader or "", (0, 10**9))
+        cost = 0.0
+        if chars > 1.5 * hi:
+            cost += ODD_BLOCK
+        if closed and chars < 0.5 * lo:
+            cost += ODD_BLOCK
+        return cost
+
+    def _line_cost(self, count: int) -> float:
+        return LINE_BLOCKS * abs(count - 1) if self.lines > 2 else 0.0
+
+    def _solve(self, run: list[int], a_last: int) -> tuple[list[str], list[bool], float]:
+        """Min-sum dynamic programme over one run of undecided fragments.
+
+        State after a fragment: (its reader, B's last fragment so far, B blocks begun in its line).
+        Returns the best labelling and, per fragment, whether the best labelling that gives it the
+        other reader costs at most :data:`MARGIN` more (then it is ambiguous).
+        """
+        frags, lab, line = self.frags, self.labels, self.line
+        size = len(run)
+        lo, hi = run[0], run[-1]
+        switch = SWITCH_WITH_LINES if self.lines > 2 else SWITCH
+        left = lab[lo - 1] if lo > 0 else None
+        right = lab[hi + 1] if hi + 1 < self.n else None
+        prev_b = next((k for k in range(lo - 1, -1, -1) if lab[k] == B and k not in self.ambiguous), -1)
+        next_b = next((k for k in range(hi + 1, self.n) if lab[k] == B), -1)
+        # B blocks already begun in the first line, before the run
+        first_line = line[lo]
+        cnt0 = sum(
+            1 for k in range(lo) if line[k] == first_line and lab[k] == B and (k == 0 or lab[k - 1] != B or line[k - 1] != first_line)
+        )
+        fixed_b_after = next_b != -1 and any(lab[k] == B for k in range(hi + 1, self.n))
+        unary = [{x: self._unary(i, x) for x in (A, B)} for i in run]
+        if left == A and lo - 1 in self.partner:
+            # A read on past an anchor: then B stops exactly at that anchor's copy
+            b_copy = self.partner[lo - 1]
+            later_b = any(lab[k] == B for k in range(b_copy + 1, self.n) if k not in self.ambiguous)
+            unary[0][A] += INF if later_b else A_PAST_LAST_ANCHOR
+
+        State = tuple[str | None, int, int, int]
+
+        def step(state: State, p: int, x: str) -> tuple[float, State]:
+            px, last_b, cnt, chars = state
+            i = run[p]
+            c = unary[p][x]
+            length = len(frags[i].text)
+            if px is not None and px != x:
+                c += switch + self._block_cost(px, chars, closed=True)
+                new_chars = min(length, self.char_cap)
+            else:
+                new_chars = min(chars + length, self.char_cap)
+            if x == A and px == A and not _follows_ok(frags[i - 1], frags[i]):
+                return INF, state
+            if x == B and last_b != -1:
+                c += self._chain(last_b, i)
+            new_last = i if x == B else last_b
+            if i > 0 and line[i] != line[i - 1]:
+                c += self._line_cost(cnt)
+                if px == B and x == B:
+                    c += LINE_BLOCKS
+                new_cnt = 1 if x == B else 0
+            else:
+                new_cnt = min(2, cnt + (1 if x == B and px != B else 0))
+            return c, (x, new_last, new_cnt, new_chars)
+
+        def finish(state: State) -> float:
+            px, last_b, cnt, chars = state
+            c = 0.0
+            if px is not None:
+                tail = 0  # the block goes on past the run with fixed labels
+                k = hi + 1
+                while k < self.n and lab[k] == px:
+                    tail += len(frags[k].text)
+                    k += 1
+                ended = k < self.n and lab[k] is not None
+                c += self._block_cost(px, min(chars + tail, self.char_cap), closed=ended)
+            if right is not None and px != right:
+                c += switch
+            if px == A and right == A and not _follows_ok(frags[hi], frags[hi + 1]):
+                return INF
+            if next_b != -1 and last_b != -1:
+                c += self._chain(last_b, next_b)
+            # close the last line with the fixed labels after the run
+            ln = line[hi]
+            rest = [k for k in range(hi + 1, self.n) if line[k] == ln]
+            if self.lines > 2 and all(lab[k] is not None for k in rest):
+                prev = px
+                for k in rest:
+                    if lab[k] == B and prev != B:
+                        cnt += 1
+                    prev = lab[k]
+                c += self._line_cost(cnt)
+            return c
+
+        chars0 = 0
+        k = lo - 1
+        while k >= 0 and lab[k] == left and left is not None:
+            chars0 += len(frags[k].text)
+            k -= 1
+        init: State = (left, prev_b, cnt0, min(chars0, self.char_cap))
+        forward: list[dict[State, tuple[float, State | None]]] = []
+        layer: dict[State, tuple[float, State | None]] = {init: (0.0, None)}
+        for p in range(size):
+            nxt: dict[State, tuple[float, State | None]] = {}
+            for st, (cost, _) in layer.items():
+                if cost == INF:
+                    continue
+                for x in (A, B):
+                    c, ns = step(st, p, x)
+                    total = cost + c
+                    if total < nxt.get(ns, (INF, None))[0]:
+                        nxt[ns] = (total, st)
+            forward.append(nxt)
+            layer = nxt
+        # backward: best cost from a state after p to the end
+        backward: list[dict[State, float]] = [{} for _ in range(size)]
+        for st in forward[-1]:
+            backward[-1][st] = finish(st)
+        for p in range(size - 2, -1, -1):
+            for st in forward[p]:
+                best = INF
+                for x in (A, B):
+                    c, ns = step(st, p + 1, x)
+                    if c == INF or ns not in backward[p + 1]:
+                        continue
+                    best = min(best, c + backward[p + 1][ns])
+                backward[p][st] = best
+        total = {st: forward[-1][st][0] + backward[-1][st] for st in forward[-1]}
+        end = min(total, key=lambda st: total[st]) if total else None
+        if end is None or total[end] == INF:
+            return [A] * size, [True] * size, INF
+        best_cost = total[end]
+        labels: list[str] = []
+        st: State | None = end
+        for p in range(size - 1, -1, -1):
+            assert st is not None
+            labels.append(st[0] or A)
+            st = forward[p][st][1]
+        labels.reverse()
+        ambiguous: list[bool] = []
+        for p in range(size):
+            margin = {A: INF, B: INF}
+            for st, (cost, _) in forward[p].items():
+                x = st[0]
+                if x in margin and st in backward[p]:
+                    margin[x] = min(margin[x], cost + backward[p][st])
+            other = B if labels[p] == A else A
+            ambiguous.append(margin[other] <= best_cost + MARGIN)
+        return labels, ambiguous, best_cost
+
+    def measure_blocks(self, a_last: int) -> None:
+        """Block lengths (characters) of each reader where every label is certain: before A's last anchor,
+        leaving out the first and last block there (cut by the start of the text and by a_last)."""
+        spans: list[tuple[str, int]] = []
+        k = 0
+        while k <= a_last:
+            x = self.labels[k]
+            j = k
+            while j + 1 <= a_last and self.labels[j + 1] == x:
+                j += 1
+            spans.append((x or "", sum(len(self.frags[t].text) for t in range(k, j + 1))))
+            k = j + 1
+        inner = spans[1:-1]
+        self.block_range: dict[str, tuple[int, int]] = {}
+        for reader in (A, B):
+            sizes = sorted(c for r, c in inner if r == reader)
+            if len(sizes) >= 3:
+                # robust to the odd block at the start of a stream: 10th and 90th percentiles
+                self.block_range[reader] = (sizes[(len(sizes) - 1) // 10], sizes[(9 * (len(sizes) - 1)) // 10])
+        self.char_cap = int(1.5 * max((hi for _, hi in self.block_range.values()), default=0)) + 1
+
+    def resolve(self, a_last: int) -> None:
+        self.measure_blocks(a_last)
+        i = a_last + 1
+        while i < self.n:
+            if self.labels[i] is not None:
+                i += 1
+                continue
+            j = i
+            while j + 1 < self.n and self.labels[j + 1] is None:
+                j += 1
+            run = list(range(i, j + 1))
+            labels, ambiguous, _ = self._solve(run, a_last)
+            for k, x, amb in zip(run, labels, ambiguous, strict=True):
+                self.labels[k] = x
+                if amb:
+                    self.ambiguous.add(k)
+            i = j + 1
+
+
+def repair_order(dd: Deduped) -> Ordered:
+    """Restore document order from an interleaved text (identity for an in-order text)."""
+    if not dd.duplicate_of:
+        return Ordered(dd.kept, duplicate_of=dict(dd.duplicate_of))
+    dec = _Decoder(dd)
+    a_last = dec.label_anchors()
+    dec.pair_stream_parentheses()
+    dec.resolve(a_last)
+    frags, labels = dec.frags, dec.labels
+
+    warnings: list[DraftWarning] = []
+    b_stream = [i for i in range(dec.n) if labels[i] == B]
+    a_rest = [i for i in range(dec.n) if labels[i] == A and i not in dec.partner and i not in dec.dup]
+    order: list[Fragment] = []
+    gap_before: set[int] = set()
+    copy_of = {later: first for later, first in dec.dup.items()}
+    prev_pos: int | None = None
+    for i in b_stream:
+        if i in dec.ambiguous:
+            continue
+        f = frags[copy_of.get(i, i)]
+        if prev_pos is not None and any(k in dec.ambiguous and labels[k] == B for k in range(prev_pos + 1, i)):
+            gap_before.add(f.index)
+        order.append(f)
+        prev_pos = i
+    b_end = b_stream[-1] if b_stream else -1
+    prev_pos = None
+    for i in a_rest:
+        if i in dec.ambiguous:
+            continue
+        f = frags[i]
+        contiguous = prev_pos is not None and all(labels[k] == A and k not in dec.ambiguous for k in range(prev_pos + 1, i))
+        if prev_pos is None:
+            contiguous = i - 1 >= 0 and labels[i - 1] == A and (i - 1) in dec.partner and dec.partner[i - 1] == b_end
+        if not contiguous:
+            gap_before.add(f.index)
+        order.append(f)
+        prev_pos = i
+
+    unplaced: list[UnplacedRun] = []
+    runs: list[list[int]] = []
+    for k in sorted(dec.ambiguous):
+        if runs and runs[-1][-1] == k - 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    for run in runs:
+        # read by B: it lies in B's measure there; read by A: beyond B, before A's next heading
+        lo = next(
+            (frags[i].number for i in reversed(b_stream) if i < run[0] and i not in dec.ambiguous and frags[i].kind == "measure"),
+            None,
+        )
+        nxt = next((frags[i].number for i in a_rest if i > run[-1] and i not in dec.ambiguous and frags[i].kind == "measure"), None)
+        hi = nxt - 1 if nxt is not None else None
+        unplaced.append(UnplacedRun(tuple(frags[k] for k in run), lo, hi))
+        warnings.append(
+            DraftWarning(
+                "unplaced",
+                f"{len(run)} fragment(s) could come from either reader; kept unplaced",
+                frags[run[0]].start,
+                frags[run[-1]].end,
+            )
+        )
+    return Ordered(order, unplaced, warnings, frozenset(gap_before), dec.dup)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .build import build_record
-from .dedupe import find_duplicates
+from .dedupe import Deduped, find_duplicates
 from .models import PlanRecord
 from .normalize import normalize_and_explain
 from .order import repair_order
@@ -26,7 +26,7 @@ def extract_source(source: SourceText) -> PlanRecord:
     fragments = segment(norm.text)
     deduped = find_duplicates(fragments)
     ordered = repair_order(deduped)
-    draft = build_plan(ordered.fragments, ordered.unplaced)
+    draft = build_plan(ordered.fragments, ordered.unplaced, ordered.gap_before)
     warnings = list(ordered.warnings)
     if not any(s.measures or s.tasks for s in draft.sections):
         warnings.append(
@@ -34,7 +34,8 @@ def extract_source(source: SourceText) -> PlanRecord:
                 "no_structure", "no numbered section (一、) or measure (（一）) found; text kept in plan.preamble"
             )
         )
-    return build_record(source, norm, deduped, draft, warnings)
+    final = Deduped(deduped.fragments, ordered.duplicate_of)
+    return build_record(source, norm, final, draft, warnings)
 
 
 def extract(path: str | Path) -> PlanRecord:

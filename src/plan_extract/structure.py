@@ -70,11 +70,11 @@ class DraftWarning:
 
 @dataclass(frozen=True)
 class UnplacedRun:
-    """Fragments whose measure is unknown; they lie after measure ``after`` and before ``before``."""
+    """Fragments whose measure is unknown: it is one of ``lo``..``hi`` (inclusive; None = open)."""
 
     fragments: tuple[Fragment, ...]
-    after: int | None
-    before: int | None
+    lo: int | None
+    hi: int | None
 
 
 @dataclass
@@ -189,20 +189,41 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
     return fm
 
 
-def build_plan(frags: list[Fragment], unplaced: list[UnplacedRun] | None = None) -> DraftPlan:
-    """Build the draft tree from fragments in document order."""
+def build_plan(
+    frags: list[Fragment],
+    unplaced: list[UnplacedRun] | None = None,
+    gap_before: frozenset[int] = frozenset(),
+) -> DraftPlan:
+    """Build the draft tree from fragments in document order.
+
+    ``gap_before`` names fragments before which text is missing (a damaged source's order was
+    repaired and a reader skipped there).  Across a gap nothing is filed by assumption: tasks after
+    a gap wait for the next measure heading, and join the current measure only if that heading's
+    number proves no heading was lost in the gap; otherwise they become unplaced with the range of
+    measures they may belong to.  Likewise a measure after a gap keeps its section only if the next
+    section number proves no section heading was lost; otherwise it goes to a section of unknown
+    number.  A text cut by a gap is never joined to a parenthesis on the other side.
+    """
     warnings: list[DraftWarning] = []
     first_heading = next((i for i, f in enumerate(frags) if f.kind in ("section", "measure")), len(frags))
     front = parse_front(frags[:first_heading])
     sections: list[DraftSection] = []
+    runs: list[UnplacedRun] = list(unplaced or [])
     closing: list[Fragment] = []
     buffer: list[Fragment] = []
+    pending: list[DraftTask] = []  # tasks after a gap, waiting for proof of their measure
+    pending_frags: list[Fragment] = []
+    uncertain = False  # a gap since the last measure heading
+    section_uncertain = False  # a gap since the last section heading
     item: tuple[int, str, str | None] | None = None
     subitem: tuple[int, str, str | None] | None = None
     last_section = 0
     last_measure = 0
+    body = frags[first_heading:]
 
     def container() -> list[DraftTask]:
+        if uncertain:
+            return pending
         if not sections:
             sections.append(DraftSection(None, None, None, None))
         sec = sections[-1]
@@ -212,12 +233,60 @@ def build_plan(frags: list[Fragment], unplaced: list[UnplacedRun] | None = None)
         nonlocal buffer
         if buffer or paren is not None:
             container().append(DraftTask(buffer, paren, item, subitem))
+            if uncertain:
+                pending_frags.extend(buffer + ([paren] if paren else []))
         buffer = []
 
-    body = frags[first_heading:]
+    def settle(next_measure: int | None) -> None:
+        """Decide where the tasks that came after a gap belong, now the next measure number is known."""
+        nonlocal pending, pending_frags, uncertain
+        if not uncertain:
+            return
+        if pending:
+            proven = next_measure is not None and next_measure == last_measure + 1 and last_measure > 0
+            if proven:
+                sec = sections[-1] if sections else None
+                target = sec.measures[-1].tasks if sec and sec.measures else (sec.tasks if sec else None)
+                if target is not None:
+                    target.extend(pending)
+                else:
+                    proven = False
+            if not proven:
+                hi = next_measure - 1 if next_measure is not None else None
+                for t in pending:
+                    runs.append(UnplacedRun(tuple(t.fragments) + ((t.paren,) if t.paren else ()), last_measure or None, hi))
+                warnings.append(
+                    DraftWarning(
+                        "unplaced",
+                        f"{len(pending)} task(s) after a gap may belong to a measure whose heading is lost "
+                        f"(between {last_measure or 'the start'} and {next_measure or 'the end'})",
+                        pending_frags[0].start if pending_frags else None,
+                        pending_frags[-1].end if pending_frags else None,
+                    )
+                )
+        pending, pending_frags = [], []
+        uncertain = False
+
+    def next_section_number(k: int) -> int | None:
+        return next((g.number for g in body[k + 1 :] if g.kind == "section"), None)
+
     k = 0
     while k < len(body):
         f = body[k]
+        if f.index in gap_before:
+            if buffer:
+                orphan = buffer
+                flush()
+                warnings.append(
+                    DraftWarning(
+                        "doubtful_placement",
+                        "text cut by a gap: its responsibility parenthesis is missing from the source",
+                        orphan[0].start,
+                        orphan[-1].end,
+                    )
+                )
+            uncertain = True
+            section_uncertain = True
         if f.kind == "section" and f.number is not None:
             flush()
             item = subitem = None
@@ -225,28 +294,48 @@ def build_plan(frags: list[Fragment], unplaced: list[UnplacedRun] | None = None)
                 warnings.append(
                     DraftWarning(
                         "numbering_gap" if f.number > last_section else "numbering_order",
-                        f"section {f.label} follows section {last_section}",
+                        f"section {f.label} follows section {last_section or 'none'}",
                         f.start,
                         f.end,
                     )
                 )
+            # tasks pending before a section heading: the next measure decides
+            nxt_m = next((g.number for g in body[k + 1 :] if g.kind == "measure"), None)
+            settle(nxt_m)
             last_section = f.number
+            section_uncertain = False
             sections.append(DraftSection(f.number, f.label, f.title, f))
         elif f.kind == "measure" and f.number is not None:
             flush()
+            settle(f.number)
             item = subitem = None
             if f.number != last_measure + 1:
                 missing = "、".join(f"（{n}）" for n in range(last_measure + 1, f.number))
                 warnings.append(
                     DraftWarning(
                         "numbering_gap" if f.number > last_measure else "numbering_order",
-                        f"measure {f.label} follows measure {last_measure}"
+                        f"measure {f.label} follows measure {last_measure or 'none'}"
                         + (f"; heading of {missing} lost" if missing else ""),
                         f.start,
                         f.end,
                     )
                 )
             last_measure = f.number
+            if section_uncertain:
+                nxt_s = next_section_number(k)
+                if not (nxt_s is not None and nxt_s == last_section + 1):
+                    # a section heading may have been lost in the gap: do not guess the section
+                    if not sections or sections[-1].number is not None:
+                        sections.append(DraftSection(None, None, None, None))
+                        warnings.append(
+                            DraftWarning(
+                                "doubtful_placement",
+                                f"section of measure {f.label} unknown: a section heading may be lost before it",
+                                f.start,
+                                f.end,
+                            )
+                        )
+                section_uncertain = False
             if not sections:
                 sections.append(DraftSection(None, None, None, None))
             sections[-1].measures.append(DraftMeasure(f.number, f.label or "", f.title, f))
@@ -260,12 +349,18 @@ def build_plan(frags: list[Fragment], unplaced: list[UnplacedRun] | None = None)
             buffer.append(f)
         elif f.kind == "paren" and is_responsibility(f.text):
             if not buffer:
-                warnings.append(
-                    DraftWarning(
-                        "orphan_parenthesis", f"responsibility parenthesis closes no text: {f.text}", f.start, f.end
+                if f.index in gap_before or uncertain or last_measure == 0:
+                    runs.append(UnplacedRun((f,), last_measure or None, None if uncertain else last_measure or None))
+                    warnings.append(
+                        DraftWarning("orphan_parenthesis", f"the text this parenthesis closes is missing: {f.text}", f.start, f.end)
                     )
-                )
-            flush(f)
+                else:
+                    warnings.append(
+                        DraftWarning("orphan_parenthesis", f"responsibility parenthesis closes no text: {f.text}", f.start, f.end)
+                    )
+                    flush(f)
+            else:
+                flush(f)
         elif _is_signature(body, k):
             flush()
             closing = body[k:]
@@ -274,7 +369,8 @@ def build_plan(frags: list[Fragment], unplaced: list[UnplacedRun] | None = None)
             buffer.append(f)
         k += 1
     flush()
-    return DraftPlan(front, sections, closing, list(unplaced or []), warnings)
+    settle(None)
+    return DraftPlan(front, sections, closing, runs, warnings)
 
 
 def _is_signature(body: list[Fragment], k: int) -> bool:

@@ -118,6 +118,9 @@ _GB_LABELS = frozenset(
      "csgb2312", "chinese", "iso-ir-58", "csiso58gb231280", "euc-cn", "x-euc-cn"}
 )
 _SNIFF_BYTES = 16384
+#: Open elements deeper than this are attached flat, as Chromium's parser does
+#: (kMaximumHTMLParserDOMTreeDepth = 512): keeps implied-end-tag scans bounded on pathological pages.
+_MAX_DEPTH = 512
 
 
 # --------------------------------------------------------------------------------------------------
@@ -348,6 +351,9 @@ class _TreeBuilder(HTMLParser):
         self.root = _Node("#root", {}, None)
         self.stack: list[_Node] = [self.root]
         self._seen: set[str] = set()
+        # How many elements of each tag are open: a stray </span> deep inside 10,000 unclosed <div>
+        # is then dismissed without scanning the stack (keeps pathological pages linear).
+        self._open: dict[str, int] = {}
 
     @property
     def current(self) -> _Node:
@@ -397,8 +403,9 @@ class _TreeBuilder(HTMLParser):
         self._imply_end_tags(tag)
         node = _Node(tag, {k.lower(): (v or "") for k, v in attrs}, self.current)
         self.current.children.append(node)
-        if not (self_closing or tag in _VOID):
+        if not (self_closing or tag in _VOID) and len(self.stack) < _MAX_DEPTH:
             self.stack.append(node)
+            self._open[tag] = self._open.get(tag, 0) + 1
 
     def _imply_end_tags(self, tag: str) -> None:
         if tag in _CLOSES_P:
@@ -418,23 +425,29 @@ class _TreeBuilder(HTMLParser):
         elif tag == "a":
             self._close(frozenset({"a"}), _P_SCOPE)
         elif tag in _HEADINGS and self.current.tag in _HEADINGS:
-            self.stack.pop()
+            self._pop_to(len(self.stack) - 1)
 
     def _close(self, names: frozenset[str], boundary: frozenset[str]) -> None:
         """Pop up to and including the innermost open ``names`` element, unless ``boundary`` comes first."""
+        if not any(self._open.get(name) for name in names):
+            return
         for i in range(len(self.stack) - 1, 0, -1):
             tag = self.stack[i].tag
             if tag in names:
-                del self.stack[i:]
+                self._pop_to(i)
                 return
             if tag in boundary:
                 return
 
     def _close_head(self) -> None:
-        for i in range(len(self.stack) - 1, 0, -1):
-            if self.stack[i].tag == "head":
-                del self.stack[i:]
-                return
+        if self._open.get("head"):
+            self._close(frozenset({"head"}), frozenset())
+
+    def _pop_to(self, index: int) -> None:
+        """Remove ``stack[index:]``, keeping the open-tag counts in step."""
+        for node in self.stack[index:]:
+            self._open[node.tag] -= 1
+        del self.stack[index:]
 
 
 # --------------------------------------------------------------------------------------------------

@@ -1,0 +1,136 @@
+"""Score a record against a reference record of the same document, task by task.
+
+Why: a damaged source (the Tianjin web scrape) yields a JSON that *looks* plausible; whether it is
+right can only be told against a trustworthy edition.  For every task of the candidate this
+module asks: is it exactly a reference task (same text, same measure, same agencies)?  Or is it
+*misfiled* — in another measure than the reference puts its text, glued together from several
+reference tasks, or carrying another task's agencies?  Text is compared fragment by fragment
+(sentences and parentheses), ignoring whitespace, so a task can be traced even when it is cut.
+
+Used by the order-repair tests, ``make bench`` and the figures in the README.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from .models import PlanRecord, Task
+from .segment import segment
+
+
+def _keys(text: str) -> list[str]:
+    return ["".join(f.text.split()) for f in segment(text)]
+
+
+def _agencies(task: Task) -> tuple[str, ...]:
+    return tuple(a.name for a in task.agencies)
+
+
+@dataclass
+class RefTask:
+    ident: int
+    measure: int
+    text_keys: tuple[str, ...]
+    paren_key: str | None
+    agencies: tuple[str, ...]
+    text: str
+
+
+@dataclass
+class Score:
+    reference_tasks: int
+    whole: list[int] = field(default_factory=list)  # reference tasks whose every fragment is in the source
+    exact: list[int] = field(default_factory=list)  # ... and that come out exactly
+    misfiled: list[str] = field(default_factory=list)  # descriptions of misfiled candidate tasks
+    unplaced_ranges_wrong: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.exact)}/{len(self.whole)} surviving tasks exact, {len(self.misfiled)} misfiled, "
+            f"{len(self.unplaced_ranges_wrong)} unplaced with a wrong range"
+        )
+
+
+class Reference:
+    """Index of a reference record: fragment key → (reference task, measure)."""
+
+    def __init__(self, ref: PlanRecord, fuzzy: float = 0.9) -> None:
+        self.tasks: list[RefTask] = []
+        self.by_key: dict[str, list[int]] = {}
+        self.fuzzy = fuzzy
+        for sec in ref.plan.sections:
+            for m in sec.measures:
+                for t in m.tasks:
+                    tk = tuple(_keys(t.text))
+                    pk = "".join(t.parenthesis.split()) if t.parenthesis else None
+                    rt = RefTask(len(self.tasks), m.number, tk, pk, _agencies(t), t.text)
+                    self.tasks.append(rt)
+                    for k in tk:
+                        self.by_key.setdefault(k, []).append(rt.ident)
+        self._all_keys = list(self.by_key)
+
+    def lookup(self, key: str) -> list[int]:
+        """Reference tasks holding this text fragment (fuzzy for the editions' real wording variants)."""
+        if key in self.by_key:
+            return self.by_key[key]
+        if len(key) < 8:
+            return []
+        best = difflib.get_close_matches(key, self._all_keys, n=1, cutoff=self.fuzzy)
+        return self.by_key[best[0]] if best else []
+
+
+def _candidate_tasks(rec: PlanRecord) -> list[tuple[int, Task]]:
+    return [(m.number, t) for s in rec.plan.sections for m in s.measures for t in m.tasks]
+
+
+def score(candidate: PlanRecord, reference: PlanRecord, source_text: str) -> Score:
+    """Score ``candidate`` against ``reference``; ``source_text`` is the candidate's normalized source
+    (to tell which reference tasks survive whole in it)."""
+    ref = Reference(reference)
+    src_keys = set(_keys(source_text))
+    src_list = list(src_keys)
+
+    def present(key: str) -> bool:
+        return key in src_keys or (len(key) >= 8 and bool(difflib.get_close_matches(key, src_list, n=1, cutoff=0.9)))
+
+    sc = Score(reference_tasks=len(ref.tasks))
+    for rt in ref.tasks:
+        if all(present(k) for k in rt.text_keys) and (rt.paren_key is None or present(rt.paren_key)):
+            sc.whole.append(rt.ident)
+    for measure, task in _candidate_tasks(candidate):
+        owners: set[int] = set()
+        for k in _keys(task.text):
+            hits = ref.lookup(k)
+            if hits:
+                # a fragment repeated in several reference tasks: prefer one in this measure
+                same = [h for h in hits if ref.tasks[h].measure == measure]
+                owners.add((same or hits)[0])
+        if not owners:
+            continue
+        desc = f"（{measure}） {task.text[:24]}…"
+        if len(owners) > 1:
+            sc.misfiled.append(f"{desc}: glued from reference tasks {sorted(owners)}")
+            continue
+        rt = ref.tasks[owners.pop()]
+        if rt.measure != measure:
+            sc.misfiled.append(f"{desc}: belongs to measure {rt.measure}")
+            continue
+        if task.agencies and _agencies(task) != rt.agencies:
+            sc.misfiled.append(f"{desc}: agencies {_agencies(task)} but reference {rt.agencies}")
+            continue
+        if [*_keys(task.text)] == [*rt.text_keys] and _agencies(task) == rt.agencies and rt.ident in sc.whole:
+            sc.exact.append(rt.ident)
+        elif _agencies(task) == rt.agencies and rt.ident in sc.whole:
+            # wording variants between editions: same fragments by fuzzy match
+            if len(_keys(task.text)) == len(rt.text_keys):
+                sc.exact.append(rt.ident)
+    for u in candidate.plan.unplaced:
+        owners = {h for k in _keys(u.text) for h in ref.lookup(k)[:1]}
+        for o in owners:
+            m = ref.tasks[o].measure
+            lo = u.first_measure if u.first_measure is not None else -1
+            hi = u.last_measure if u.last_measure is not None else 10**6
+            if not lo <= m <= hi:
+                sc.unplaced_ranges_wrong.append(f"{u.text[:24]}… in measure {m}, range [{lo}, {hi}]")
+    return sc

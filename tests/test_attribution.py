@@ -1,0 +1,143 @@
+"""Attribution: a responsibility parenthesis → the agencies, their roles, the phrase and what else it said.
+
+Roles follow the design note (../shared/design/plan-structure.md): with 按职责分工负责 alone every agency
+is ``co``; a document rule (排在第一位的部门为牵头部门 / 列第一位者为牵头单位, 下同 carrying it) or
+牵头 / 会同 makes a lead.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from plan_extract import extract_source
+from plan_extract.attribution import is_responsibility, parse_responsibility
+from plan_extract.readers.base import SourceText
+
+FIRST_LEADS_RULE = "（税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同）"
+
+
+def test_two_agencies_both_co() -> None:
+    r = parse_responsibility("（市工业和信息化局、各区人民政府按职责分工负责）")
+    assert r is not None
+    assert r.names == ("市工业和信息化局", "各区人民政府")
+    assert r.roles == ("co", "co")
+    assert r.phrase == "按职责分工负责"
+    assert r.note is None
+    assert r.lead_rule is None
+    assert r.rule_carries is False
+
+
+@pytest.mark.parametrize("name", ["市工业和信息化局", "市文化和旅游局"])
+def test_he_inside_a_name_is_not_a_separator(name: str) -> None:
+    r = parse_responsibility(f"（市农业农村委、{name}、有农业的区人民政府按职责分工负责）")
+    assert r is not None
+    assert r.names == ("市农业农村委", name, "有农业的区人民政府")
+    alone = parse_responsibility(f"（{name}负责）")
+    assert alone is not None and alone.names == (name,)
+
+
+def test_etc_departments_and_district_governments() -> None:
+    r = parse_responsibility("（A、B等部门和各区人民政府按职责分工负责）")
+    assert r is not None
+    assert r.names == ("A", "B", "各区人民政府")
+    assert r.roles == ("co", "co", "co")
+    assert r.note == "等部门"
+
+
+def test_etc_departments_real_example() -> None:
+    r = parse_responsibility("（市交通运输委、市商务局等部门和各区人民政府按职责分工负责）")
+    assert r is not None
+    assert r.names == ("市交通运输委", "市商务局", "各区人民政府")
+    assert r.note is not None and "等部门" in r.note
+
+
+def test_etc_city_level_departments() -> None:
+    r = parse_responsibility("（市发展改革委等市级有关部门按职责分工负责）")
+    assert r is not None
+    assert r.names == ("市发展改革委",)
+    assert r.roles == ("co",)
+    assert r.note == "等市级有关部门"
+
+
+def test_single_agency_plain_fuze() -> None:
+    r = parse_responsibility("（天津港集团负责）")
+    assert r is not None
+    assert r.names == ("天津港集团",)
+    assert r.roles == ("co",)
+    assert r.phrase == "负责"
+
+
+def test_first_listed_leads_rule_and_carries() -> None:
+    r = parse_responsibility(FIRST_LEADS_RULE)
+    assert r is not None
+    assert r.names == ("税务总局", "财政部", "海关总署")
+    assert r.roles == ("lead", "co", "co")
+    assert r.lead_rule is not None and "牵头部门" in r.lead_rule
+    assert r.rule_carries is True
+
+
+def test_first_listed_leads_rule_after_full_stop() -> None:
+    r = parse_responsibility("（商务部、海关总署负责。列第一位者为牵头单位，下同）")
+    assert r is not None
+    assert r.names == ("商务部", "海关总署")
+    assert r.roles == ("lead", "co")
+    assert r.lead_rule is not None and "牵头单位" in r.lead_rule
+    assert r.rule_carries is True
+
+
+def test_rule_without_xiatong_does_not_carry() -> None:
+    r = parse_responsibility("（税务总局、财政部负责，排在第一位的部门为牵头部门）")
+    assert r is not None
+    assert r.roles == ("lead", "co")
+    assert r.rule_carries is False
+
+
+def test_carried_rule_applies_to_a_later_parenthesis() -> None:
+    first = parse_responsibility(FIRST_LEADS_RULE)
+    assert first is not None
+    later = parse_responsibility("（市商务局、天津海关按职责分工负责）", first.lead_rule)
+    assert later is not None
+    assert later.roles == ("lead", "co")
+    without = parse_responsibility("（市商务局、天津海关按职责分工负责）")
+    assert without is not None and without.roles == ("co", "co")
+
+
+def test_huitong_names_the_lead() -> None:
+    r = parse_responsibility("（商务部会同有关部门负责）")
+    assert r is not None
+    assert r.names == ("商务部",)
+    assert r.roles == ("lead",)
+    assert r.note is not None and "会同有关部门" in r.note
+
+
+def test_qiantou_then_others() -> None:
+    """（A牵头，B、C按职责分工负责）: A leads, B and C are co-responsible — nobody is dropped."""
+    r = parse_responsibility("（市发展改革委牵头，市财政局、市税务局按职责分工负责）")
+    assert r is not None
+    assert r.names == ("市发展改革委", "市财政局", "市税务局")
+    assert r.roles == ("lead", "co", "co")
+
+
+@pytest.mark.parametrize(
+    "paren", ["（以下简称天津自贸试验区）", "（国发〔2021〕4号）", "（2019—2030年）", "（集群）", "（DB/T 29—204—2021）"]
+)
+def test_non_responsibility_parenthesis(paren: str) -> None:
+    assert parse_responsibility(paren) is None
+    assert not is_responsibility(paren)
+
+
+def test_roles_carry_through_the_pipeline() -> None:
+    """下同 carries the lead rule to the next task of the document; the parenthesis is kept verbatim."""
+    text = (
+        "一、总体要求\n\n"
+        "（一）加强协调。建立联络机制。" + FIRST_LEADS_RULE + "完善统计制度。（国家统计局、财政部负责）\n\n"
+        "（二）强化落实。做好宣传。（市委宣传部负责）\n"
+    )
+    record = extract_source(SourceText(path="mini.txt", name="mini.txt", kind="text", text=text))
+    tasks = [t for s in record.plan.sections for m in s.measures for t in m.tasks]
+    assert [t.text for t in tasks] == ["建立联络机制。", "完善统计制度。", "做好宣传。"]
+    assert [(a.name, a.role) for a in tasks[0].agencies] == [("税务总局", "lead"), ("财政部", "co"), ("海关总署", "co")]
+    assert [(a.name, a.role) for a in tasks[1].agencies] == [("国家统计局", "lead"), ("财政部", "co")]
+    assert [(a.name, a.role) for a in tasks[2].agencies] == [("市委宣传部", "lead")]
+    assert tasks[0].parenthesis == FIRST_LEADS_RULE
+    assert tasks[1].responsibility == "负责"

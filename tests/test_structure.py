@@ -1,0 +1,289 @@
+"""Structure figures of the Tianjin plan, read off the seeds by hand.
+
+Official text (seed 004): the notice, the plan title, 8 sections and 28 measures with their printed titles,
+99 tasks of which 97 close with a responsibility parenthesis; each task's agencies are the printed list.
+Web scrape (seed 000): invariants only — whatever order repair does with the scrape's out-of-place
+fragments, no radical survives, 口 words are right, nothing is filed twice and nothing that occurs once
+is lost.  Where the scrape's tasks are placed is deliberately not tested here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from plan_extract.normalize import normalize
+
+# Printed in seed 004 as "一、总体要求" ... "八、认真抓好组织实施" (one heading per line).
+SECTION_TITLES = [
+    "总体要求",
+    "构建绿色低碳循环发展的生产体系",
+    "构建绿色低碳循环发展的流通体系",
+    "构建绿色低碳循环发展的消费体系",
+    "加快基础设施绿色升级",
+    "构建市场导向的绿色技术创新体系",
+    "完善政策制度体系",
+    "认真抓好组织实施",
+]
+# Measure headings as printed in seed 004 ("（三）加快工业绿色转型升级。"), without the 。; the section each opens under.
+MEASURES = [
+    (1, "指导思想"),
+    (1, "主要目标"),
+    (2, "加快工业绿色转型升级"),
+    (2, "加快农业绿色低碳循环发展"),
+    (2, "加快服务业绿色低碳循环发展"),
+    (2, "培育壮大绿色环保产业"),
+    (2, "提升产业园区（集群）循环化水平"),
+    (2, "构建绿色供应链"),
+    (3, "打造绿色物流体系"),
+    (3, "加强再生资源回收利用"),
+    (3, "建立绿色贸易体系"),
+    (4, "促进绿色产品消费"),
+    (4, "倡导绿色低碳生活方式"),
+    (5, "推动能源体系绿色低碳转型"),
+    (5, "推进城镇环境基础设施建设升级"),
+    (5, "提升交通基础设施绿色发展水平"),
+    (5, "改善城乡人居环境"),
+    (6, "鼓励绿色低碳技术研发"),
+    (6, "加速科技成果转化"),
+    (7, "强化政策制度支撑"),
+    (7, "健全绿色收费价格机制"),
+    (7, "加大财税扶持力度"),
+    (7, "大力发展绿色金融"),
+    (7, "完善绿色标准和统计监测制度"),
+    (7, "培育绿色交易市场机制"),
+    (8, "抓好贯彻落实"),
+    (8, "加强统筹协调"),
+    (8, "营造良好氛围"),
+]
+CN_NUMBERS = "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十 二十一 二十二 二十三 二十四 二十五 二十六 二十七 二十八".split()
+
+NOTICE_TITLE = "天津市人民政府关于印发天津市加快建立健全绿色低碳循环发展经济体系实施方案的通知"
+PLAN_TITLE = "天津市加快建立健全绿色低碳循环发展经济体系的实施方案"
+RADICAL_BLOCKS = range(0x2E80, 0x2FE0)
+
+
+def _tasks(record_json: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    for section in record_json["plan"]["sections"]:
+        yield from section["tasks"]
+        for measure in section["measures"]:
+            yield from measure["tasks"]
+
+
+def _strings(value: Any, skip: frozenset[str] = frozenset()) -> Iterator[str]:
+    """Every string of a JSON value, in order, leaving out the top-level keys in ``skip``."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            if k not in skip:
+                yield from _strings(v)
+
+
+def expected_agency_lists(normalized_official: str) -> list[list[str]]:
+    """Every （…负责） of the text, split the way a reader would: on 、, with "X等部门和Y" → X, Y."""
+    lists: list[list[str]] = []
+    for inner in re.findall(r"（([^（）]*)负责）", normalized_official):
+        inner = re.sub(r"按职责分工$", "", inner)
+        names: list[str] = []
+        for part in inner.split("、"):
+            if "等部门和" in part:
+                names.extend(part.split("等部门和"))
+            else:
+                names.append(re.sub(r"等(?:市级有关)?部门$", "", part))
+        lists.append(names)
+    return lists
+
+
+# --- official text: notice and plan -------------------------------------------------------------
+
+
+def test_official_document(official_json: dict[str, Any]) -> None:
+    doc = official_json["document"]
+    assert doc["title"] == NOTICE_TITLE
+    assert doc["issuer"] == "天津市人民政府"
+    assert doc["recipients"] == ["各区人民政府", "市政府各委、办、局"]
+    assert doc["signed_date"] == "2022-03-25"
+    assert doc["published_date"] is None, "seed 004 does not print a publication date"
+    assert doc["body"] == f"现将《{PLAN_TITLE}》印发给你们，望遵照执行。"
+
+
+def test_official_plan_title_and_preamble(official_json: dict[str, Any]) -> None:
+    plan = official_json["plan"]
+    assert plan["title"] == PLAN_TITLE
+    assert plan["preamble"].startswith("为加快建立健全")
+    assert plan["preamble"].endswith("结合本市实际，制定本实施方案。")
+
+
+def test_official_sections(official_json: dict[str, Any]) -> None:
+    sections = official_json["plan"]["sections"]
+    assert [s["title"] for s in sections] == SECTION_TITLES
+    assert [s["number"] for s in sections] == list(range(1, 9))
+    assert [s["label"] for s in sections] == [f"{n}、" for n in CN_NUMBERS[:8]]
+
+
+def test_official_measures(official_json: dict[str, Any]) -> None:
+    got = [(s["number"], m["number"], m["label"], m["title"]) for s in official_json["plan"]["sections"] for m in s["measures"]]
+    expected = [(sec, i + 1, f"（{CN_NUMBERS[i]}）", title) for i, (sec, title) in enumerate(MEASURES)]
+    assert got == expected
+
+
+def test_official_task_counts(official_json: dict[str, Any]) -> None:
+    tasks = list(_tasks(official_json))
+    assert len(tasks) == 99
+    assert sum(1 for t in tasks if t["agencies"]) == 97
+    # the two without agencies are （一）指导思想 and （二）主要目标, one task each
+    first = official_json["plan"]["sections"][0]["measures"]
+    assert [len(m["tasks"]) for m in first] == [1, 1]
+    assert all(not t["agencies"] for m in first for t in m["tasks"])
+    assert first[1]["tasks"][0]["text"].startswith("到2025年，产业结构")
+
+
+def test_official_agencies_are_the_printed_lists(official_json: dict[str, Any], official_source: str) -> None:
+    expected = expected_agency_lists(normalize(official_source))
+    assert len(expected) == 97
+    got = [[a["name"] for a in t["agencies"]] for t in _tasks(official_json) if t["agencies"]]
+    assert len(got) == len(expected)
+    for i, (g, e) in enumerate(zip(got, expected, strict=True)):
+        assert g == e, f"task {i} with agencies"
+
+
+def test_official_roles_are_all_co(official_json: dict[str, Any]) -> None:
+    """The Tianjin plan says only 按职责分工负责: no lead is invented."""
+    roles = {a["role"] for t in _tasks(official_json) for a in t["agencies"]}
+    assert roles == {"co"}
+
+
+def test_official_task_texts_stop_before_the_parenthesis(official_json: dict[str, Any]) -> None:
+    for t in _tasks(official_json):
+        if t["agencies"]:
+            assert t["parenthesis"].startswith("（") and t["parenthesis"].endswith("负责）")
+            assert not t["text"].endswith("）"), t["text"][-30:]
+            assert "负责）" not in t["text"]
+
+
+def test_official_provenance_points_into_the_source(official_json: dict[str, Any], official_source: str) -> None:
+    for t in _tasks(official_json):
+        prov = t["provenance"]
+        assert prov["source"] == "tianjin_plan_official_text.txt"
+        assert 0 <= prov["start"] < prov["end"] <= len(official_source)
+        there = normalize(official_source[prov["start"] : prov["end"]])
+        assert t["text"][:5] in there, (t["text"][:20], official_source[prov["start"] : prov["start"] + 30])
+
+
+def test_official_every_sentence_is_kept(official_json: dict[str, Any], official_source: str) -> None:
+    """Every sentence of the plan body (after the notice) is in some task's text."""
+    text = normalize(official_source)
+    body = text[text.index("（一）指导思想。") :]
+    body = re.sub(r"（[^（）]*负责）", "\n", body)  # parentheses live in their own field
+    body = re.sub(r"（[一二三四五六七八九十]+）[^。\n]*。|\n[一二三四五六七八九十]+、[^\n]*", "\n", "\n" + body)  # headings
+    all_tasks = "\n".join(t["text"] for t in _tasks(official_json))
+    sentences = [s for s in re.findall(r"[^。\n]+。", body) if len(s) >= 6]
+    assert len(sentences) > 100
+    missing = [s for s in sentences if s not in all_tasks]
+    assert missing == []
+
+
+# --- web scrape: invariants -----------------------------------------------------------------------
+
+
+def test_scrape_document(scrape_json: dict[str, Any]) -> None:
+    doc = scrape_json["document"]
+    assert doc["title"] == NOTICE_TITLE
+    assert doc["published_date"] == "2022-03-29"
+    assert doc["recipients"] == ["各区人民政府", "市政府各委、办、局"]
+
+
+def _radicals(strings: Iterator[str]) -> list[str]:
+    return sorted({f"U+{ord(c):04X}" for s in strings for c in s if ord(c) in RADICAL_BLOCKS})
+
+
+def test_scrape_fields_have_no_radical(scrape_json: dict[str, Any]) -> None:
+    assert _radicals(_strings(scrape_json, skip=frozenset({"warnings"}))) == []
+
+
+def test_scrape_json_has_no_radical_anywhere(scrape_json: dict[str, Any]) -> None:
+    """The issue asks for 0 code points of U+2E80–U+2FDF anywhere in the JSON, warning messages included
+    (a message can name a radical as U+2F1C without carrying the character)."""
+    assert _radicals(_strings(scrape_json)) == []
+
+
+def test_scrape_mouth_words_where_the_official_text_has_them(
+    scrape_json: dict[str, Any], official_source: str
+) -> None:
+    """Wherever a 进口/出口/港口 context of the official text is in the scrape's output (read with 口 and 又
+    as one character), the scrape's output has 口 there; and 进又/港又/出又 appear nowhere."""
+    out = "\n".join(_strings(scrape_json))
+    for bad in ("进又", "港又", "出又"):
+        assert bad not in out
+    blind_out = out.replace("又", "口")
+    official = normalize(official_source)
+    checked = 0
+    for m in re.finditer("进口|出口|港口", official):
+        context = official[max(0, m.start() - 5) : m.end() + 5]
+        if "\n" in context:
+            continue
+        if context in blind_out:
+            assert context in out, context
+            checked += 1
+    assert checked >= 4, "the scrape carries 进口, 出口 and 港口 (4 times in all)"
+
+
+def test_scrape_no_task_text_twice(scrape_json: dict[str, Any]) -> None:
+    texts = [t["text"] for t in _tasks(scrape_json) if t["text"]]
+    texts += [u["text"] for u in scrape_json["plan"]["unplaced"] if u["text"]]
+    repeated = sorted({t for t in texts if texts.count(t) > 1})
+    assert repeated == []
+
+
+def _scrape_pieces(normalized: str) -> list[str]:
+    """Sentences and responsibility parentheses of the scrape, cut where output fields may part them:
+    at 。！？；, at headings (一、 （一）), around the parentheses, and at printed dates (stored as ISO)."""
+    text = normalized.replace("\n", "")
+    text = re.sub(r"（[^（）]*负责）", lambda m: f"\x00{m.group(0)}\x00", text)
+    text = re.sub(r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）", "\x00", text)
+    text = re.sub(r"\d{4}年\d{1,2}月\d{1,2}日|发布日期[:：]\d{4}-\d{2}-\d{2}", "\x00", text)
+    text = re.sub(r"([。！？；])", "\\1\x00", text)
+    pieces = [p for p in text.split("\x00") if len(p) >= 6]
+    # a heading's title is stored without its 。
+    return [p[:-1] if p.endswith("。") and p[:-1] and p.count("。") == 1 and len(p) <= 40 else p for p in pieces]
+
+
+def test_scrape_nothing_that_occurs_once_is_lost(scrape_json: dict[str, Any], scrape_source: str) -> None:
+    normalized = normalize(scrape_source)
+    flat = normalized.replace("\n", "")
+    kept = "".join(_strings({k: v for k, v in scrape_json.items() if k not in ("accounting", "warnings")}))
+    once = [p for p in _scrape_pieces(normalized) if flat.count(p) == 1]
+    assert len(once) > 100
+    missing = [p for p in once if p not in kept]
+    assert missing == []
+
+
+def test_scrape_duplicates_are_counted(scrape_json: dict[str, Any]) -> None:
+    acc = scrape_json["accounting"]
+    assert 60 <= acc["duplicates"] <= 80, "the seeds README says ~70 duplicated fragments"
+    dropped = [d for d in acc["dropped"] if d["kind"] == "duplicate"]
+    assert len(dropped) == acc["duplicates"]
+    assert acc["duplicate_chars"] == sum(len(d["text"]) for d in dropped)
+
+
+def test_scrape_dropped_duplicates_really_are_repeats(scrape_json: dict[str, Any], scrape_source: str) -> None:
+    flat = normalize(scrape_source).replace("\n", "")
+    for d in scrape_json["accounting"]["dropped"]:
+        if d["kind"] == "duplicate":
+            assert flat.count(d["text"]) >= 2, d["text"]
+
+
+@pytest.mark.shared
+def test_seed_readme_figures(shared_dir: Any) -> None:
+    """The figures above come from the seeds README (8 sections, 28 measures, ~70 duplicates)."""
+    readme = (shared_dir / "seeds" / "README.md").read_text(encoding="utf-8")
+    assert "8 sections" in readme and "28 measures" in readme
+    assert "~70 duplicated fragments" in readme
+    assert "发布日期:2022-03-29" in readme
