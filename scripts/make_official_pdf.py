@@ -20,8 +20,10 @@ What it follows (GB/T 9704-2012 "党政机关公文格式"):
 What it cannot follow: Debian has no complete 仿宋 face (cwTeX FangSong lacks most simplified
 characters), so the body is AR PL UKai CN (楷体, the usual fallback for 仿宋); titles use AR PL
 UMing CN with a synthetic-bold stroke for 小标宋, headings WenQuanYi Zen Hei for 黑体, digits and Latin
-Liberation Serif (metric twin of Times New Roman).  All are TrueType: see FONTS for why not CFF.  There is no 版头/版记 (red header, document number, copy-to
-block): seed 004 carries none of their words and we add no words.
+Liberation Serif (metric twin of Times New Roman).  All are TrueType: see FONTS for why not CFF.
+There is no 版头/版记 (red header, document number, copy-to block): seed 004 carries none of their
+words and we add no words.  The plan follows the notice on page 1 instead of starting a new page:
+only so does seed 004's first page cut (…碳排放达峰后 / 稳中有降…) fit on a 22-line page 2.
 
 Text: seed 004 with its extraction artefacts undone -- spaces inside Chinese text removed
 ("2025 年" -> "2025年", "天津市加快 建立健全" joined; "DB/T 29" keeps its space), half-width
@@ -31,9 +33,11 @@ Pages: wherever seed 004 shows a paragraph cut by a blank line mid-sentence ("�
 "稳中有降") the original PDF had a page break; the paginator ends a page exactly there when that keeps
 every page within 22 lines, and otherwise breaks only between paragraphs (where the original's
 other page breaks must have been, since the seed shows no other cut).  To make a page end exactly at
-a cut, the lines of the paragraph before the cut are re-broken so that a line ends there: a few of
-them then carry 26-27 characters spread over the full width (the same thing a kinsoku push-back
-does).  ``--report`` prints which cuts were met.
+a cut, the lines of the paragraph before the cut are re-broken so that a line ends there: some of
+them then carry 26-27 characters spread over the full width (what a kinsoku push-back does), or up
+to half a character more, squeezed.  ``--report`` prints which cuts were met (15 of 18; the other
+three fall between a sentence end and an agency parenthesis "。|（市…" and are most likely not page
+breaks of the original at all).
 """
 
 from __future__ import annotations

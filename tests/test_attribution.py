@@ -119,7 +119,8 @@ def test_qiantou_then_others() -> None:
 
 
 @pytest.mark.parametrize(
-    "paren", ["（以下简称天津自贸试验区）", "（国发〔2021〕4号）", "（2019—2030年）", "（集群）", "（DB/T 29—204—2021）"]
+    "paren",
+    ["（以下简称天津自贸试验区）", "（国发〔2021〕4号）", "（2019—2030年）", "（集群）", "（DB/T 29—204—2021）"],
 )
 def test_non_responsibility_parenthesis(paren: str) -> None:
     assert parse_responsibility(paren) is None

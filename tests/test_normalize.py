@@ -7,6 +7,7 @@ value is what the text should read, not what the program happens to print.
 
 from __future__ import annotations
 
+import itertools
 import json
 import unicodedata
 from pathlib import Path
@@ -95,7 +96,9 @@ def test_case_changes_point_into_the_original(case: dict[str, str]) -> None:
         assert original[c.start : c.end] == c.before, f"{c.rule} logged {c.before!r} at {c.start}:{c.end}"
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c["why"].startswith(("Seed 000", "Seed 004"))], ids=str)
+@pytest.mark.parametrize(
+    "case", [c for c in CASES if c["why"].startswith(("Seed 000", "Seed 004"))], ids=lambda c: c["label"]
+)
 def test_seed_cases_are_verbatim_from_the_seed(case: dict[str, str], scrape_source: str, official_source: str) -> None:
     seed = scrape_source if case["why"].startswith("Seed 000") else official_source
     assert case["original"] in seed, f"{case['label']} claims to come from the seed but does not occur in it"
@@ -134,7 +137,9 @@ def test_traditional_case_is_opencc_s2t_of_expected() -> None:
         assert c["original"] == s2t.convert(c["expected"]), c["label"]
 
 
-@pytest.mark.parametrize(("label", "codec"), [("mojibake_utf8_as_latin1", "latin-1"), ("mojibake_utf8_as_windows1252", "cp1252")])
+@pytest.mark.parametrize(
+    ("label", "codec"), [("mojibake_utf8_as_latin1", "latin-1"), ("mojibake_utf8_as_windows1252", "cp1252")]
+)
 def test_mojibake_cases_are_what_they_say(label: str, codec: str) -> None:
     case = next(c for c in CASES if c["label"] == label)
     assert case["original"] == case["expected"].replace("中文", "中文".encode().decode(codec))
@@ -217,7 +222,7 @@ def test_origin_map_is_monotone_and_in_range(text: str) -> None:
     origin = norm.tracked.origin
     assert len(origin) == len(norm.text) + 1
     assert all(0 <= o <= len(text) for o in origin)
-    assert all(a <= b for a, b in zip(origin, origin[1:], strict=False))
+    assert all(a <= b for a, b in itertools.pairwise(origin))
     for c in norm.changes:
         assert 0 <= c.start <= c.end <= len(text)
 

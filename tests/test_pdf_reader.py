@@ -9,6 +9,7 @@ after 碳排放达峰后) would change if the government's own PDF were dropped 
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 import shutil
@@ -84,7 +85,7 @@ def test_every_page_has_an_entry_and_pages_cover_the_text(standin: SourceText) -
     pages = standin.pages
     assert [p.number for p in pages] == list(range(1, 20))
     assert pages[0].start == 0 and pages[-1].end == len(standin.text)
-    for before, after in zip(pages, pages[1:], strict=False):
+    for before, after in itertools.pairwise(pages):
         assert before.end == after.start
     assert all(p.start < p.end for p in pages)  # every page of the stand-in carries text
 
@@ -177,12 +178,14 @@ def test_kangxi_radicals_are_returned_untouched(kangxi: SourceText) -> None:
 
 
 def _gazette(tmp_path: Path) -> tuple[Path, list[str]]:
-    fpdf = pytest.importorskip("fpdf")
+    pytest.importorskip("fpdf")
+    from fpdf import FPDF
+
     rng = random.Random(7)
     words = "alpha beta gamma delta epsilon zeta theta kappa lambda sigma omega".split()
     paras = [" ".join(rng.choice(words) for _ in range(rng.randint(60, 160))) + "." for _ in range(6)]
 
-    class Gazette(fpdf.FPDF):  # type: ignore[misc]
+    class Gazette(FPDF):
         def header(self) -> None:
             self.set_font("Helvetica", size=9)
             self.cell(0, 10, "Tianjin Municipal Gazette 2022 Issue 5", align="C")
@@ -315,8 +318,10 @@ def test_encrypted_pdf_by_qpdf(tmp_path: Path) -> None:
 
 
 def test_image_only_page_has_no_text_layer(tmp_path: Path) -> None:
-    fpdf = pytest.importorskip("fpdf")
-    pdf = fpdf.FPDF()
+    pytest.importorskip("fpdf")
+    from fpdf import FPDF
+
+    pdf = FPDF()
     pdf.add_page()
     pdf.set_fill_color(120, 120, 120)
     pdf.rect(20, 20, 170, 250, style="F")

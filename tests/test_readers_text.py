@@ -126,4 +126,3 @@ def test_directory_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         extract(tmp_path)
     assert str(tmp_path) in str(info.value)
-

@@ -129,7 +129,11 @@ def test_official_sections(official_json: dict[str, Any]) -> None:
 
 
 def test_official_measures(official_json: dict[str, Any]) -> None:
-    got = [(s["number"], m["number"], m["label"], m["title"]) for s in official_json["plan"]["sections"] for m in s["measures"]]
+    got = [
+        (s["number"], m["number"], m["label"], m["title"])
+        for s in official_json["plan"]["sections"]
+        for m in s["measures"]
+    ]
     expected = [(sec, i + 1, f"（{CN_NUMBERS[i]}）", title) for i, (sec, title) in enumerate(MEASURES)]
     assert got == expected
 
@@ -182,7 +186,9 @@ def test_official_every_sentence_is_kept(official_json: dict[str, Any], official
     text = normalize(official_source)
     body = text[text.index("（一）指导思想。") :]
     body = re.sub(r"（[^（）]*负责）", "\n", body)  # parentheses live in their own field
-    body = re.sub(r"（[一二三四五六七八九十]+）[^。\n]*。|\n[一二三四五六七八九十]+、[^\n]*", "\n", "\n" + body)  # headings
+    body = re.sub(
+        r"（[一二三四五六七八九十]+）[^。\n]*。|\n[一二三四五六七八九十]+、[^\n]*", "\n", "\n" + body
+    )  # headings
     all_tasks = "\n".join(t["text"] for t in _tasks(official_json))
     sentences = [s for s in re.findall(r"[^。\n]+。", body) if len(s) >= 6]
     assert len(sentences) > 100
@@ -214,9 +220,7 @@ def test_scrape_json_has_no_radical_anywhere(scrape_json: dict[str, Any]) -> Non
     assert _radicals(_strings(scrape_json)) == []
 
 
-def test_scrape_mouth_words_where_the_official_text_has_them(
-    scrape_json: dict[str, Any], official_source: str
-) -> None:
+def test_scrape_mouth_words_where_the_official_text_has_them(scrape_json: dict[str, Any], official_source: str) -> None:
     """Wherever a 进口/出口/港口 context of the official text is in the scrape's output (read with 口 and 又
     as one character), the scrape's output has 口 there; and 进又/港又/出又 appear nowhere."""
     out = "\n".join(_strings(scrape_json))

@@ -32,7 +32,8 @@ An in-order text has no duplicates and passes through unchanged.
 
 from __future__ import annotations
 
-import itertools
+import math
+import statistics
 from dataclasses import dataclass, field
 
 from .attribution import is_responsibility
@@ -56,9 +57,10 @@ A_READ_ON = 4.0
 #: Cost of a line whose number of B blocks is not one, per block too many or too few (the readers'
 #: blocks alternate *within* each line of the scrape: a line is A's text, one B block, A's text).
 LINE_BLOCKS = 1.5
-#: Cost of a block much shorter or longer than the blocks of the same reader where the labels are
-#: certain (below half the shortest, above 1.5 times the longest).
-ODD_BLOCK = 1.5
+#: Weight of the block-size likelihood (squared log-ratio to the reader's median block size).
+BLOCK_SIZE = 1.0
+#: Undecided fragments that pairing a parenthesis may pass over in B's stream (about one A block).
+MAX_SKIP = 8
 #: Labellings costing at most this much more than the best are plausible.
 MARGIN = 0.75
 #: Longest run of undecided fragments labelled exhaustively (longer runs: at most two switches).
@@ -107,6 +109,10 @@ class _Decoder:
     # -- anchors ---------------------------------------------------------------------------------
 
     def label_anchors(self) -> int:
+        """Label every copy of a duplicated fragment (first A, later B) and, before A's last anchor,
+        every once-occurring fragment B; return the index of A's last anchor."""
+        self.labels = [None] * self.n
+        self.ambiguous = set()
         for later in self.dup:
             self.labels[later] = B
         for first in self.partner:
@@ -117,31 +123,47 @@ class _Decoder:
                 self.labels[i] = B
         return a_last
 
-    def pair_stream_parentheses(self) -> None:
+    def pair_stream_parentheses(self) -> bool:
         """Pair a parenthesis A read with B's copy of it using stream adjacency.
 
         Dedupe pairs a parenthesis only when its neighbour in the text is a duplicate with the
-        same neighbour; at a block boundary the neighbour in *B's stream* is the right one.
+        same neighbour; at a block boundary the neighbour in *B's stream* is the right one: if A
+        read anchor ``a`` then parenthesis ``p``, B's copy of ``p`` is B's next fragment after its
+        copy of ``a`` (and symmetrically before).
         """
+
+        def b_neighbour(k: int, step: int, key: str) -> int | None:
+            """B's neighbour of ``k`` in B's stream: the nearest fragment not labelled A.  Undecided
+            fragments with another key are passed over too, but only across one block's length."""
+            j = k + step
+            undecided = 0
+            while 0 <= j < self.n and (
+                self.labels[j] == A or (self.labels[j] is None and self.frags[j].key != key and undecided < MAX_SKIP)
+            ):
+                undecided += self.labels[j] is None
+                j += step
+            return j if 0 <= j < self.n else None
+
+        def free(k: int) -> bool:
+            return k not in self.dup and k not in self.partner and self.frags[k].kind == "paren"
+
+        found = False
         changed = True
         while changed:
             changed = False
-            for first, later in list(self.partner.items()):
-                nxt_a = first + 1
-                if nxt_a >= self.n or self.labels[nxt_a] not in (None, B) or nxt_a in self.dup:
-                    continue
-                p = self.frags[nxt_a]
-                if p.kind != "paren" or nxt_a in self.partner:
-                    continue
-                # B's successor of `later`
-                j = later + 1
-                while j < self.n and self.labels[j] == A:
-                    j += 1
-                if j < self.n and j not in self.dup and j not in self.partner and self.frags[j].key == p.key and j > nxt_a:
-                    self.dup[j] = nxt_a
-                    self.partner[nxt_a] = j
-                    self.labels[nxt_a], self.labels[j] = A, B
-                    changed = True
+            for first, later in sorted(self.partner.items()):
+                for step in (1, -1):
+                    pa = first + step
+                    if not 0 <= pa < self.n or not free(pa):
+                        continue
+                    j = b_neighbour(later, step, self.frags[pa].key)
+                    if j is None or not free(j) or j <= pa or self.frags[j].key != self.frags[pa].key:
+                        continue
+                    self.dup[j] = pa
+                    self.partner[pa] = j
+                    self.labels[pa], self.labels[j] = A, B
+                    changed = found = True
+        return found
 
     # -- undecided runs ----------------------------------------------------------------------------
 
@@ -180,14 +202,20 @@ class _Decoder:
         return 0.0 if f.number > max(prev_a, max_b) else INF
 
     def _block_cost(self, reader: str | None, chars: int, closed: bool) -> float:
-        """A block of ``chars`` characters by ``reader``: too long, or (once closed) too short?"""
-        lo, hi = self.block_range.get(reader or "", (0, 10**9))
-        cost = 0.0
-        if chars > 1.5 * hi:
-            cost += ODD_BLOCK
-        if closed and chars < 0.5 * lo:
-            cost += ODD_BLOCK
-        return cost
+        """Negative log-likelihood (up to a constant) of a block of ``chars`` characters by ``reader``.
+
+        Block sizes scatter around a typical size per reader (in the Tianjin scrape A's blocks are
+        ~250 characters, B's ~170), so the cost is the squared log-ratio to the median size measured
+        where the labels are certain.  A block still open at the end of a run is only charged for
+        being too long (it may grow).
+        """
+        median = self.block_median.get(reader or "")
+        if not median or chars <= 0:
+            return 0.0
+        ratio = math.log(chars / median)
+        if not closed and ratio < 0:
+            return 0.0
+        return BLOCK_SIZE * ratio * ratio
 
     def _line_cost(self, count: int) -> float:
         return LINE_BLOCKS * abs(count - 1) if self.lines > 2 else 0.0
@@ -210,7 +238,9 @@ class _Decoder:
         # B blocks already begun in the first line, before the run
         first_line = line[lo]
         cnt0 = sum(
-            1 for k in range(lo) if line[k] == first_line and lab[k] == B and (k == 0 or lab[k - 1] != B or line[k - 1] != first_line)
+            1
+            for k in range(lo)
+            if line[k] == first_line and lab[k] == B and (k == 0 or lab[k - 1] != B or line[k - 1] != first_line)
         )
         fixed_b_after = next_b != -1 and any(lab[k] == B for k in range(hi + 1, self.n))
         unary = [{x: self._unary(i, x) for x in (A, B)} for i in run]
@@ -344,13 +374,12 @@ class _Decoder:
             spans.append((x or "", sum(len(self.frags[t].text) for t in range(k, j + 1))))
             k = j + 1
         inner = spans[1:-1]
-        self.block_range: dict[str, tuple[int, int]] = {}
+        self.block_median: dict[str, float] = {}
         for reader in (A, B):
             sizes = sorted(c for r, c in inner if r == reader)
             if len(sizes) >= 3:
-                # robust to the odd block at the start of a stream: 10th and 90th percentiles
-                self.block_range[reader] = (sizes[(len(sizes) - 1) // 10], sizes[(9 * (len(sizes) - 1)) // 10])
-        self.char_cap = int(1.5 * max((hi for _, hi in self.block_range.values()), default=0)) + 1
+                self.block_median[reader] = float(statistics.median(sizes))
+        self.char_cap = int(4 * max(self.block_median.values(), default=0)) + 1
 
     def resolve(self, a_last: int) -> None:
         self.measure_blocks(a_last)
@@ -376,9 +405,16 @@ def repair_order(dd: Deduped) -> Ordered:
     if not dd.duplicate_of:
         return Ordered(dd.kept, duplicate_of=dict(dd.duplicate_of))
     dec = _Decoder(dd)
-    a_last = dec.label_anchors()
+    # anchors → labels → pair parentheses seen through B's stream → again, until nothing new pairs
+    dec.label_anchors()
     dec.pair_stream_parentheses()
+    a_last = dec.label_anchors()
     dec.resolve(a_last)
+    for _ in range(3):
+        if not dec.pair_stream_parentheses():
+            break
+        a_last = dec.label_anchors()
+        dec.resolve(a_last)
     frags, labels = dec.frags, dec.labels
 
     warnings: list[DraftWarning] = []
@@ -402,7 +438,9 @@ def repair_order(dd: Deduped) -> Ordered:
         if i in dec.ambiguous:
             continue
         f = frags[i]
-        contiguous = prev_pos is not None and all(labels[k] == A and k not in dec.ambiguous for k in range(prev_pos + 1, i))
+        contiguous = prev_pos is not None and all(
+            labels[k] == A and k not in dec.ambiguous for k in range(prev_pos + 1, i)
+        )
         if prev_pos is None:
             contiguous = i - 1 >= 0 and labels[i - 1] == A and (i - 1) in dec.partner and dec.partner[i - 1] == b_end
         if not contiguous:
@@ -420,10 +458,17 @@ def repair_order(dd: Deduped) -> Ordered:
     for run in runs:
         # read by B: it lies in B's measure there; read by A: beyond B, before A's next heading
         lo = next(
-            (frags[i].number for i in reversed(b_stream) if i < run[0] and i not in dec.ambiguous and frags[i].kind == "measure"),
+            (
+                frags[i].number
+                for i in reversed(b_stream)
+                if i < run[0] and i not in dec.ambiguous and frags[i].kind == "measure"
+            ),
             None,
         )
-        nxt = next((frags[i].number for i in a_rest if i > run[-1] and i not in dec.ambiguous and frags[i].kind == "measure"), None)
+        nxt = next(
+            (frags[i].number for i in a_rest if i > run[-1] and i not in dec.ambiguous and frags[i].kind == "measure"),
+            None,
+        )
         hi = nxt - 1 if nxt is not None else None
         unplaced.append(UnplacedRun(tuple(frags[k] for k in run), lo, hi))
         warnings.append(

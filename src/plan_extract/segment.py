@@ -123,8 +123,28 @@ def _heading_title_end(text: str, i: int, *, until_measure: bool) -> int:
     return n
 
 
+def _clean_section_titles(text: str) -> dict[str, str]:
+    """Section titles that end cleanly (before a measure label, a newline or a 。), by label."""
+    titles: dict[str, str] = {}
+    for m in SECTION_RE.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] not in "\n。）；":
+            continue
+        end = _heading_title_end(text, m.end(), until_measure=True)
+        title = text[m.end() : end].rstrip("。")
+        if end < len(text) and text[end] in "\n（" and title and "，" not in title:
+            titles.setdefault(m.group(0), title)
+    return titles
+
+
 def segment(text: str) -> list[Fragment]:
-    """Split ``text`` into fragments in text order."""
+    """Split ``text`` into fragments in text order.
+
+    A section title ends at a measure label, a newline or a 。 — but in a damaged source a reader's
+    block may end right after a heading, gluing the next block's sentence to it (三、构建…流通体系
+    全面推行清洁生产，…).  Where the same section heading also occurs cleanly elsewhere, that clean
+    title bounds the glued one.
+    """
+    clean = _clean_section_titles(text)
     frags: list[Fragment] = []
     i = 0
     n = len(text)
@@ -144,6 +164,9 @@ def segment(text: str) -> list[Fragment]:
             label, title = m_meta.group(1), m_meta.group(2)
         elif (m := SECTION_RE.match(text, i)) and parse_chinese_number(m.group(1)):
             end = _heading_title_end(text, m.end(), until_measure=True)
+            known = clean.get(m.group(0))
+            if known and text.startswith(known, m.end()) and end > m.end() + len(known):
+                end = m.end() + len(known)
             kind, label, number = "section", m.group(0), parse_chinese_number(m.group(1))
             title = text[m.end() : end].rstrip("。").strip() or None
         elif (m := MEASURE_RE.match(text, i)) and parse_chinese_number(m.group(1)):

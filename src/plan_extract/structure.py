@@ -254,7 +254,9 @@ def build_plan(
             if not proven:
                 hi = next_measure - 1 if next_measure is not None else None
                 for t in pending:
-                    runs.append(UnplacedRun(tuple(t.fragments) + ((t.paren,) if t.paren else ()), last_measure or None, hi))
+                    runs.append(
+                        UnplacedRun(tuple(t.fragments) + ((t.paren,) if t.paren else ()), last_measure or None, hi)
+                    )
                 warnings.append(
                     DraftWarning(
                         "unplaced",
@@ -352,11 +354,18 @@ def build_plan(
                 if f.index in gap_before or uncertain or last_measure == 0:
                     runs.append(UnplacedRun((f,), last_measure or None, None if uncertain else last_measure or None))
                     warnings.append(
-                        DraftWarning("orphan_parenthesis", f"the text this parenthesis closes is missing: {f.text}", f.start, f.end)
+                        DraftWarning(
+                            "orphan_parenthesis",
+                            f"the text this parenthesis closes is missing: {f.text}",
+                            f.start,
+                            f.end,
+                        )
                     )
                 else:
                     warnings.append(
-                        DraftWarning("orphan_parenthesis", f"responsibility parenthesis closes no text: {f.text}", f.start, f.end)
+                        DraftWarning(
+                            "orphan_parenthesis", f"responsibility parenthesis closes no text: {f.text}", f.start, f.end
+                        )
                     )
                     flush(f)
             else:

@@ -57,8 +57,7 @@ _LABEL_SET = frozenset(METADATA_LABELS)
 _COLONS = ("：", ":")
 
 _VOID = frozenset(
-    "area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr"
-    .split()
+    "area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr".split()
 )
 _HEAD_CONTENT = frozenset("base basefont bgsound link meta noscript script style template title".split())
 #: Subtrees whose text is never page text.
@@ -76,29 +75,66 @@ _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _BOLD_TAGS = frozenset({"b", "strong"})
 #: Start tags that implicitly close an open <p> (HTML5 "close a p element").
 _CLOSES_P = (_BLOCK - {"body", "html", "tbody", "tfoot", "thead", "tr", "caption"}) | {"li", "dd", "dt"}
-_P_SCOPE = frozenset(
-    {"#root", "html", "td", "th", "table", "caption", "button", "object", "marquee", "applet"}
-)
+_P_SCOPE = frozenset({"#root", "html", "td", "th", "table", "caption", "button", "object", "marquee", "applet"})
 #: Chrome container tags: never article text, wherever they are.
 _CHROME_TAGS = frozenset({"nav", "aside", "footer"})
 #: id/class parts (split on - and _) that mark navigation, share and print widgets ("article-share").
 _CHROME_PARTS = frozenset(
-    {"nav", "navbar", "menu", "share", "footer", "foot", "qr", "toolbar", "sidebar", "print", "close",
-     "crumb", "crumbs"}
+    {
+        "nav",
+        "navbar",
+        "menu",
+        "share",
+        "footer",
+        "foot",
+        "qr",
+        "toolbar",
+        "sidebar",
+        "print",
+        "close",
+        "crumb",
+        "crumbs",
+    }
 )
 #: Whole id/class tokens that mark chrome but are too generic as parts ("position-relative" is layout).
 _CHROME_TOKENS = frozenset({"position", "location", "dqwz", "pos", "weizhi", "bread"})
 #: Substrings of an id/class that mark chrome even inside a longer token ("BreadcrumbNav").
-_CHROME_SUBSTRINGS = (
-    "breadcrumb", "bdshare", "qrcode", "qr_container", "sharebox", "fontsize", "fontzoombar"
-)
+_CHROME_SUBSTRINGS = ("breadcrumb", "bdshare", "qrcode", "qr_container", "sharebox", "fontsize", "fontzoombar")
 
 #: Words a chrome paragraph is made of: "【打印本页】【关闭窗口】", "字号：大 中 小".
 _CHROME_WORDS = (
-    "扫一扫在手机打开当前页", "在手机打开当前页", "扫一扫", "打印本页", "打印此页", "打印文章",
-    "我要打印", "打印", "关闭窗口", "关闭本页", "关闭", "加入收藏", "收藏本页", "收藏", "分享到",
-    "分享", "返回顶部", "返回", "顶部", "我要纠错", "纠错", "字号", "字体", "默认", "大", "中", "小",
-    "保存", "微信", "微博", "朋友圈", "复制链接",
+    "扫一扫在手机打开当前页",
+    "在手机打开当前页",
+    "扫一扫",
+    "打印本页",
+    "打印此页",
+    "打印文章",
+    "我要打印",
+    "打印",
+    "关闭窗口",
+    "关闭本页",
+    "关闭",
+    "加入收藏",
+    "收藏本页",
+    "收藏",
+    "分享到",
+    "分享",
+    "返回顶部",
+    "返回",
+    "顶部",
+    "我要纠错",
+    "纠错",
+    "字号",
+    "字体",
+    "默认",
+    "大",
+    "中",
+    "小",
+    "保存",
+    "微信",
+    "微博",
+    "朋友圈",
+    "复制链接",
 )
 _CHROME_STRONG = ("扫一扫", "打印", "关闭", "收藏", "分享", "返回顶部", "纠错", "字号", "字体")
 _CHROME_PUNCT = frozenset("【】[]（）()<>〈〉《》：:|｜/·•、，,-—_ \t\u3000\xa0")
@@ -106,16 +142,44 @@ _CHROME_PUNCT = frozenset("【】[]（）()<>〈〉《》：:|｜/·•、，,-�
 #: Dropped from text: zero-width characters, soft hyphen, C0/C1 controls, and the cell sentinel.
 _CELL = "\ufdd0"  # a Unicode noncharacter: marks a table-cell boundary inside a line while extracting
 _DROP = dict.fromkeys(
-    [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0), 0xAD, 0x200B,
-     0x200C, 0x200D, 0x2060, 0xFEFF, 0xFDD0],
+    [
+        *range(0x00, 0x09),
+        0x0B,
+        0x0C,
+        *range(0x0E, 0x20),
+        0x7F,
+        *range(0x80, 0xA0),
+        0xAD,
+        0x200B,
+        0x200C,
+        0x200D,
+        0x2060,
+        0xFEFF,
+        0xFDD0,
+    ],
     None,
 )
 #: Marks that Chinese typesetting sets full-width: no space between them and a CJK character.
 _CJK_MARKS = frozenset("“”‘’…—·")
 
 _GB_LABELS = frozenset(
-    {"gb2312", "gbk", "gb_2312", "gb_2312-80", "gb18030", "x-gbk", "cp936", "ms936", "windows-936",
-     "csgb2312", "chinese", "iso-ir-58", "csiso58gb231280", "euc-cn", "x-euc-cn"}
+    {
+        "gb2312",
+        "gbk",
+        "gb_2312",
+        "gb_2312-80",
+        "gb18030",
+        "x-gbk",
+        "cp936",
+        "ms936",
+        "windows-936",
+        "csgb2312",
+        "chinese",
+        "iso-ir-58",
+        "csiso58gb231280",
+        "euc-cn",
+        "x-euc-cn",
+    }
 )
 _SNIFF_BYTES = 16384
 #: Open elements deeper than this are attached flat, as Chromium's parser does

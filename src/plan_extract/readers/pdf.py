@@ -32,10 +32,13 @@ ever escapes.
 from __future__ import annotations
 
 import io
+import itertools
+import logging
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -97,13 +100,8 @@ class _Line:
     bottom: float
     size: float
     font: str
-    styled: float = 0.0  # share of characters set in a heading type (larger or bold)
     heading: bool = False
     noise: str | None = None
-
-    @property
-    def mid(self) -> float:
-        return (self.top + self.bottom) / 2
 
 
 @dataclass
@@ -137,9 +135,7 @@ def _build_line(page: int, chars: Sequence[dict[str, Any]]) -> _Line | None:
             if pending_space:
                 parts.append(" ")
             elif (
-                _is_ascii_word(prev["text"][-1])
-                and _is_ascii_word(t[0])
-                and ch["x0"] - prev["x1"] > 0.15 * ch["size"]
+                _is_ascii_word(prev["text"][-1]) and _is_ascii_word(t[0]) and ch["x0"] - prev["x1"] > 0.15 * ch["size"]
             ):
                 parts.append(" ")
         parts.append(t)
@@ -162,21 +158,36 @@ def _build_line(page: int, chars: Sequence[dict[str, Any]]) -> _Line | None:
     )
 
 
-def _page_lines(page: int, chars: Iterable[dict[str, Any]]) -> tuple[list[_Line], list[dict[str, Any]]]:
-    """Cluster a page's characters into lines by vertical position; return lines and all glyphs.
+@dataclass
+class _Counts:
+    """Glyphs seen: all of them, those without a Unicode mapping ("(cid:12)"), rotated ones."""
+
+    glyphs: int = 0
+    unmapped: int = 0
+    rotated: int = 0
+
+
+def _page_lines(page: int, chars: Iterable[dict[str, Any]], counts: _Counts) -> list[_Line]:
+    """Cluster a page's characters into lines by vertical position.
 
     Characters are sorted by the middle of their box and cut into lines where the middle jumps by
     more than half a character height: digits in a Latin face and CJK in another, on one
     baseline, stay one line even though their boxes differ slightly.  Rotated characters
-    (``upright`` false: stamps, vertical side notes) are left out of the lines.
+    (``upright`` false: stamps, vertical side notes) are left out of the lines and counted in
+    ``metadata["rotated_chars_skipped"]``.
     """
     items: list[tuple[float, float, dict[str, Any]]] = []
-    glyphs: list[dict[str, Any]] = []
     for ch in chars:
-        if not ch.get("upright", True):
-            glyphs.append(ch)
+        text = ch["text"]
+        if text.isspace():
+            items.append(((ch["top"] + ch["bottom"]) / 2, ch["x0"], ch))
             continue
-        glyphs.append(ch)
+        counts.glyphs += 1
+        if text.startswith("(cid:"):
+            counts.unmapped += 1
+        if not ch.get("upright", True):
+            counts.rotated += 1
+            continue
         items.append(((ch["top"] + ch["bottom"]) / 2, ch["x0"], ch))
     items.sort(key=lambda it: (it[0], it[1]))
     lines: list[_Line] = []
@@ -197,7 +208,7 @@ def _page_lines(page: int, chars: Iterable[dict[str, Any]]) -> tuple[list[_Line]
         line = _build_line(page, [g[2] for g in sorted(group, key=lambda g: g[1])])
         if line is not None:
             lines.append(line)
-    return lines, glyphs
+    return lines
 
 
 # --------------------------------------------------------------------------------------------------
@@ -278,18 +289,52 @@ def _check_page_streams(page_obj: Any, limit: int, number: int, path: str) -> No
             )
 
 
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: Counter[str] = Counter()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            message = " ".join(record.getMessage().split())
+        except Exception:  # a record whose arguments do not format
+            message = str(record.msg)
+        self.messages[message[:120]] += 1
+
+
+@contextmanager
+def _pdfminer_warnings() -> Iterator[_Collect]:
+    """Collect pdfminer's warnings instead of letting them reach stderr.
+
+    pdfminer logs damage it works around ("Data-loss while decompressing corrupted data", "Not
+    adding object 20 to xref ...") and carries on; the text may then be incomplete.  That must not
+    be silent, and it must not be stderr noise either: the reader puts a summary into
+    ``metadata["pdf_warnings"]``.
+    """
+    logger = logging.getLogger("pdfminer")
+    handler = _Collect()
+    old_propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = old_propagate
+
+
 def _extract(
     path: str, data: bytes, max_pages: int, max_bytes: int
-) -> tuple[list[list[_Line]], dict[str, str], bool]:
-    """Lines of every page, the document info, and whether most glyphs have no Unicode mapping."""
+) -> tuple[list[list[_Line]], list[float], dict[str, str], bool]:
+    """Lines and height of every page, the document info, whether most glyphs lack Unicode."""
     import pdfplumber
     from pdfminer.pdftypes import resolve1
 
     pages_lines: list[list[_Line]] = []
-    glyph_count = 0
-    unmapped = 0
+    heights: list[float] = []
+    counts = _Counts()
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        with _pdfminer_warnings() as warnings, pdfplumber.open(io.BytesIO(data)) as pdf:
             try:
                 count = int(resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"]))
             except Exception:
@@ -303,19 +348,24 @@ def _extract(
                 raise InputError(path, "PDF has no pages")
             for number, page in enumerate(pages, start=1):
                 _check_page_streams(page.page_obj, max_bytes, number, path)
-                lines, glyphs = _page_lines(number, page.chars)
-                glyph_count += sum(1 for g in glyphs if not g["text"].isspace())
-                unmapped += sum(1 for g in glyphs if g["text"].startswith("(cid:"))
-                pages_lines.append(lines)
+                pages_lines.append(_page_lines(number, page.chars, counts))
+                heights.append(float(page.height))
                 page.close()
             metadata = _metadata(pdf.metadata, len(pages))
+            if warnings.messages:
+                metadata["pdf_warnings"] = "; ".join(
+                    f"{message} (x{count})" if count > 1 else message
+                    for message, count in sorted(warnings.messages.items())
+                )
     except InputError:
         raise
     except Exception as exc:  # pdfminer raises anything from PSEOF to KeyError on bad input
         raise InputError(path, _problem_from(exc, data)) from None
-    if glyph_count == 0:
+    if counts.glyphs == 0:
         raise InputError(path, "PDF has no text layer (scanned?); OCR is needed")
-    return pages_lines, metadata, unmapped * 2 > glyph_count
+    if counts.rotated:
+        metadata["rotated_chars_skipped"] = str(counts.rotated)
+    return pages_lines, heights, metadata, counts.unmapped * 2 > counts.glyphs
 
 
 def _metadata(info: dict[str, Any], pages: int) -> dict[str, str]:
@@ -397,63 +447,72 @@ def _body_geometry(lines: Sequence[_Line]) -> _Geometry:
     furthest = max((ln.x1 for ln in body), default=0.0)
     right = float(right_mode) if right_count >= max(3, len(body) // 5) else furthest
     gaps = sorted(
-        b.top - a.bottom
-        for a, b in zip(body, body[1:], strict=False)
-        if a.page == b.page and 0 <= b.top - a.bottom < 3 * size
+        b.top - a.bottom for a, b in itertools.pairwise(body) if a.page == b.page and 0 <= b.top - a.bottom < 3 * size
     )
     gap = gaps[len(gaps) // 2] if gaps else 0.5 * size
     return _Geometry(size=size, font=font, left=left, right=right, gap=gap)
 
 
-def _find_noise(pages: list[list[_Line]]) -> None:
+def _edges(lines: Sequence[_Line]) -> list[tuple[str, list[_Line]]]:
+    """The (at most) two lines nearest the top and the bottom of a page, outermost first."""
+    ordered = sorted(lines, key=lambda ln: ln.top)
+    top = ordered[:2]
+    bottom = [ln for ln in ordered[::-1][:2] if all(ln is not t for t in top)]
+    return [("top", top), ("bottom", bottom)]
+
+
+def _find_noise(pages: list[list[_Line]], heights: Sequence[float]) -> None:
     """Mark page numbers and running headers/footers (``line.noise``) on the pages' edges.
 
     Candidates are the first and last lines of each page (two at most at each edge, and only
-    while every line between them and the edge is a candidate too).  A candidate is noise when
-    its text is a page number whose value keeps step with the page (``— 3 —`` on page 3, or on
-    page 4 of a document whose numbering starts later), or when the same text (digits ignored)
-    sits at that edge on at least half the pages -- and, either way, when it lies outside the
-    text block formed by all the other lines.  Position alone is not enough (the last line of a
-    short page also sits low), and text alone is not (a body line can read "2").
+    while every line between them and the edge is noise too).  A candidate is noise when its text
+    is a page number whose value keeps step with the page (``— 3 —`` on page 3, or on page 4 of a
+    document whose numbering starts later), or when the same text (digits ignored) sits at that
+    edge on at least half the pages -- and, either way, when it lies outside the text block: above
+    or below every other line of the document, or apart from its own page's text by more than a
+    line's height in the outer quarter of the page.  Position alone is not enough (the last line of
+    a short page also sits low), and text alone is not (a body line can read "2").
     """
     n_pages = len(pages)
-    edge_candidates: list[tuple[_Line, str]] = []
-    for lines in pages:
-        ordered = sorted(lines, key=lambda ln: ln.top)
-        for edge, seq in (("top", ordered[:2]), ("bottom", ordered[::-1][:2])):
-            for ln in seq:
-                edge_candidates.append((ln, edge))
+    edges = [_edges(lines) for lines in pages]
+    candidates = [(ln, edge) for page_edges in edges for edge, seq in page_edges for ln in seq]
 
-    numbered = [(ln, edge, _page_number(ln.text)) for ln, edge in edge_candidates]
-    offsets = Counter(num - ln.page for ln, _, num in numbered if num is not None)
+    def key(ln: _Line, edge: str) -> tuple[str, str]:
+        return edge, re.sub(r"\d+", "#", re.sub(r"\s+", "", ln.text))
+
+    numbers = {id(ln): _page_number(ln.text) for ln, _ in candidates}
+    offsets = Counter(num - ln.page for ln, _ in candidates if (num := numbers[id(ln)]) is not None)
     best_offset = offsets.most_common(1)[0][0] if offsets else 0
-    keys: Counter[tuple[str, str]] = Counter()
-    for ln, edge in edge_candidates:
-        keys[(edge, re.sub(r"\d+", "#", re.sub(r"\s+", "", ln.text)))] += 1
+    repeats = Counter(key(ln, edge) for ln, edge in candidates)
 
     tentative: dict[int, str] = {}
-    for ln, edge, num in numbered:
+    for ln, edge in candidates:
+        num = numbers[id(ln)]
         if num is not None and (num - ln.page == best_offset or n_pages == 1):
             tentative[id(ln)] = "page_number"
-            continue
-        key = (edge, re.sub(r"\d+", "#", re.sub(r"\s+", "", ln.text)))
-        if n_pages >= 2 and keys[key] >= max(2, _REPEAT_SHARE * n_pages) and len(key[1]) <= 80:
+        elif n_pages >= 2 and repeats[key(ln, edge)] >= max(2, _REPEAT_SHARE * n_pages) and len(ln.text) <= 80:
             tentative[id(ln)] = "running_header" if edge == "top" else "running_footer"
 
     body = [ln for lines in pages for ln in lines if id(ln) not in tentative]
-    if body:
-        block_top = min(ln.top for ln in body)
-        block_bottom = max(ln.bottom for ln in body)
-    else:  # every line is a candidate (a one-line page): only the page's own edges are known
-        block_top, block_bottom = float("inf"), float("-inf")
-    for lines in pages:
-        ordered = sorted(lines, key=lambda ln: ln.top)
-        # peel from each edge inwards: noise only while everything outside it is noise
-        for seq in (ordered[:2], ordered[::-1][:2]):
-            for ln in seq:
+    block_top = min((ln.top for ln in body), default=float("inf"))
+    block_bottom = max((ln.bottom for ln in body), default=float("-inf"))
+    for lines, page_edges, height in zip(pages, edges, heights, strict=True):
+        rest = [ln for ln in lines if id(ln) not in tentative]
+        for edge, seq in page_edges:
+            for ln in seq:  # outermost first: stop at the first line that is not noise
                 kind = tentative.get(id(ln))
-                outside = ln.bottom <= block_top + 1.0 or ln.top >= block_bottom - 1.0
-                if kind is None or not outside:
+                if kind is None:
+                    break
+                line_height = ln.bottom - ln.top
+                if edge == "top":
+                    outside = ln.bottom <= block_top + 1.0
+                    gap = min((o.top for o in rest), default=height) - ln.bottom
+                    in_band = ln.bottom <= 0.25 * height
+                else:
+                    outside = ln.top >= block_bottom - 1.0
+                    gap = ln.top - max((o.bottom for o in rest), default=0.0)
+                    in_band = ln.top >= 0.75 * height
+                if not (outside or (in_band and gap >= 1.2 * line_height)):
                     break
                 ln.noise = kind
 
@@ -498,9 +557,10 @@ def _looks_numbered_heading(ln: _Line, geo: _Geometry) -> bool:
 def _starts_paragraph(prev: _Line, cur: _Line, geo: _Geometry) -> bool:
     """Does ``cur`` start a new paragraph after ``prev``?  (Both body lines, in reading order.)
 
-    Same page: a short previous line, an indented current line, a blank line's worth of extra
-    space, a change of type size or a numbered heading line all start one.  Across a page break
-    only the first two count: the vertical distance means nothing there.
+    A short previous line, an indented current line, a change of type size or a numbered
+    heading line ("二、…" standing alone) start one; so does a blank line's worth of extra space,
+    but only on the same page -- across a page break the vertical distance means nothing, and
+    "…碳排放达峰后" at the foot of page 2 runs on into "稳中有降，…" at the head of page 3.
     """
     if cur.heading != prev.heading:
         return True
@@ -551,13 +611,11 @@ def read_pdf(path: str | Path, *, max_pages: int = 500, max_bytes: int = 50_000_
     p = Path(path)
     name = str(path)
     data = _precheck(name, p, max_bytes)
-    pages, metadata, mostly_unmapped = _extract(name, data, max_pages, max_bytes)
+    pages, heights, metadata, mostly_unmapped = _extract(name, data, max_pages, max_bytes)
     if mostly_unmapped:
-        raise InputError(
-            name, "PDF text layer has no Unicode mapping for its fonts (glyph ids only); OCR is needed"
-        )
+        raise InputError(name, "PDF text layer has no Unicode mapping for its fonts (glyph ids only); OCR is needed")
 
-    _find_noise(pages)
+    _find_noise(pages, heights)
     noise: list[Noise] = []
     body_lines: list[_Line] = []
     for lines in pages:
@@ -566,6 +624,8 @@ def read_pdf(path: str | Path, *, max_pages: int = 500, max_bytes: int = 50_000_
                 noise.append(Noise(kind=ln.noise, text=ln.text, page=ln.page))
             else:
                 body_lines.append(ln)
+    if not body_lines:
+        raise InputError(name, "PDF has no text layer beyond page numbers and headers (scanned?); OCR is needed")
     geo = _body_geometry(body_lines)
     _classify_headings(body_lines, geo)
     paras = _paragraphs(body_lines, geo)

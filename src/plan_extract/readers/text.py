@@ -28,7 +28,9 @@ def decode_bytes(path: str, data: bytes) -> tuple[str, str]:
             try:
                 return _check_text(path, data.decode(enc)), enc
             except UnicodeDecodeError as exc:
-                raise InputError(path, f"starts with a {enc} byte-order mark but does not decode: {exc.reason}") from None
+                raise InputError(
+                    path, f"starts with a {enc} byte-order mark but does not decode: {exc.reason}"
+                ) from None
     sample = data[:65536]
     binary = sum(1 for b in sample if b in _BINARY_BYTES)
     if b"\x00" in sample or binary > max(2, len(sample) // 1000):
