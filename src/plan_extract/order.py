@@ -32,6 +32,7 @@ An in-order text has no duplicates and passes through unchanged.
 
 from __future__ import annotations
 
+import bisect
 import math
 import statistics
 from dataclasses import dataclass, field
@@ -191,15 +192,12 @@ class _Decoder:
         f = self.frags[i]
         if f.kind not in HEADINGS or not f.number:
             return 0.0
-        same = [k for k in range(self.n) if self.frags[k].kind == f.kind and self.frags[k].number]
         if x == B:
             # B's headings run consecutively between the B headings already known around it
-            lo = max((self.frags[k].number or 0 for k in same if k < i and self.labels[k] == B), default=0)
-            hi = min((self.frags[k].number or 10**6 for k in same if k > i and self.labels[k] == B), default=10**6)
+            lo = self.run_b_max[f.kind]
+            hi = self.fixed_b_min_after[f.kind][i + 1]
             return 0.0 if lo < f.number < hi else INF
-        prev_a = max((self.frags[k].number or 0 for k in same if k < i and self.labels[k] == A), default=0)
-        max_b = max((self.frags[k].number or 0 for k in same if self.labels[k] == B), default=0)
-        return 0.0 if f.number > max(prev_a, max_b) else INF
+        return 0.0 if f.number > max(self.run_a_max[f.kind], self.run_b_max[f.kind], self.fixed_b_max[f.kind]) else INF
 
     def _block_cost(self, reader: str | None, chars: int, closed: bool) -> float:
         """Negative log-likelihood (up to a constant) of a block of ``chars`` characters by ``reader``.
@@ -233,16 +231,14 @@ class _Decoder:
         switch = SWITCH_WITH_LINES if self.lines > 2 else SWITCH
         left = lab[lo - 1] if lo > 0 else None
         right = lab[hi + 1] if hi + 1 < self.n else None
-        prev_b = next((k for k in range(lo - 1, -1, -1) if lab[k] == B and k not in self.ambiguous), -1)
-        next_b = next((k for k in range(hi + 1, self.n) if lab[k] == B), -1)
+        prev_b = self.run_last_b
+        next_b = self.next_fixed_b[hi + 1]
         # B blocks already begun in the first line, before the run
-        first_line = line[lo]
         cnt0 = sum(
             1
-            for k in range(lo)
-            if line[k] == first_line and lab[k] == B and (k == 0 or lab[k - 1] != B or line[k - 1] != first_line)
+            for k in range(self.line_start[lo], lo)
+            if lab[k] == B and (k == self.line_start[lo] or lab[k - 1] != B)
         )
-        fixed_b_after = next_b != -1 and any(lab[k] == B for k in range(hi + 1, self.n))
         unary = [{x: self._unary(i, x) for x in (A, B)} for i in run]
         if left == A and lo - 1 in self.partner:
             # A read on past an anchor: then B stops exactly at that anchor's copy
@@ -382,14 +378,49 @@ class _Decoder:
         self.char_cap = int(4 * max(self.block_median.values(), default=0)) + 1
 
     def resolve(self, a_last: int) -> None:
+        """Label the undecided runs after A's last anchor, left to right, in linear time overall."""
         self.measure_blocks(a_last)
-        i = a_last + 1
-        while i < self.n:
-            if self.labels[i] is not None:
+        n = self.n
+        self.line_start = [0] * n
+        for k in range(1, n):
+            self.line_start[k] = k if self.line[k] != self.line[k - 1] else self.line_start[k - 1]
+        fixed = list(self.labels)
+        self.next_fixed_b = [-1] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            self.next_fixed_b[k] = k if fixed[k] == B else self.next_fixed_b[k + 1]
+        self.fixed_b_min_after = {}
+        self.fixed_b_max = {}
+        for kind in HEADINGS:
+            arr = [10**6] * (n + 1)
+            for k in range(n - 1, -1, -1):
+                f = self.frags[k]
+                arr[k] = min(arr[k + 1], f.number) if fixed[k] == B and f.kind == kind and f.number else arr[k + 1]
+            self.fixed_b_min_after[kind] = arr
+            self.fixed_b_max[kind] = max(
+                (f.number or 0 for k, f in enumerate(self.frags) if fixed[k] == B and f.kind == kind), default=0
+            )
+        self.run_b_max = dict.fromkeys(HEADINGS, 0)
+        self.run_a_max = dict.fromkeys(HEADINGS, 0)
+        self.run_last_b = -1
+
+        def absorb(k: int) -> None:
+            """Move the running state past fragment ``k`` (now labelled)."""
+            f = self.frags[k]
+            if self.labels[k] == B and k not in self.ambiguous:
+                self.run_last_b = k
+                if f.kind in HEADINGS and f.number:
+                    self.run_b_max[f.kind] = max(self.run_b_max[f.kind], f.number)
+            elif self.labels[k] == A and f.kind in HEADINGS and f.number:
+                self.run_a_max[f.kind] = max(self.run_a_max[f.kind], f.number)
+
+        i = 0
+        while i < n:
+            if self.labels[i] is not None or i <= a_last:
+                absorb(i)
                 i += 1
                 continue
             j = i
-            while j + 1 < self.n and self.labels[j + 1] is None:
+            while j + 1 < n and self.labels[j + 1] is None:
                 j += 1
             run = list(range(i, j + 1))
             labels, ambiguous, _ = self._solve(run, a_last)
@@ -397,6 +428,8 @@ class _Decoder:
                 self.labels[k] = x
                 if amb:
                     self.ambiguous.add(k)
+            for k in run:
+                absorb(k)
             i = j + 1
 
 
@@ -455,20 +488,14 @@ def repair_order(dd: Deduped) -> Ordered:
             runs[-1].append(k)
         else:
             runs.append([k])
+    b_measures = [i for i in b_stream if i not in dec.ambiguous and frags[i].kind == "measure"]
+    a_measures = [i for i in a_rest if i not in dec.ambiguous and frags[i].kind == "measure"]
     for run in runs:
         # read by B: it lies in B's measure there; read by A: beyond B, before A's next heading
-        lo = next(
-            (
-                frags[i].number
-                for i in reversed(b_stream)
-                if i < run[0] and i not in dec.ambiguous and frags[i].kind == "measure"
-            ),
-            None,
-        )
-        nxt = next(
-            (frags[i].number for i in a_rest if i > run[-1] and i not in dec.ambiguous and frags[i].kind == "measure"),
-            None,
-        )
+        k = bisect.bisect_left(b_measures, run[0]) - 1
+        lo = frags[b_measures[k]].number if k >= 0 else None
+        k = bisect.bisect_right(a_measures, run[-1])
+        nxt = frags[a_measures[k]].number if k < len(a_measures) else None
         hi = nxt - 1 if nxt is not None else None
         unplaced.append(UnplacedRun(tuple(frags[k] for k in run), lo, hi))
         warnings.append(

@@ -269,8 +269,16 @@ def build_plan(
         pending, pending_frags = [], []
         uncertain = False
 
+    # the next section / measure number after each position (linear, not a scan per heading)
+    next_section: list[int | None] = [None] * (len(body) + 1)
+    next_measure: list[int | None] = [None] * (len(body) + 1)
+    for j in range(len(body) - 1, -1, -1):
+        g = body[j]
+        next_section[j] = g.number if g.kind == "section" else next_section[j + 1]
+        next_measure[j] = g.number if g.kind == "measure" else next_measure[j + 1]
+
     def next_section_number(k: int) -> int | None:
-        return next((g.number for g in body[k + 1 :] if g.kind == "section"), None)
+        return next_section[k + 1]
 
     k = 0
     while k < len(body):
@@ -302,7 +310,7 @@ def build_plan(
                     )
                 )
             # tasks pending before a section heading: the next measure decides
-            nxt_m = next((g.number for g in body[k + 1 :] if g.kind == "measure"), None)
+            nxt_m = next_measure[k + 1]
             settle(nxt_m)
             last_section = f.number
             section_uncertain = False
