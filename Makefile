@@ -6,7 +6,7 @@ PE     := $(BIN)/plan-extract
 RAW    := data/raw
 OUT    := data/structured
 
-.PHONY: all install data test lint bench official-pdf schema clean
+.PHONY: all install data test lint bench official-pdf chardata schema clean
 
 all: data
 
@@ -21,6 +21,7 @@ install: $(VENV)/.installed
 data: install
 	$(PE) extract $(RAW)/tianjin_plan_official_text.txt -o $(OUT)/tianjin_plan_official_text.json
 	$(PE) extract $(RAW)/tianjin_plan_web_scrape.txt -o $(OUT)/tianjin_plan_web_scrape.json
+	$(PE) extract $(RAW)/tianjin_plan_official.pdf -o $(OUT)/tianjin_plan_official.json
 
 schema: install
 	$(PE) schema -o schemas/plan.schema.json
@@ -36,8 +37,14 @@ lint: install
 bench: install
 	$(BIN)/python bench/run.py
 
+# Re-typeset the stand-in for the official PDF (needs Debian fonts: see scripts/make_official_pdf.py).
 official-pdf: install
 	$(BIN)/python scripts/make_official_pdf.py
+	$(BIN)/python scripts/make_kangxi_pdf.py
+
+# Regenerate the radical table from Unicode data (Debian package unicode-data).
+chardata: install
+	$(BIN)/python scripts/gen_chardata.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache .mypy_cache

@@ -18,10 +18,32 @@ from dataclasses import dataclass
 import regex
 
 # The phrase that ends the agency list: （…按职责分工负责）, （…负责）, （…牵头负责）, (…分别负责).
-_RESP = regex.compile(
-    r"^(?P<names>.+?)(?P<resp>(?:按职责分工|按职责|分工|分别|共同|牵头)?负责|牵头(?:落实|实施)?)"
-    r"(?P<rest>[，,。；;].*)?$"
-)
+_RESP_PHRASE = regex.compile(r"(?:按职责分工|按职责|分工|分别|共同|牵头)?负责|牵头(?:落实|实施)?")
+
+
+class _RespMatch:
+    """Where the agency list ends: ``names`` + ``resp`` + ``rest`` (a lead rule, or nothing)."""
+
+    def __init__(self, inner: str, start: int, end: int) -> None:
+        self.names, self.resp, self.rest = inner[:start], inner[start:end], inner[end:]
+
+    def group(self, name: str) -> str | None:
+        return {"names": self.names, "resp": self.resp, "rest": self.rest or None}[name]
+
+
+def _match_resp(inner: str) -> _RespMatch | None:
+    """The *last* responsibility phrase followed by nothing or by a clause after punctuation.
+
+    The last, because （市发展改革委牵头，市财政局、市税务局按职责分工负责） names agencies on both sides
+    of the first phrase; followed by punctuation, because the 牵头 in a lead rule (…为牵头部门) is not one.
+    """
+    for m in reversed(list(_RESP_PHRASE.finditer(inner))):
+        rest = inner[m.end() :]
+        if m.start() > 0 and (not rest or rest[0] in "，,。；;"):
+            return _RespMatch(inner, m.start(), m.end())
+    return None
+
+
 # 等 + what it stands for, before a conjunction or the end: 等部门, 等市级有关部门, 等有关部门和单位
 _ETC = regex.compile(r"等(?P<what>(?:市级|省级|中央|国家)?(?:有关)?(?:部门|单位|机构|方面)?(?:和单位)?)$")
 _FIRST_LEADS = regex.compile(
@@ -45,7 +67,7 @@ class Responsibility:
 def is_responsibility(paren: str) -> bool:
     """Whether a parenthesis (with its brackets) assigns responsibility."""
     inner = paren[1:-1] if paren[:1] in "（(" else paren
-    return _RESP.match(inner) is not None and len(inner) <= 400
+    return _match_resp(inner) is not None and len(inner) <= 400
 
 
 def _split_names(names: str) -> tuple[list[str], list[str]]:
@@ -76,10 +98,10 @@ def _split_names(names: str) -> tuple[list[str], list[str]]:
 def parse_responsibility(paren: str, carried_rule: str | None = None) -> Responsibility | None:
     """Parse ``（A、B按职责分工负责）``; ``carried_rule`` is a lead rule a previous 下同 carried here."""
     inner = paren[1:-1] if paren[:1] in "（(" else paren
-    m = _RESP.match(inner)
+    m = _match_resp(inner)
     if not m:
         return None
-    names_text, phrase, rest = m.group("names"), m.group("resp"), m.group("rest") or ""
+    names_text, phrase, rest = m.names, m.resp, m.rest
     notes: list[str] = []
     lead_index: int | None = None
     lead_rule: str | None = None

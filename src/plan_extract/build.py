@@ -18,7 +18,7 @@ from .normalize import NormalizedText
 from .normalize.chardata import UNMAPPED
 from .readers.base import SourceText
 from .segment import Fragment
-from .structure import DraftPlan, DraftTask, DraftWarning, Span
+from .structure import DraftPlan, DraftTask, DraftWarning, Span, UnplacedRun
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,7 @@ def build_tasks(draft_tasks: list[DraftTask], loc: Located, carried: list[str | 
         pieces = list(dt_.fragments) + ([dt_.paren] if dt_.paren else [])
         task = m.Task(
             text=dt_.text,
+            agencies=[],
             provenance=loc.of(pieces),
             item=m.ItemRef(number=dt_.item[0], label=dt_.item[1], title=dt_.item[2]) if dt_.item else None,
             subitem=m.ItemRef(number=dt_.subitem[0], label=dt_.subitem[1], title=dt_.subitem[2])
@@ -77,6 +78,42 @@ def build_tasks(draft_tasks: list[DraftTask], loc: Located, carried: list[str | 
     return out
 
 
+def _unplaced_units(run: UnplacedRun, loc: Located) -> list[m.Unplaced]:
+    """Split an unplaced run into units: text closed by a parenthesis (a task), a parenthesis whose
+    text is missing, or text whose parenthesis is missing — nothing of the run is dropped."""
+    units: list[m.Unplaced] = []
+    texts: list[Fragment] = []
+
+    def emit(paren: Fragment | None) -> None:
+        nonlocal texts
+        resp = parse_responsibility(paren.text) if paren is not None else None
+        kind = "task" if texts and paren is not None else ("parenthesis" if paren is not None else "text")
+        pieces = texts + ([paren] if paren is not None else [])
+        units.append(
+            m.Unplaced(
+                text="".join(f.text for f in texts),
+                kind=kind,  # type: ignore[arg-type]
+                agencies=[m.Agency(name=n, role=r) for n, r in zip(resp.names, resp.roles, strict=True)]  # type: ignore[arg-type]
+                if resp
+                else [],
+                parenthesis=paren.text if paren is not None else None,
+                first_measure=run.lo,
+                last_measure=run.hi,
+                provenance=loc.of(pieces),
+            )
+        )
+        texts = []
+
+    for f in run.fragments:
+        if f.kind == "paren" and parse_responsibility(f.text) is not None:
+            emit(f)
+        else:
+            texts.append(f)
+    if texts:
+        emit(None)
+    return units
+
+
 def build_record(
     source: SourceText,
     norm: NormalizedText,
@@ -94,6 +131,7 @@ def build_record(
             label=ds.label,
             title=ds.title,
             provenance=loc.of([ds.heading]) if ds.heading else None,
+            measures=[],
             tasks=build_tasks(ds.tasks, loc, carried),
         )
         for dm in ds.measures:
@@ -110,23 +148,7 @@ def build_record(
 
     unplaced: list[m.Unplaced] = []
     for run in draft.unplaced:
-        texts = [f for f in run.fragments if f.kind != "paren"]
-        parens = [f for f in run.fragments if f.kind == "paren"]
-        resp = parse_responsibility(parens[-1].text) if parens else None
-        kind = "task" if texts and resp else ("parenthesis" if parens and not texts else "text")
-        unplaced.append(
-            m.Unplaced(
-                text="".join(f.text for f in texts),
-                kind=kind,  # type: ignore[arg-type]
-                agencies=[m.Agency(name=n, role=r) for n, r in zip(resp.names, resp.roles, strict=True)]
-                if resp
-                else [],  # type: ignore[arg-type]
-                parenthesis=parens[-1].text if parens else None,
-                first_measure=run.lo,
-                last_measure=run.hi,
-                provenance=loc.of(list(run.fragments)),
-            )
-        )
+        unplaced.extend(_unplaced_units(run, loc))
 
     closing_text = "".join(f.text for f in draft.closing) or None
     issuer = _text(fm.issuer)

@@ -66,7 +66,7 @@ class Variant(_Model):
 
 class Task(_Model):
     text: str = Field(description="the task's text, without the responsibility parenthesis")
-    agencies: list[Agency] = Field(default_factory=list, description="in printed order")
+    agencies: list[Agency] = Field(description="in printed order; empty when the task names nobody")
     responsibility: str | None = Field(default=None, description="the responsibility phrase, e.g. 按职责分工负责")
     parenthesis: str | None = Field(default=None, description="the responsibility parenthesis verbatim")
     agency_note: str | None = Field(
@@ -84,7 +84,7 @@ class Measure(_Model):
     number: int = Field(description="（二十八） → 28")
     label: str = Field(description="the printed label, e.g. （二十八）")
     title: str | None = Field(description="the heading sentence without its 。; null when lost")
-    tasks: list[Task] = Field(default_factory=list)
+    tasks: list[Task]
     provenance: Provenance | None = None
 
 
@@ -92,7 +92,7 @@ class Section(_Model):
     number: int | None = Field(description="二、 → 2; null for an implicit section")
     label: str | None
     title: str | None
-    measures: list[Measure] = Field(default_factory=list)
+    measures: list[Measure]
     tasks: list[Task] = Field(default_factory=list, description="tasks directly under the section")
     provenance: Provenance | None = None
 
@@ -112,7 +112,7 @@ class Unplaced(_Model):
 class Plan(_Model):
     title: str | None
     preamble: str | None
-    sections: list[Section] = Field(default_factory=list)
+    sections: list[Section]
     closing: str | None = Field(default=None, description="text after the last section (e.g. a closing paragraph)")
     unplaced: list[Unplaced] = Field(default_factory=list)
 

@@ -235,9 +235,7 @@ class _Decoder:
         next_b = self.next_fixed_b[hi + 1]
         # B blocks already begun in the first line, before the run
         cnt0 = sum(
-            1
-            for k in range(self.line_start[lo], lo)
-            if lab[k] == B and (k == self.line_start[lo] or lab[k - 1] != B)
+            1 for k in range(self.line_start[lo], lo) if lab[k] == B and (k == self.line_start[lo] or lab[k - 1] != B)
         )
         unary = [{x: self._unary(i, x) for x in (A, B)} for i in run]
         if left == A and lo - 1 in self.partner:

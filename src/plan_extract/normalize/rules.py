@@ -87,13 +87,17 @@ def resolve_mouth_again_confusion(text: str) -> list[Edit]:
         mouth = next((w for w in MOUTH_WORDS if _word_fits(text, i, w, alternative)), None)
         again = next((w for w in AGAIN_WORDS if _word_fits(text, i, w, default)), None)
         if mouth and not again:
-            edits.append(Edit(i, i + 1, alternative, note=f"{ch} → {alternative} (word {mouth})", warn="confusion"))
+            edits.append(
+                Edit(i, i + 1, alternative, note=f"U+{ord(ch):04X} → {alternative} (word {mouth})", warn="confusion")
+            )
         elif again and not mouth:
-            edits.append(Edit(i, i + 1, default, note=f"{ch} → {default} (word {again})", warn="confusion"))
+            edits.append(Edit(i, i + 1, default, note=f"U+{ord(ch):04X} → {default} (word {again})", warn="confusion"))
         else:
             why = f"both {mouth} and {again} fit" if mouth else "no word decides"
             edits.append(
-                Edit(i, i + 1, default, note=f"{ch} → {default} ({why}; Unicode equivalent)", warn="confusion")
+                Edit(
+                    i, i + 1, default, note=f"U+{ord(ch):04X} → {default} ({why}; Unicode equivalent)", warn="confusion"
+                )
             )
     return edits
 
@@ -145,6 +149,21 @@ def harmonize_punctuation(text: str) -> list[Edit]:
     12:30, 11.5%) and Latin runs keep their ASCII marks; a pair of parentheses converts together
     when either side or its content is Chinese.
     """
+    work = text
+    while True:
+        step = _punctuation_pass(work)
+        if not step:
+            break
+        chars = list(work)
+        for i, rep in step.items():
+            chars[i] = rep
+        work = "".join(chars)
+    return [Edit(i, i + 1, work[i]) for i in range(len(text)) if work[i] != text[i]]
+
+
+def _punctuation_pass(text: str) -> dict[int, str]:
+    """One pass of :func:`harmonize_punctuation`; a converted mark can make its neighbour Chinese-adjacent,
+    so the rule repeats passes until nothing changes (which makes it idempotent)."""
     edits: dict[int, str] = {}
     stack: list[int] = []
     pairs: dict[int, int] = {}
@@ -177,7 +196,7 @@ def harmonize_punctuation(text: str) -> list[Edit]:
                 continue
             if is_cjk(before) or is_cjk(after):
                 edits[i] = _ASCII_PUNCT[ch]
-    return [Edit(i, i + 1, rep) for i, rep in sorted(edits.items())]
+    return edits
 
 
 _SPACE_RUN = regex.compile(r"[ \t\u00a0\u3000]+")
@@ -217,19 +236,23 @@ def rejoin_broken_lines(text: str) -> list[Edit]:
     signatures and headings do not) and the text after it does not start a numbered heading.
     """
     edits: list[Edit] = []
+    line_start = 0  # start of the current line *after* the joins decided so far
     for m in _BREAK.finditer(text):
         s, e = m.span()
         if s == 0 or e == len(text):
+            line_start = e
             continue
-        prev_line_start = text.rfind("\n", 0, s) + 1
-        prev_line = text[prev_line_start:s]
-        if not prev_line or prev_line[-1] in TERMINAL:
-            continue
-        if not any(c in _PROSE_MARKS for c in prev_line):
-            continue
-        if _HEADING_START.match(text, e):
-            continue
-        edits.append(Edit(s, e, ""))
+        prev_line = text[line_start:s]
+        join = (
+            bool(prev_line)
+            and prev_line[-1] not in TERMINAL
+            and any(c in _PROSE_MARKS for c in prev_line)
+            and not _HEADING_START.match(text, e)
+        )
+        if join:
+            edits.append(Edit(s, e, ""))
+        else:
+            line_start = e
     return edits
 
 

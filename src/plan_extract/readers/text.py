@@ -26,11 +26,14 @@ def decode_bytes(path: str, data: bytes) -> tuple[str, str]:
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
-                return _check_text(path, data.decode(enc)), enc
+                decoded = data.decode(enc)
             except UnicodeDecodeError as exc:
                 raise InputError(
                     path, f"starts with a {enc} byte-order mark but does not decode: {exc.reason}"
                 ) from None
+            if not _plausible(decoded.lstrip("\ufeff")):
+                raise InputError(path, f"starts with a {enc} byte-order mark but does not decode to readable text")
+            return _check_text(path, decoded), enc
     sample = data[:65536]
     binary = sum(1 for b in sample if b in _BINARY_BYTES)
     if b"\x00" in sample or binary > max(2, len(sample) // 1000):
@@ -47,15 +50,33 @@ def decode_bytes(path: str, data: bytes) -> tuple[str, str]:
 
 
 def _plausible_gb18030(text: str) -> bool:
-    """GB18030 decodes almost any byte string; accept it only when the result is mostly CJK or ASCII.
+    """GB18030 decodes almost any byte string; accept it only when the result reads like Chinese.
 
-    A Latin-1 or random byte file "decodes" as GB18030 into rare ideographs and private-use
-    characters; real GBK Chinese text is mostly common ideographs, punctuation and ASCII.
+    A Latin-1 file "decodes" as GB18030 into rare ideographs (German ``Ästhetik … Qualität`` becomes
+    ``膕thetik … Qualit鋞``).  Real GBK Chinese text is nearly all common characters: at least 90 % of its
+    ideographs lie in GB2312 (6,763 common characters), and it has no private-use or stray symbols.
     """
+    return _plausible(text)
+
+
+def _plausible(text: str) -> bool:
+    """Text that reads like Chinese or plain ASCII, not like bytes decoded with the wrong codec."""
     if not text:
         return False
     odd = sum(1 for ch in text if 0xE000 <= ord(ch) <= 0xF8FF or 0x80 <= ord(ch) < 0x2000 or ord(ch) > 0xFFFF)
-    return odd <= len(text) // 50
+    if odd > len(text) // 50:
+        return False
+    han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    if not han:
+        return all(ch.isprintable() or ch in "\n\t\r" for ch in text[:4096])
+    common = 0
+    for ch in han:
+        try:
+            ch.encode("gb2312")
+            common += 1
+        except UnicodeEncodeError:
+            pass
+    return common >= 0.9 * len(han)
 
 
 def _check_text(path: str, text: str) -> str:
