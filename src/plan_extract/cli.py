@@ -14,7 +14,9 @@ non-zero exit status; no traceback, no half-written output file.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
+import pkgutil
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -22,7 +24,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from . import __version__
+from . import __version__, commands
 from .errors import InputError, PlanExtractError
 from .models import PlanRecord
 from .writers.json import dumps, write_atomic
@@ -160,6 +162,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help="list every change with its source offsets")
     p.add_argument("--rule", help="list the changes of one rule only")
     p.set_defaults(func=_cmd_explain)
+
+    for mod_info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{commands.__name__}.{mod_info.name}")
+        module.register(sub)
     return parser
 
 
