@@ -46,12 +46,20 @@ def _match_resp(inner: str) -> _RespMatch | None:
 
 # 等 + what it stands for, before a conjunction or the end: 等部门, 等市级有关部门, 等有关部门和单位
 _ETC = regex.compile(r"等(?P<what>(?:市级|省级|中央|国家)?(?:有关)?(?:部门|单位|机构|方面)?(?:和单位)?)$")
+# The document's rule that the first-listed agency leads: 排在第一位的部门为牵头部门, 列第一位者为牵头单位,
+# 排第一位的为牵头单位, 列在首位的为牵头部门, 第一个为牵头 ... (the words vary from page to page).
 _FIRST_LEADS = regex.compile(
-    r"(排在?第一位的?(?:部门|单位)?为牵头(?:部门|单位)|列第一位者?为牵头(?:部门|单位)|第一个为牵头)"
+    r"(?:(?:排|列|位)(?:在|于)?)?(?:第一位|第一个|首位|首个)(?:的|者)?(?:部门|单位)?(?:为|是)?牵头(?:部门|单位)?"
 )
 _CARRIES = regex.compile(r"下同")
 _WITH = regex.compile(r"^(?P<lead>.+?)(?P<verb>会同|牵头[，,、]?)(?P<others>.*)$")
 _OTHERS_GENERIC = regex.compile(r"^(?:其他|其它)?(?:有关|相关)?(?:部门|单位|方面)(?:和单位)?$")
+# An earlier clause of a list that names agencies in several clauses: （A、B负责，各省级人民政府按职责分工负责）
+_CLAUSE_END = regex.compile(r"(?:按职责分工|按职责|分工|分别|共同)?负责(?=[，,；;。])")
+# A further clause after the main phrase that names more agencies: （A负责，B等有关部门配合）
+_SECONDARY = regex.compile(
+    r"^(?P<names>[^，,；;。]+?)(?P<verb>(?:按职责分工|按职责|分别|共同|积极)?(?:配合|参与|指导|协助|协同|支持|落实|督促指导|督促落实))$"
+)
 
 
 @dataclass(frozen=True)
@@ -64,15 +72,31 @@ class Responsibility:
     rule_carries: bool  # the rule says 下同: it applies to later tasks too
 
 
+def _split_rule(inner: str) -> tuple[str, str]:
+    """``inner`` without the clause that states a lead rule (and what follows it): (list, rule clause).
+
+    （A、B负责，排在第一位的部门为牵头部门，下同） → ("A、B负责", "，排在第一位的部门为牵头部门，下同").  The rule
+    is cut off first so that its own 牵头 is never read as the responsibility phrase.
+    """
+    m = _FIRST_LEADS.search(inner)
+    if not m:
+        return inner, ""
+    cut = max(inner.rfind(p, 0, m.start()) for p in "，,。；;")
+    if cut <= 0:
+        return inner, ""
+    return inner[:cut], inner[cut:]
+
+
 def is_responsibility(paren: str) -> bool:
     """Whether a parenthesis (with its brackets) assigns responsibility."""
     inner = paren[1:-1] if paren[:1] in "（(" else paren
-    return _match_resp(inner) is not None and len(inner) <= 400
+    core, _ = _split_rule(inner)
+    return _match_resp(core) is not None and len(inner) <= 400
 
 
 def _split_names(names: str) -> tuple[list[str], list[str]]:
     """Split an agency list on 、 (and ，/, between names); return (names, notes)."""
-    parts = [p.strip() for p in regex.split(r"[、，,；;]", names) if p.strip()]
+    parts = [p.strip() for p in regex.split(r"[、，,；;。]", names) if p.strip()]
     out: list[str] = []
     notes: list[str] = []
     for part in parts:
@@ -95,45 +119,86 @@ def _split_names(names: str) -> tuple[list[str], list[str]]:
     return out, notes
 
 
+def _list_clauses(names_text: str) -> list[str]:
+    """The clauses of an agency list that names agencies in several clauses, each without its phrase:
+    ``"A、B负责，各省级人民政府"`` → ``["A、B", "各省级人民政府"]``."""
+    clauses: list[str] = []
+    pos = 0
+    for m in _CLAUSE_END.finditer(names_text):
+        if m.start() > pos:
+            clauses.append(names_text[pos : m.start()])
+        pos = m.end()
+    clauses.append(names_text[pos:])
+    return [c.strip("，,；;。 ") for c in clauses if c.strip("，,；;。 ")]
+
+
 def parse_responsibility(paren: str, carried_rule: str | None = None) -> Responsibility | None:
-    """Parse ``（A、B按职责分工负责）``; ``carried_rule`` is a lead rule a previous 下同 carried here."""
+    """Parse ``（A、B按职责分工负责）``; ``carried_rule`` is a lead rule a previous 下同 carried here.
+
+    Every name is kept, in printed order, whichever clause it stands in: （A、B负责，各省级人民政府按职责分工
+    负责） names three; （A负责，B等有关部门配合） names two.  Leads: the names before 牵头 or 会同 (all of
+    them when several stand there: （A、B牵头负责） names two leads); else the first-listed name where the
+    parenthesis states the document's rule (排在第一位的部门为牵头部门) or a previous 下同 carried it here;
+    else nobody — every agency is ``co``.
+    """
     inner = paren[1:-1] if paren[:1] in "（(" else paren
-    m = _match_resp(inner)
+    core, rule_clause = _split_rule(inner)
+    m = _match_resp(core)
     if not m:
         return None
-    names_text, phrase, rest = m.names, m.resp, m.rest
+    names_text, phrase, rest = m.names, m.resp, m.rest + rule_clause
+    names: list[str] = []
     notes: list[str] = []
-    lead_index: int | None = None
+    leads: set[int] = set()
     lead_rule: str | None = None
-    mw = _WITH.match(names_text)
-    if mw and mw.group("verb").startswith("会同"):
-        lead_names, _ = _split_names(mw.group("lead"))
-        others = mw.group("others")
-        other_names, other_notes = ([], []) if _OTHERS_GENERIC.match(others) else _split_names(others)
-        if _OTHERS_GENERIC.match(others):
-            notes.append("会同" + others)
-        notes.extend(other_notes)
-        names = lead_names + other_names
-        lead_index = 0 if len(lead_names) == 1 else None
-        lead_rule = "会同"
-    elif mw and mw.group("verb").startswith("牵头"):
-        lead_names, _ = _split_names(mw.group("lead"))
-        other_names, other_notes = _split_names(mw.group("others"))
-        notes.extend(other_notes)
-        names = lead_names + other_names
-        lead_index = 0 if len(lead_names) == 1 else None
-        lead_rule = "牵头"
-    else:
-        names, notes = _split_names(names_text)
+    clauses = _list_clauses(names_text)
+    for ci, clause in enumerate(clauses):
+        mw = _WITH.match(clause)
+        if mw and mw.group("verb").startswith("会同"):
+            lead_names, lead_notes = _split_names(mw.group("lead"))
+            others = mw.group("others")
+            generic = _OTHERS_GENERIC.match(others) is not None
+            other_names, other_notes = ([], []) if generic else _split_names(others)
+            notes.extend(lead_notes)
+            if generic:
+                notes.append("会同" + others)
+            notes.extend(other_notes)
+            leads.update(range(len(names), len(names) + len(lead_names)))
+            names += lead_names + other_names
+            lead_rule = "会同"
+        elif mw and mw.group("verb").startswith("牵头"):
+            lead_names, lead_notes = _split_names(mw.group("lead"))
+            other_names, other_notes = _split_names(mw.group("others"))
+            notes.extend(lead_notes + other_notes)
+            leads.update(range(len(names), len(names) + len(lead_names)))
+            names += lead_names + other_names
+            lead_rule = "牵头"
+        else:
+            found, found_notes = _split_names(clause)
+            notes.extend(found_notes)
+            if ci == len(clauses) - 1 and phrase.startswith("牵头"):
+                # （A、B牵头负责）: the names of the clause the phrase closes are the leads
+                leads.update(range(len(names), len(names) + len(found)))
+                lead_rule = "牵头"
+            names += found
+    # further clauses that name agencies with another verb: （A负责，B等有关部门配合）
+    for clause in regex.split(r"[，,；;。]", rest):
+        ms = _SECONDARY.match(clause.strip())
+        if ms and not _FIRST_LEADS.search(clause) and not _CARRIES.search(clause):
+            found, _ = _split_names(ms.group("names"))
+            names += found
+            notes.append(clause.strip())  # the whole clause: its 等/有关部门 and its verb
     if not names:
         return None
     rule_here = _FIRST_LEADS.search(rest)
     carries = bool(rule_here and _CARRIES.search(rest))
     if rule_here:
-        lead_rule, lead_index = rule_here.group(0), 0
-    elif lead_index is None and carried_rule is not None:
-        lead_rule, lead_index = carried_rule, 0
-    roles = tuple("lead" if i == lead_index else "co" for i in range(len(names)))
+        lead_rule = rule_here.group(0)
+        leads.add(0)
+    elif not leads and carried_rule is not None:
+        lead_rule = carried_rule
+        leads.add(0)
+    roles = tuple("lead" if i in leads else "co" for i in range(len(names)))
     return Responsibility(
         names=tuple(names),
         roles=roles,

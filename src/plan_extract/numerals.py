@@ -6,7 +6,7 @@ _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
 
 
 def parse_chinese_number(s: str) -> int | None:
-    """``"二十八"`` → 28, ``"十"`` → 10, ``"一百零二"`` → 102; ``None`` when ``s`` is not a numeral."""
+    """``"二十八"`` → 28, ``"十"`` → 10, ``"一百零二"`` → 102, ``"一千零五"`` → 1005; ``None`` when not a numeral."""
     if not s:
         return None
     if s.isdigit():
@@ -21,14 +21,23 @@ def parse_chinese_number(s: str) -> int | None:
         elif ch == "百":
             total += (current or 1) * 100
             current = 0
+        elif ch == "千":
+            total += (current or 1) * 1000
+            current = 0
         else:
             return None
     return total + current
 
 
 def to_chinese_number(n: int) -> str:
-    """Inverse of :func:`parse_chinese_number` for 1–999 (used to print expected labels)."""
+    """Inverse of :func:`parse_chinese_number` for 1–9999 (used to print expected labels)."""
     digits = "零一二三四五六七八九"
+    if n >= 1000:
+        head = digits[n // 1000] + "千"
+        rest = n % 1000
+        if rest == 0:
+            return head
+        return head + ("零" if rest < 100 else "") + (to_chinese_number(rest) if rest >= 20 or rest < 10 else "一" + to_chinese_number(rest))
     if n < 10:
         return digits[n]
     if n < 20:

@@ -61,7 +61,7 @@ LINE_BLOCKS = 1.5
 #: Weight of the block-size likelihood (squared log-ratio to the reader's median block size).
 BLOCK_SIZE = 1.0
 #: Undecided fragments that pairing a parenthesis may pass over in B's stream (about one A block).
-MAX_SKIP = 8
+MAX_SKIP = 16
 #: Labellings costing at most this much more than the best are plausible.
 MARGIN = 0.75
 #: Longest run of undecided fragments labelled exhaustively (longer runs: at most two switches).
@@ -289,7 +289,11 @@ class _Decoder:
                 c += self._chain(last_b, next_b)
             # close the last line with the fixed labels after the run
             ln = line[hi]
-            rest = [k for k in range(hi + 1, self.n) if line[k] == ln]
+            rest = []
+            k = hi + 1
+            while k < self.n and line[k] == ln:
+                rest.append(k)
+                k += 1
             if self.lines > 2 and all(lab[k] is not None for k in rest):
                 prev = px
                 for k in rest:

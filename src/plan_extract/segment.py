@@ -15,7 +15,7 @@ import regex
 
 from .numerals import parse_chinese_number
 
-CN = "一二三四五六七八九十百〇零"
+CN = "一二三四五六七八九十百千〇零"
 SECTION_RE = regex.compile(rf"([{CN}]+)、")
 MEASURE_RE = regex.compile(rf"（([{CN}]+)）")
 ITEM_RE = regex.compile(r"(\d{1,3})[.．](?!\d)")
@@ -26,6 +26,7 @@ META_RE = regex.compile(
 DATE_RE = regex.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 SENTENCE_END = "。！？；"
+_META_FIRST = frozenset("发成索")  # first characters of META_RE's labels: a cheap pre-check
 OPENERS = {"（": "）", "《": "》", "“": "”", "〔": "〕", "【": "】", "「": "」", "‘": "’"}
 CLOSERS = {v: k for k, v in OPENERS.items()}
 
@@ -86,7 +87,7 @@ def _sentence_end(text: str, i: int, stop_at_heading: bool) -> int:
             continue
         if ch in SENTENCE_END and not depth:
             return j + 1
-        if stop_at_heading and j > i and _starts_meta(text, j):
+        if stop_at_heading and j > i and ch in _META_FIRST and _starts_meta(text, j):
             return j
         j += 1
     return n
@@ -117,7 +118,7 @@ def _heading_title_end(text: str, i: int, *, until_measure: bool) -> int:
                 return j
             j = close
             continue
-        if _starts_meta(text, j):
+        if ch in _META_FIRST and _starts_meta(text, j):
             return j
         j += 1
     return n

@@ -1,0 +1,81 @@
+"""Cost of order repair on inputs 1x, 10x and 100x as long, measured in one run.
+
+    python bench/order_scaling.py
+
+The long inputs are synthetic plans: the official Tianjin plan repeated k times with its sections
+and measures renumbered (so numbering stays a valid constraint) and every sentence made unique,
+then corrupted the way the web scrape is (tests/corruption.py, seed-000-like parameters).  Times
+are the best of several runs of the stages that repair order (segment, find duplicates, repair);
+the ratio to 1x is what the issue bounds (<= 12x at 10x, <= 150x at 100x).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import regex
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from corruption import corrupt, seed000_like  # noqa: E402
+
+from plan_extract.dedupe import find_duplicates  # noqa: E402
+from plan_extract.normalize import normalize  # noqa: E402
+from plan_extract.numerals import parse_chinese_number, to_chinese_number  # noqa: E402
+from plan_extract.order import repair_order  # noqa: E402
+from plan_extract.segment import segment  # noqa: E402
+
+OFFICIAL = ROOT / "data" / "raw" / "tianjin_plan_official_text.txt"
+SECTION = regex.compile(r"^([一二三四五六七八九十百千]+)、", regex.M)
+MEASURE = regex.compile(r"（([一二三四五六七八九十百千]+)）(?=[^（）]{2,30}。)")
+
+
+def long_plan(k: int) -> str:
+    """The plan's body repeated ``k`` times, renumbered, each sentence tagged with its copy."""
+    text = normalize(OFFICIAL.read_text(encoding="utf-8"))
+    head, body = text.split("\n一、", 1)
+    body = "一、" + body
+    copies = []
+    for c in range(k):
+        def sec(m: regex.Match[str], c: int = c) -> str:
+            return to_chinese_number(parse_chinese_number(m.group(1)) + 8 * c) + "、"  # type: ignore[operator]
+
+        def mea(m: regex.Match[str], c: int = c) -> str:
+            return "（" + to_chinese_number(parse_chinese_number(m.group(1)) + 28 * c) + "）"  # type: ignore[operator]
+
+        b = MEASURE.sub(mea, SECTION.sub(sec, body))
+        b = b.replace("。", f"（第{c + 1}轮）。") if c else b
+        copies.append(b)
+    return head + "\n" + "\n".join(copies)
+
+
+def time_repair(text: str, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        repair_order(find_duplicates(segment(text)))
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def run() -> dict[str, float]:
+    results: dict[str, float] = {}
+    base = 0.0
+    for k, repeat in ((1, 5), (10, 3), (100, 1)):
+        scrape = normalize(corrupt(long_plan(k), seed000_like(7)).text)
+        t = time_repair(scrape, repeat)
+        if k == 1:
+            base = t
+        results[f"{k}x_seconds"] = t
+        results[f"{k}x_chars"] = len(scrape)
+        results[f"{k}x_ratio"] = t / base
+    return results
+
+
+if __name__ == "__main__":
+    r = run()
+    for k in (1, 10, 100):
+        print(f"order repair {k:>3}x: {r[f'{k}x_chars']:>8,} chars  {r[f'{k}x_seconds']:.3f} s  ratio {r[f'{k}x_ratio']:.1f}x")
