@@ -21,7 +21,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from corruption import corrupt, seed000_like  # noqa: E402
-
 from plan_extract.dedupe import find_duplicates  # noqa: E402
 from plan_extract.normalize import normalize  # noqa: E402
 from plan_extract.numerals import parse_chinese_number, to_chinese_number  # noqa: E402
@@ -40,6 +39,7 @@ def long_plan(k: int) -> str:
     body = "一、" + body
     copies = []
     for c in range(k):
+
         def sec(m: regex.Match[str], c: int = c) -> str:
             return to_chinese_number(parse_chinese_number(m.group(1)) + 8 * c) + "、"  # type: ignore[operator]
 
@@ -78,4 +78,6 @@ def run() -> dict[str, float]:
 if __name__ == "__main__":
     r = run()
     for k in (1, 10, 100):
-        print(f"order repair {k:>3}x: {r[f'{k}x_chars']:>8,} chars  {r[f'{k}x_seconds']:.3f} s  ratio {r[f'{k}x_ratio']:.1f}x")
+        print(
+            f"order repair {k:>3}x: {r[f'{k}x_chars']:>8,} chars  {r[f'{k}x_seconds']:.3f} s  ratio {r[f'{k}x_ratio']:.1f}x"
+        )

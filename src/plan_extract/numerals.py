@@ -37,7 +37,11 @@ def to_chinese_number(n: int) -> str:
         rest = n % 1000
         if rest == 0:
             return head
-        return head + ("零" if rest < 100 else "") + (to_chinese_number(rest) if rest >= 20 or rest < 10 else "一" + to_chinese_number(rest))
+        return (
+            head
+            + ("零" if rest < 100 else "")
+            + (to_chinese_number(rest) if rest >= 20 or rest < 10 else "一" + to_chinese_number(rest))
+        )
     if n < 10:
         return digits[n]
     if n < 20:
