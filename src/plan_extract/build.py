@@ -114,6 +114,62 @@ def _unplaced_units(run: UnplacedRun, loc: Located) -> list[m.Unplaced]:
     return units
 
 
+def _paragraphs(frags: list[Fragment]) -> str | None:
+    """Fragments' text, a newline where a new paragraph (or line) starts: 国务院⏎2019年1月12日⏎（此件公开发布）."""
+    out = ""
+    for f in frags:
+        out += ("\n" if out and f.para_start else "") + f.text
+    return out or None
+
+
+_BRACKETS = str.maketrans("[]［］【】", "〔〕〔〕〔〕")
+
+
+def _comparable(value: str) -> str:
+    """A field as compared with the metadata table: no whitespace, one style of 〔〕 (国发[2019]3号)."""
+    return "".join(value.split()).translate(_BRACKETS)
+
+
+def _metadata_conflicts(
+    document: m.Document,
+    meta: dict[str, str],
+    loc: Located,
+    issuer_span: Span | None,
+    signed_span: Span | None,
+    signature: list[Fragment],
+) -> list[m.Warning]:
+    """Where the printed text and the page's metadata table disagree (发文机关, 成文日期, 发文字号, 标题).
+
+    The printed value is kept in the field; the metadata stays in ``document.metadata`` as printed.
+    """
+    out: list[m.Warning] = []
+
+    def where(span: Span | None, frag: Fragment | None) -> m.Provenance | None:
+        if span is not None:
+            return loc.prov(span.start, span.end)
+        return loc.of([frag]) if frag is not None else None
+
+    date_frag = next((f for f in signature if to_iso(f.text)), None)
+    checks = [
+        ("发文机关", "issuer", document.issuer, meta.get("发文机关"), where(issuer_span, signature[0] if signature else None)),
+        ("成文日期", "signed_date", document.signed_date, to_iso(meta.get("成文日期")), where(signed_span, date_frag)),
+        ("发文字号", "doc_number", document.doc_number, meta.get("发文字号"), None),
+        ("标题", "title", document.title, meta.get("标题"), None),
+    ]
+    for label, name, printed, listed, prov in checks:
+        if printed is None or listed is None:
+            continue
+        if _comparable(printed) != _comparable(listed):
+            out.append(
+                m.Warning(
+                    kind="metadata_conflict",
+                    message=f"document.{name} as printed ({printed}) differs from the page's {label} ({listed})",
+                    provenance=prov,
+                )
+            )
+    return out
+
+
 def build_record(
     source: SourceText,
     norm: NormalizedText,
@@ -150,12 +206,13 @@ def build_record(
     for run in draft.unplaced:
         unplaced.extend(_unplaced_units(run, loc))
 
-    closing_text = "".join(f.text for f in draft.closing) or None
+    closing_text = _paragraphs(draft.closing)
     issuer = _text(fm.issuer)
     signed = to_iso(_text(fm.signed))
-    if draft.closing and (issuer is None or signed is None):
-        issuer = issuer or draft.closing[0].text
-        signed = signed or next((to_iso(f.text) for f in draft.closing if to_iso(f.text)), None)
+    if draft.signature and (issuer is None or signed is None):
+        # a document without a notice wrapper is signed at its end (国务院 / 2019年1月12日)
+        issuer = issuer or draft.signature[0].text.strip()
+        signed = signed or next((to_iso(f.text) for f in draft.signature if to_iso(f.text)), None)
     meta = dict(source.metadata)
     published = to_iso(fm.meta["发布日期"].text) if "发布日期" in fm.meta else to_iso(meta.get("发布日期"))
     document = m.Document(
@@ -209,6 +266,7 @@ def build_record(
                 provenance=loc.prov(w.start, w.end) if w.start is not None and w.end is not None else None,
             )  # type: ignore[arg-type]
         )
+    warnings.extend(_metadata_conflicts(document, meta, loc, fm.issuer, fm.signed, draft.signature))
     if document.published_date is None:
         warnings.append(
             m.Warning(kind="field_missing", message="the source does not give a publication date (发布日期)")

@@ -158,6 +158,7 @@ class Warning(_Model):
         "no_structure",
         "field_missing",
         "duplicate_dropped",
+        "metadata_conflict",
     ]
     message: str
     provenance: Provenance | None = None

@@ -8,7 +8,7 @@ heading of （十三）, and its tasks must not silently count as （十二）'s
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -18,6 +18,7 @@ from .segment import DATE_RE, Fragment
 DOC_TYPES = "通知|意见|方案|办法|决定|规定|细则|计划|规划|纲要|措施|函|批复|通报|公告|通告|决议|条例|指引|要点"
 DOC_NUMBER_RE = regex.compile(r"^[\p{Han}]{1,12}〔\d{4}〕\d+号$")
 BOOK_TITLE_RE = regex.compile(r"《([^《》]+)》")
+NOTICE_VERB_RE = regex.compile(r"印发|转发|批转|下发|颁布|发布")
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ class DraftPlan:
     closing: list[Fragment]
     unplaced: list[UnplacedRun]
     warnings: list[DraftWarning]
+    signature: list[Fragment] = field(default_factory=list)  # the closing signature block, part of ``closing``
 
 
 class _Joined:
@@ -160,10 +162,18 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
         pos += m.end()
     sig = None
     for dm in DATE_RE.finditer(t, pos):
-        # the issuer is what stands between the last full stop and the date (on its own line or not)
+        # the issuer is what stands between the last full stop and the date (on its own line or not);
+        # only a notice that hands on a plan (现将《…》印发给你们) is signed before the plan: a document
+        # without that wrapper (a 意见 whose preamble leads straight to 一、) is signed at its end
         line_start = max(t.rfind("。", pos, dm.start()) + 1, pos)
         issuer = t[line_start : dm.start()].strip("\n")
-        if issuer and "，" not in issuer and "\n" not in issuer and len(issuer) <= 30:
+        if (
+            issuer
+            and "，" not in issuer
+            and "\n" not in issuer
+            and len(issuer) <= 30
+            and NOTICE_VERB_RE.search(t, pos, line_start)
+        ):
             sig = (line_start, dm)
             break
     if sig is None:
@@ -205,7 +215,10 @@ def build_plan(
     number.  A text cut by a gap is never joined to a parenthesis on the other side.
     """
     warnings: list[DraftWarning] = []
-    first_heading = next((i for i, f in enumerate(frags) if f.kind in ("section", "measure")), len(frags))
+    first_heading = next((i for i, f in enumerate(frags) if f.kind in ("section", "measure")), None)
+    if first_heading is None:
+        # a plan whose top level is numbered 1. / （1） items: they are its tasks (in an implicit section)
+        first_heading = next((i for i, f in enumerate(frags) if f.kind in ("item", "subitem")), len(frags))
     front = parse_front(frags[:first_heading])
     sections: list[DraftSection] = []
     runs: list[UnplacedRun] = list(unplaced or [])
@@ -219,6 +232,7 @@ def build_plan(
     subitem: tuple[int, str, str | None] | None = None
     last_section = 0
     last_measure = 0
+    opened: Fragment | None = None  # the heading just read, while nothing has followed it yet
     body = frags[first_heading:]
 
     def container() -> list[DraftTask]:
@@ -283,6 +297,7 @@ def build_plan(
     k = 0
     while k < len(body):
         f = body[k]
+        just_opened, opened = opened, None
         if f.index in gap_before:
             if buffer:
                 orphan = buffer
@@ -315,10 +330,15 @@ def build_plan(
             last_section = f.number
             section_uncertain = False
             sections.append(DraftSection(f.number, f.label, f.title, f))
+            opened = f
         elif f.kind == "measure" and f.number is not None:
             flush()
             settle(f.number)
             item = subitem = None
+            # measures numbered anew in each section (（一） again under 四、) are numbered as printed
+            restart = f.number == 1 and bool(sections) and sections[-1].number is not None and not sections[-1].measures
+            if restart and not uncertain and last_measure > 0:
+                last_measure = 0
             if f.number != last_measure + 1:
                 missing = "、".join(f"（{n}）" for n in range(last_measure + 1, f.number))
                 warnings.append(
@@ -349,15 +369,29 @@ def build_plan(
             if not sections:
                 sections.append(DraftSection(None, None, None, None))
             sections[-1].measures.append(DraftMeasure(f.number, f.label or "", f.title, f))
+            opened = f
         elif f.kind in ("item", "subitem") and f.number is not None:
             flush()
-            ref = (f.number, f.label or "", None)
+            label = f.label or ""
+            title = _item_title(f, body[k + 1] if k + 1 < len(body) else None)
+            ref = (f.number, label, title)
             if f.kind == "item":
                 item, subitem = ref, None
             else:
                 subitem = ref
-            buffer.append(f)
+            if title is None:
+                # the item's first sentence is already its content: the task text starts after the label
+                rest = _after_label(f)
+                if rest is not None:
+                    buffer.append(rest)
+            else:
+                opened = f
         elif f.kind == "paren" and is_responsibility(f.text):
+            if not buffer and just_opened is not None and f.index not in gap_before and not uncertain:
+                # （五）加快推进……。（A负责）: the heading's sentence is all the parenthesis closes
+                heading_text = _after_label(just_opened)
+                if heading_text is not None:
+                    buffer.append(heading_text)
             if not buffer:
                 if f.index in gap_before or uncertain or last_measure == 0:
                     runs.append(UnplacedRun((f,), last_measure or None, None if uncertain else last_measure or None))
@@ -387,7 +421,76 @@ def build_plan(
         k += 1
     flush()
     settle(None)
-    return DraftPlan(front, sections, closing, runs, warnings)
+    signature = closing
+    closing = _closing_paragraphs(sections, gap_before) + closing
+    return DraftPlan(front, sections, closing, runs, warnings, signature)
+
+
+#: An item heading sentence: short, one clause or two (1.拓展两个市场。 / 1.坚持创新驱动，转型升级。).
+_ITEM_TITLE_MAX = 30
+
+
+def _item_title(f: Fragment, nxt: Fragment | None) -> str | None:
+    """The heading sentence of an item (1. / （1））, or None when its first sentence is content.
+
+    A heading sentence is short (at most 30 characters, at most one ，, no ；：), and more text of the
+    item follows it (1.拓展两个市场。积极稳妥地……); an item that is one sentence closed by its
+    parenthesis (1.加快推进……。（A负责）) has no heading.  A heading printed on its own line without
+    。 (1.拓展两个市场 ⏎ 积极……) is one too, when shorter still (20 characters, no ，) — a longer line
+    without 。 may be a sentence that a line end cut.
+    """
+    label = f.label or ""
+    body = f.text[len(label) :].strip() if f.text.startswith(label) else ""
+    title = body.rstrip("。").strip()
+    if not title or len(title) > _ITEM_TITLE_MAX or title.count("，") > 1 or any(c in title for c in "；;：:。"):
+        return None
+    if not body.endswith("。") and (len(title) > 20 or "，" in title):
+        return None  # a line without 。 is a heading only when short: else it may be a sentence cut by a line end
+    if nxt is None or nxt.kind in ("section", "measure", "item", "subitem", "meta"):
+        return None
+    if nxt.kind == "paren" and is_responsibility(nxt.text):
+        return None
+    return title
+
+
+def _after_label(f: Fragment) -> Fragment | None:
+    """The fragment without its heading label (二、 （三） 1.), or None when nothing follows the label."""
+    label = f.label or ""
+    if not f.text.startswith(label):
+        return None
+    cut = len(label)
+    while cut < len(f.text) and f.text[cut] in " \t\u3000":
+        cut += 1
+    if cut >= len(f.text):
+        return None
+    return replace(f, text=f.text[cut:], start=f.start + cut)
+
+
+def _closing_paragraphs(sections: list[DraftSection], gap_before: frozenset[int]) -> list[Fragment]:
+    """A closing paragraph the last measure does not own, taken out of it.
+
+    gov.cn 意见 often end with a paragraph for everyone (各地区、各有关部门要……) after the last task's
+    responsibility parenthesis.  Text that follows the document's last responsibility parenthesis in a
+    paragraph of its own, at the very end of the plan, is its closing — where the tasks before it in
+    the same measure are all closed by parentheses, so the measure's own text is never taken.
+    """
+    if not sections:
+        return []
+    sec = sections[-1]
+    tasks = sec.measures[-1].tasks if sec.measures else sec.tasks
+    if len(tasks) < 2:
+        return []
+    last = tasks[-1]
+    if last.paren is not None or not last.fragments or not last.fragments[0].para_start:
+        return []
+    if last.item is not None and last.fragments[0].kind != "item" and any(t.item == last.item for t in tasks[:-1]):
+        return []  # text of the last numbered item
+    if not all(t.paren is not None for t in tasks[:-1]):
+        return []
+    if any(fr.index in gap_before for fr in last.fragments):
+        return []
+    tasks.pop()
+    return list(last.fragments)
 
 
 def _is_signature(body: list[Fragment], k: int) -> bool:
