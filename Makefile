@@ -22,6 +22,9 @@ data: install
 	$(PE) extract $(RAW)/tianjin_plan_official_text.txt -o $(OUT)/tianjin_plan_official_text.json
 	$(PE) extract $(RAW)/tianjin_plan_web_scrape.txt -o $(OUT)/tianjin_plan_web_scrape.json
 	$(PE) extract $(RAW)/tianjin_plan_official.pdf -o $(OUT)/tianjin_plan_official.json
+	$(PE) extract $(RAW)/tianjin_plan_official.pdf $(RAW)/tianjin_plan_official_text.txt $(RAW)/tianjin_plan_web_scrape.txt -o $(OUT)/tianjin_plan.json
+	$(PE) diff $(RAW)/tianjin_plan_official.pdf $(RAW)/tianjin_plan_web_scrape.txt -o $(OUT)/diff/tianjin_plan_web_vs_official.diff.txt || [ $$? -eq 1 ]
+	$(PE) diff --json $(RAW)/tianjin_plan_official.pdf $(RAW)/tianjin_plan_web_scrape.txt -o $(OUT)/diff/tianjin_plan_web_vs_official.diff.json || [ $$? -eq 1 ]
 
 schema: install
 	$(PE) schema -o schemas/plan.schema.json

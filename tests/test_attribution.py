@@ -142,3 +142,121 @@ def test_roles_carry_through_the_pipeline() -> None:
     assert [(a.name, a.role) for a in tasks[2].agencies] == [("市委宣传部", "lead")]
     assert tasks[0].parenthesis == FIRST_LEADS_RULE
     assert tasks[1].responsibility == "负责"
+
+
+# --- rules and lists of other State Council documents (../shared/corpus/ and the wider corpus) ----------
+
+
+@pytest.mark.parametrize(
+    ("paren", "rule"),
+    [
+        ("（税务总局、财政部负责，排在第一位的部门为牵头部门，下同）", "排在第一位的部门为牵头部门"),
+        ("（工业和信息化部、科技部等负责。列第一位者为牵头单位，下同）", "列第一位者为牵头单位"),
+        ("（发展改革委、财政部按职责分工负责，排在第一位的为牵头部门，下同）", "排在第一位的为牵头部门"),
+        ("（教育部、财政部负责，排第一位的为牵头单位，下同）", "排第一位的为牵头单位"),
+        ("（公安部、司法部负责，排在第一位的部门牵头，下同）", "排在第一位的部门牵头"),
+    ],
+)
+def test_rule_wordings_make_the_first_listed_lead(paren: str, rule: str) -> None:
+    r = parse_responsibility(paren)
+    assert r is not None and is_responsibility(paren)
+    assert r.roles == ("lead", "co")
+    assert r.lead_rule == rule
+    assert r.rule_carries is True
+
+
+def test_several_names_before_qiantou_all_lead() -> None:
+    """（A、B牵头负责） names two leads, even where a carried rule would pick only the first."""
+    r = parse_responsibility("（农业农村部、工业和信息化部牵头负责）", "列第一位者为牵头单位")
+    assert r is not None
+    assert r.names == ("农业农村部", "工业和信息化部")
+    assert r.roles == ("lead", "lead")
+    assert r.phrase == "牵头负责"
+
+
+def test_several_names_before_qiantou_then_others() -> None:
+    r = parse_responsibility("（市政府办公室、市审改办牵头，市级各有关部门及各县市区政府按职责分工负责）")
+    assert r is not None
+    assert r.names == ("市政府办公室", "市审改办", "市级各有关部门", "各县市区政府")
+    assert r.roles == ("lead", "lead", "co", "co")
+
+
+def test_huitong_after_several_names() -> None:
+    r = parse_responsibility("（教育部、人力资源社会保障部会同有关部门负责）")
+    assert r is not None
+    assert r.names == ("教育部", "人力资源社会保障部")
+    assert r.roles == ("lead", "lead")
+    assert r.note == "会同有关部门"
+
+
+def test_etc_and_provincial_governments() -> None:
+    """（A、B等和各省级人民政府负责）: every name and the 等 note."""
+    r = parse_responsibility("（发展改革委、财政部等和各省级人民政府负责）")
+    assert r is not None
+    assert r.names == ("发展改革委", "财政部", "各省级人民政府")
+    assert r.roles == ("co", "co", "co")
+    assert r.note == "等"
+
+
+def test_provincial_governments_in_a_second_clause() -> None:
+    """（…负责，各省级人民政府按职责分工负责）: the names of both clauses; the phrase is not a name."""
+    r = parse_responsibility("（国家发展改革委、财政部、自然资源部等按职责分工负责，各省级人民政府按职责分工负责）")
+    assert r is not None
+    assert r.names == ("国家发展改革委", "财政部", "自然资源部", "各省级人民政府")
+    assert r.roles == ("co",) * 4
+    assert r.note == "等"
+    plain = parse_responsibility("（发展改革委、财政部负责，各省级人民政府按职责分工负责）")
+    assert plain is not None and plain.names == ("发展改革委", "财政部", "各省级人民政府")
+
+
+def test_he_before_ge_joins_two_entries() -> None:
+    r = parse_responsibility("（发展改革委、财政部和各省级人民政府负责）")
+    assert r is not None
+    assert r.names == ("发展改革委", "财政部", "各省级人民政府")
+
+
+def test_etc_relevant_departments_and_units() -> None:
+    """（A等有关部门和单位负责）: A, and the note 等有关部门和单位."""
+    r = parse_responsibility("（海关总署、商务部等有关部门和单位负责）", "排在第一位的部门为牵头部门")
+    assert r is not None
+    assert r.names == ("海关总署", "商务部")
+    assert r.roles == ("lead", "co")
+    assert r.note == "等有关部门和单位"
+
+
+def test_a_supporting_clause_keeps_its_names() -> None:
+    r = parse_responsibility("（各省级人民政府负责，发展改革委等有关部门指导）")
+    assert r is not None
+    assert r.names == ("各省级人民政府", "发展改革委")
+    assert r.roles == ("co", "co")
+    assert r.note == "发展改革委等有关部门指导"
+
+
+def test_rule_carries_across_measures_and_sections() -> None:
+    """下同 stated in the first task applies to every later task, in later measures and sections; text of a
+    section before its first measure comes first in document order."""
+    text = (
+        "一、总体要求\n\n坚持稳中求进。\n\n"
+        "二、重点任务\n\n（一）加强协调\n\n1.建立机制。建立联络机制。" + FIRST_LEADS_RULE + "\n\n"
+        "2.完善统计制度。（国家统计局、财政部负责）\n\n"
+        "（二）强化落实\n\n3.做好宣传。（中央宣传部、文化和旅游部负责）\n\n"
+        "三、保障措施\n\n加强资金保障。（财政部、发展改革委负责）\n"
+    )
+    record = extract_source(SourceText(path="mini.txt", name="mini.txt", kind="text", text=text))
+    tasks = [t for s in record.plan.sections for t in [*s.tasks, *(t for m in s.measures for t in m.tasks)]]
+    roles = [[a.role for a in t.agencies] for t in tasks]
+    assert roles == [[], ["lead", "co", "co"], ["lead", "co"], ["lead", "co"], ["lead", "co"]]
+    assert [t.item.number if t.item else None for t in tasks] == [None, 1, 2, 3, None]
+    assert tasks[1].item is not None and tasks[1].item.title == "建立机制"
+    assert tasks[2].item is not None and tasks[2].item.title is None
+    assert tasks[2].text == "完善统计制度。"
+
+
+def test_tasks_before_the_rule_stay_co() -> None:
+    text = (
+        "一、重点任务\n\n（一）加强协调。建立联络机制。（A局、B委负责）\n\n"
+        "（二）强化落实。做好宣传。（C办、D厅负责，排在第一位的部门为牵头部门，下同）完善制度。（E局、F委负责）\n"
+    )
+    record = extract_source(SourceText(path="mini.txt", name="mini.txt", kind="text", text=text))
+    tasks = [t for s in record.plan.sections for m in s.measures for t in m.tasks]
+    assert [[a.role for a in t.agencies] for t in tasks] == [["co", "co"], ["lead", "co"], ["lead", "co"]]

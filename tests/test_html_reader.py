@@ -27,9 +27,7 @@ CJK = r"[\p{Han}\u3001-\u303f\uff01-\uffef]"
 CJK_GAP = regex.compile(rf"{CJK}[^\S\n]+{CJK}")
 SECTION = regex.compile(r"^[一二三四五六七八九十]+、")
 SUBSECTION = regex.compile(r"^（[一二三四五六七八九十]+）")
-CHROME_WORDS = (
-    "打印", "关闭窗口", "扫一扫", "收藏", "分享到", "首页", "当前位置", "返回顶部", "手机打开", "字号"
-)
+CHROME_WORDS = ("打印", "关闭窗口", "扫一扫", "收藏", "分享到", "首页", "当前位置", "返回顶部", "手机打开", "字号")
 
 PAGES: dict[str, dict[str, object]] = {
     "gov-05.html": {
@@ -225,10 +223,7 @@ class TestCorpusPages:
 # Encoding
 # --------------------------------------------------------------------------------------------------
 
-BODY = (
-    "<html><head>{head}<title>测试页面</title></head>"
-    "<body><div id='zoom'><p>{text}</p></div></body></html>"
-)
+BODY = "<html><head>{head}<title>测试页面</title></head><body><div id='zoom'><p>{text}</p></div></body></html>"
 
 
 def test_gbk_page_with_meta_charset() -> None:
@@ -342,7 +337,12 @@ def test_malformed_html() -> None:
       <script>document.write("不该出现")"""
     source = read(html)
     assert paragraphs(source) == [
-        "一、第一条", "二、第二条", "序号\t任务", "1\t推进改革", "三、未闭合的段落红字", "块中块"
+        "一、第一条",
+        "二、第二条",
+        "序号\t任务",
+        "1\t推进改革",
+        "三、未闭合的段落红字",
+        "块中块",
     ]
     assert "不该出现" not in source.text
     assert source.metadata == {"html_title": "残缺页面"}
@@ -360,7 +360,11 @@ def test_table_rows_are_paragraphs_with_tab_separated_cells() -> None:
       <tr><td>1</td><td><p>拓展两个市场</p></td><td>税务总局、财政部</td></tr>
       <tr><td></td><td>  </td></tr></table></div>"""
     assert paragraphs(read(html)) == [
-        "附件：任务分工表", "序号\t重点任务\t责任单位", "1", "拓展两个市场", "税务总局、财政部"
+        "附件：任务分工表",
+        "序号\t重点任务\t责任单位",
+        "1",
+        "拓展两个市场",
+        "税务总局、财政部",
     ]
 
 
@@ -393,9 +397,7 @@ def test_page_without_container_or_metadata_uses_densest_paragraphs() -> None:
       <div class="footer"><p>版权所有：某某网 主办单位：某某办公厅</p></div>
     </body></html>"""
     source = read(html)
-    assert paragraphs(source) == [
-        "关于加强管理的通知", "各有关单位：", "为加强管理，现通知如下。", "一、提高认识。"
-    ]
+    assert paragraphs(source) == ["关于加强管理的通知", "各有关单位：", "为加强管理，现通知如下。", "一、提高认识。"]
     assert source.metadata == {"html_title": "关于加强管理的通知_政策_某某网"}
     assert 0 in source.heading_offsets
 
@@ -439,10 +441,7 @@ def test_metadata_table_cells() -> None:
 
 def test_title_split_over_two_paragraphs_is_merged() -> None:
     title = "国务院办公厅关于做好某项工作的通知"
-    body = (
-        "<p><b>国务院办公厅关于</b></p><p> <b>做好某项工作的通知</b> </p>"
-        "<p>国办发〔2020〕1号</p><p>各地区：</p>"
-    )
+    body = "<p><b>国务院办公厅关于</b></p><p> <b>做好某项工作的通知</b> </p><p>国办发〔2020〕1号</p><p>各地区：</p>"
     source = read(META_PAGE.format(title=title, body=body))
     assert paragraphs(source) == [title, "国办发〔2020〕1号", "各地区："]
     assert source.text.count(title) == 1
@@ -525,9 +524,43 @@ def test_clean_inline() -> None:
 
 
 TOKENS = st.sampled_from(
-    ["<p>", "</p>", "<div>", "</div>", "<br>", "<td>", "<tr>", "<table>", "</table>", "<b>", "</b>",
-     "<script>", "</script>", "<!--", "-->", "<", ">", "&", "&nbsp;", "&#", ";", "国务院", "一、", "：",
-     "标题：", " ", "\n", "\u3000", "<meta charset=gbk>", "<h1>", "</h1>", "<li>", "abc", '"', "="]
+    [
+        "<p>",
+        "</p>",
+        "<div>",
+        "</div>",
+        "<br>",
+        "<td>",
+        "<tr>",
+        "<table>",
+        "</table>",
+        "<b>",
+        "</b>",
+        "<script>",
+        "</script>",
+        "<!--",
+        "-->",
+        "<",
+        ">",
+        "&",
+        "&nbsp;",
+        "&#",
+        ";",
+        "国务院",
+        "一、",
+        "：",
+        "标题：",
+        " ",
+        "\n",
+        "\u3000",
+        "<meta charset=gbk>",
+        "<h1>",
+        "</h1>",
+        "<li>",
+        "abc",
+        '"',
+        "=",
+    ]
 )
 
 

@@ -76,9 +76,7 @@ def test_page_numbers_are_removed_from_text(standin: SourceText) -> None:
 
 def test_every_page_number_is_counted_as_noise(standin: SourceText) -> None:
     assert len(standin.pages) == 19
-    assert [(n.kind, n.text, n.page) for n in standin.noise] == [
-        ("page_number", f"— {n} —", n) for n in range(1, 20)
-    ]
+    assert [(n.kind, n.text, n.page) for n in standin.noise] == [("page_number", f"— {n} —", n) for n in range(1, 20)]
 
 
 def test_every_page_has_an_entry_and_pages_cover_the_text(standin: SourceText) -> None:
@@ -214,7 +212,9 @@ def test_running_header_and_page_numbers_of_a_generated_pdf(tmp_path: Path) -> N
     n = len(src.pages)
     assert n >= 3
     kinds = sorted((x.kind, x.page) for x in src.noise)
-    assert kinds == sorted([("page_number", p) for p in range(1, n + 1)] + [("running_header", p) for p in range(1, n + 1)])
+    assert kinds == sorted(
+        [("page_number", p) for p in range(1, n + 1)] + [("running_header", p) for p in range(1, n + 1)]
+    )
     assert "Gazette" not in src.text
     # Latin words split across lines (and pages) are joined by exactly one space
     assert paragraphs(src) == paras

@@ -96,7 +96,9 @@ def is_responsibility(paren: str) -> bool:
 
 def _split_names(names: str) -> tuple[list[str], list[str]]:
     """Split an agency list on 、 (and ，/, between names); return (names, notes)."""
-    parts = [p.strip() for p in regex.split(r"[、，,；;。]", names) if p.strip()]
+    # 和/及/以及/与 join two entries only before 各 (A和各省级人民政府, 市级有关部门及各区政府): elsewhere
+    # 和 is part of a name (市工业和信息化局)
+    parts = [p.strip() for p in regex.split(r"[、，,；;。]|(?<!等)(?:以及|和|及|与)(?=各)", names) if p.strip()]
     out: list[str] = []
     notes: list[str] = []
     for part in parts:

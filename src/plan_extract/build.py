@@ -151,7 +151,13 @@ def _metadata_conflicts(
 
     date_frag = next((f for f in signature if to_iso(f.text)), None)
     checks = [
-        ("发文机关", "issuer", document.issuer, meta.get("发文机关"), where(issuer_span, signature[0] if signature else None)),
+        (
+            "发文机关",
+            "issuer",
+            document.issuer,
+            meta.get("发文机关"),
+            where(issuer_span, signature[0] if signature else None),
+        ),
         ("成文日期", "signed_date", document.signed_date, to_iso(meta.get("成文日期")), where(signed_span, date_frag)),
         ("发文字号", "doc_number", document.doc_number, meta.get("发文字号"), None),
         ("标题", "title", document.title, meta.get("标题"), None),
@@ -223,6 +229,7 @@ def build_record(
         signed_date=signed or to_iso(meta.get("成文日期")),
         published_date=published,
         body=_text(fm.body),
+        note=_text(fm.note),
         index_number=meta.get("索引号"),
         metadata={k: v for k, v in sorted(meta.items())},
     )

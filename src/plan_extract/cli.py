@@ -41,6 +41,7 @@ EPILOG = """\
 examples:
   plan-extract extract data/raw/tianjin_plan_official_text.txt          JSON on stdout
   plan-extract extract page.html -o data/structured/page.json           write a file (atomically)
+  plan-extract extract official.pdf scrape.txt -o plan.json             one canonical record from several sources
   plan-extract explain data/raw/tianjin_plan_web_scrape.txt             what normalization changed, where
   plan-extract validate data/structured/page.json                       check a JSON file against the schema
   plan-extract schema -o schemas/plan.schema.json                       the JSON Schema of the output
@@ -50,9 +51,18 @@ exit status: 0 success, 2 bad input or usage (one line on stderr naming the file
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
+    # one path per file: --reference may also be listed among the inputs
+    inputs: list[str] = []
+    for path in [*args.input, *([args.reference] if args.reference else [])]:
+        if all(Path(path).resolve() != Path(q).resolve() for q in inputs):
+            inputs.append(path)
+    if len(inputs) > 1:
+        return _extract_merged(args, inputs)
+
     from .pipeline import extract
 
-    record = extract(args.input)
+    source = inputs[0]
+    record = extract(source)
     text = dumps(record)
     if args.output:
         write_atomic(args.output, text)
@@ -61,7 +71,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     kinds = Counter(w.kind for w in record.warnings)
     if "no_structure" in kinds:
         print(
-            f"plan-extract: warning: {args.input}: no plan structure found (text kept in plan.preamble)",
+            f"plan-extract: warning: {source}: no plan structure found (text kept in plan.preamble)",
             file=sys.stderr,
         )
     if args.output and not args.quiet:
@@ -70,9 +80,40 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         )
         summary = ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) or "none"
         print(
-            f"{args.input} → {args.output}: {len(record.plan.sections)} sections, "
+            f"{source} → {args.output}: {len(record.plan.sections)} sections, "
             f"{sum(len(s.measures) for s in record.plan.sections)} measures, {n_tasks} tasks, "
             f"{len(record.plan.unplaced)} unplaced; warnings: {summary}",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _extract_merged(args: argparse.Namespace, inputs: list[str]) -> int:
+    """Several sources of one document → one canonical record (:mod:`plan_extract.merge`)."""
+    from .diff import load
+    from .merge import merge
+
+    loaded = [load(path) for path in inputs]
+    reference = None
+    if args.reference:
+        reference = next(x for x in loaded if Path(x.path).resolve() == Path(args.reference).resolve())
+    record = merge(loaded, reference)
+    text = dumps(record)
+    if args.output:
+        write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    if args.output and not args.quiet:
+        tasks = [t for s in record.plan.sections for t in [*s.tasks, *(t for m in s.measures for t in m.tasks)]]
+        carried = Counter(name for t in tasks for name in t.sources or [])
+        variants = Counter(v.field for t in tasks for v in t.variants)
+        ref = next(s.name for s in record.sources if s.role == "reference")
+        print(
+            f"{' + '.join(inputs)} → {args.output}: reference {ref}; {len(tasks)} tasks, carried by "
+            + ", ".join(f"{s.name} {carried[s.name]}" for s in record.sources)
+            + "; variants: "
+            + (", ".join(f"{k} {v}" for k, v in sorted(variants.items())) or "none")
+            + f"; {len(record.plan.unplaced)} unplaced",
             file=sys.stderr,
         )
     return 0
@@ -140,11 +181,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "extract",
-        help="extract one document into canonical JSON",
+        help="extract one document (from one source or several) into canonical JSON",
         description="Read a source "
-        "(text, PDF or HTML; encoding detected), clean it, and write its canonical JSON record.",
+        "(text, PDF or HTML; encoding detected), clean it, and write its canonical JSON record.  Given several "
+        "sources of one document (or JSON records of them), write one canonical record: the reference source's "
+        "structure and wording win (a clean PDF over clean plain text over a web page; a source whose record "
+        "needed repair ranks below every clean one), fields it lacks are filled from the others, each task lists "
+        "the sources carrying it, and every disagreement is kept as a variant on the task.",
     )
-    p.add_argument("input", help="source file: .txt (UTF-8/GBK), .pdf or .html")
+    p.add_argument(
+        "input", nargs="+", help="source file(s): .txt (UTF-8/GBK), .pdf or .html; with several, also .json records"
+    )
+    p.add_argument("--reference", metavar="PATH", help="the source whose structure and wording win (several inputs)")
     p.add_argument("-o", "--output", help="write JSON here (atomically) instead of stdout")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
     p.set_defaults(func=_cmd_extract)

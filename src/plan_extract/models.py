@@ -6,12 +6,28 @@ Contract fields (read by other tools; names and places fixed by ../shared/design
 
 How other document shapes fit (chosen once, kept stable):
 
-* Deeper numbering (1. / （1）): each numbered item is a :class:`Task` of its measure; ``Task.item``
-  keeps the item's label and number (and ``Task.subitem`` for a fourth level).  Item numbers are as
+* Deeper numbering (1. / （1））: each numbered item is a :class:`Task` of its measure (one per
+  responsibility parenthesis inside it); ``Task.item`` keeps the item's number, printed label and
+  heading, ``Task.subitem`` the same for a fourth level (（1）), so every task of an item carries the
+  same ``item``.  An item's heading is its first sentence when that is a short heading followed by more
+  text (``1.拓展两个市场。积极稳妥地……（税务总局…负责）`` → ``item.title`` 拓展两个市场, ``text``
+  积极稳妥地……), or a line of its own above its text or subitems; otherwise ``item.title`` is null.
+  A task's ``text`` never repeats the label or the heading (as with measures).  Item numbers are as
   printed, so items numbered 1.–21. across measures keep their numbers.
+* Measures numbered anew in each section (二、 （一）…（四）, 四、 （一）…（五）): numbers as printed;
+  a measure is identified by its section and its number.
+* A heading whose one sentence is all a parenthesis closes (``（五）加快推进……。（A负责）``): the
+  heading keeps its title and its task's ``text`` is that sentence.
 * No measure level (sections whose items are themselves tasks): the tasks sit in ``Section.tasks``
   and ``Section.measures`` is empty.  Text of a section before its first measure also goes there.
-* No section level (measures directly under the plan): one section with ``number`` null holds them.
+* No section level (measures directly under the plan, or only 1. items): one section with ``number``
+  null holds them.
+* No notice wrapper (a 意见 published as it is): the document is the plan — ``plan.title`` is
+  ``document.title``, ``document.body`` is null; the signature at the end (国务院 / 2019年1月12日 /
+  （此件公开发布）) gives ``document.issuer`` and ``document.signed_date`` and is the end of
+  ``Plan.closing``, after any closing paragraph that follows the last task (各地区、各部门要……).
+  A notice's own signature note is ``Document.note``.  Where the printed values and the page's
+  metadata table disagree, the printed value is kept and a ``metadata_conflict`` warning says so.
 * Text the pipeline could not place (a fragment of a damaged source whose measure is unknown):
   ``Plan.unplaced``, with the range of measures it must lie between — never filed under a guess.
 """
@@ -50,9 +66,9 @@ class Agency(_Model):
 class ItemRef(_Model):
     """A deeper numbering level (1. or （1）) that a task belongs to."""
 
-    number: int
-    label: str
-    title: str | None = None
+    number: int = Field(description="as printed: 1. → 1, （3） → 3")
+    label: str = Field(description="the printed label, e.g. 12. or （3）")
+    title: str | None = Field(default=None, description="the item's heading sentence without its 。; null when none")
 
 
 class Variant(_Model):
@@ -62,6 +78,11 @@ class Variant(_Model):
     field: Literal["text", "agencies", "placement"]
     value: str = Field(description="the other source's text, agency list (、-joined) or placement")
     diff: str | None = Field(default=None, description="character-level diff against the canonical value")
+    parenthesis: str | None = Field(
+        default=None,
+        description="agencies variants: the other source's responsibility parenthesis verbatim; "
+        "`diff` then compares the two parentheses ([-only canonical-]{+only other+})",
+    )
 
 
 class Task(_Model):
@@ -113,7 +134,10 @@ class Plan(_Model):
     title: str | None
     preamble: str | None
     sections: list[Section]
-    closing: str | None = Field(default=None, description="text after the last section (e.g. a closing paragraph)")
+    closing: str | None = Field(
+        default=None,
+        description="text after the last task: a closing paragraph, then the signature block (lines joined by newlines)",
+    )
     unplaced: list[Unplaced] = Field(default_factory=list)
 
 
@@ -125,6 +149,11 @@ class Document(_Model):
     signed_date: str | None = Field(description="成文日期, ISO 8601")
     published_date: str | None = Field(description="发布日期, ISO 8601; null when the source does not say")
     body: str | None = Field(default=None, description="the notice's own text")
+    note: str | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="what the notice prints under its signature: （此件公开发布）; absent when there is none",
+    )
     index_number: str | None = Field(default=None, description="索引号 where the page gives one")
     metadata: dict[str, str] = Field(default_factory=dict, description="page metadata fields as printed")
 
@@ -190,6 +219,20 @@ class SourceInfo(_Model):
     encoding: str | None = None
     sha256: str
     pages: int | None = None
+    # merged records only (plan_extract.merge); absent from a single source's record
+    role: Literal["reference", "secondary"] | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="merged records: the reference's structure and wording are canonical",
+    )
+    ranking: str | None = Field(
+        default=None, exclude_if=lambda v: v is None, description="merged records: why the source ranks where it does"
+    )
+    filled: list[str] | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="merged records: fields of the canonical record taken from this source (e.g. document.published_date)",
+    )
 
 
 class PlanRecord(_Model):

@@ -1,6 +1,7 @@
 """The pipeline, composed in one visible place.
 
     read_source → normalize → segment → find_duplicates → repair_order → build_plan → build_record
+    → find_targets
 
 Each stage is a plain function from one typed value to the next; no stage reaches back into
 another.  :func:`extract` runs them all on one file; :func:`extract_source` on a
@@ -19,6 +20,7 @@ from .order import repair_order
 from .readers import SourceText, read_source
 from .segment import segment
 from .structure import DraftWarning, build_plan
+from .targets import find_targets
 
 
 def extract_source(source: SourceText) -> PlanRecord:
@@ -35,7 +37,7 @@ def extract_source(source: SourceText) -> PlanRecord:
             )
         )
     final = Deduped(deduped.fragments, ordered.duplicate_of)
-    return build_record(source, norm, final, draft, warnings)
+    return find_targets(build_record(source, norm, final, draft, warnings))
 
 
 def extract(path: str | Path) -> PlanRecord:

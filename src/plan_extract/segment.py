@@ -18,8 +18,9 @@ from .numerals import parse_chinese_number
 CN = "一二三四五六七八九十百千〇零"
 SECTION_RE = regex.compile(rf"([{CN}]+)、")
 MEASURE_RE = regex.compile(rf"（([{CN}]+)）")
-ITEM_RE = regex.compile(r"(\d{1,3})[.．](?!\d)")
+ITEM_RE = regex.compile(r"(\d{1,3})[.．、](?!\d)")  # 1. 1． 1、 (at a paragraph start only)
 SUBITEM_RE = regex.compile(r"（(\d{1,3})）")
+SUBITEM_ASCII_RE = regex.compile(r"\((\d{1,3})\)")  # (1) as typed on some pages (at a paragraph start only)
 META_RE = regex.compile(
     r"(发布日期|成文日期|发文字号|索引号)[：:]\s*([0-9０-９年月日\-./〔〕\[\]\p{Han}]+?号|\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?)"
 )
@@ -182,6 +183,9 @@ def segment(text: str) -> list[Fragment]:
             else:
                 end = close
                 kind = "paren"
+        elif para and (m := SUBITEM_ASCII_RE.match(text, i)):
+            end = _sentence_end(text, m.end(), True)
+            kind, label, number = "subitem", m.group(0), int(m.group(1))
         elif para and (m := ITEM_RE.match(text, i)):
             end = _sentence_end(text, m.end(), True)
             kind, label, number = "item", m.group(0), int(m.group(1))

@@ -3,7 +3,12 @@
 A task is the run of text a responsibility parenthesis closes, or the text of a measure that names
 nobody (（一）指导思想 is one task with no agencies).  Headings come from numbering (一、 （一） 1.
 （1））; numbers must increase by one, and a gap is a warning — the Tianjin scrape has lost the
-heading of （十三）, and its tasks must not silently count as （十二）'s.
+heading of （十三）, and its tasks must not silently count as （十二）'s — while measures numbered anew in
+each section (二、（一）…（四）, 四、（一）…（五）) are printed that way and no fault.
+
+Documents without a notice wrapper (a 意见 as published on gov.cn) are signed at their end: the
+signature block (国务院 / 2019年1月12日 / （此件公开发布）) and a closing paragraph after the last task's
+parenthesis (各地区、各有关部门要……) become the plan's closing, never part of the last task.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ DOC_TYPES = "通知|意见|方案|办法|决定|规定|细则|计划|规划|纲�
 DOC_NUMBER_RE = regex.compile(r"^[\p{Han}]{1,12}〔\d{4}〕\d+号$")
 BOOK_TITLE_RE = regex.compile(r"《([^《》]+)》")
 NOTICE_VERB_RE = regex.compile(r"印发|转发|批转|下发|颁布|发布")
+#: A short parenthesis on its own line under a signature: （此件公开发布）, （此件有删减）.
+SIGNATURE_NOTE_RE = regex.compile(r"\n*(（[^（）\n]{1,30}）)(?=\n|$)")
 
 
 @dataclass(frozen=True)
@@ -86,6 +93,7 @@ class FrontMatter:
     body: Span | None = None
     issuer: Span | None = None
     signed: Span | None = None
+    note: Span | None = None
     plan_title: Span | None = None
     preamble: Span | None = None
     meta: dict[str, Span] = field(default_factory=dict)
@@ -126,6 +134,26 @@ class _Joined:
         return Span(self.text[s:e].replace("\n", ""), self.offsets[s], self.offsets[e - 1] + 1)
 
 
+#: How an addressee ends (各区人民政府, 市政府各委、办、局, 国务院各部委、各直属机构, 各有关单位).
+_ADDRESSEE_END = regex.compile(
+    r"(?:政府|部门|机构|单位|局|委|办|厅|院|署|部|会|室|司|处|所|公司|集团|企业|组织|党委|党组)$"
+)
+
+
+def _looks_like_title(line: str) -> bool:
+    """A document title line: ends with a document type (…的通知, …若干意见) or is a 关于 title."""
+    if regex.search(rf"(?:{DOC_TYPES})$", line):
+        return True
+    return len(line) <= 80 and "关于" in line and not regex.search(r"[。！？；，]", line)
+
+
+def _looks_like_recipients(text: str) -> bool:
+    """An addressee line (各省、自治区、直辖市人民政府，国务院各部委、各直属机构), not a preamble sentence ending
+    in ：(为……，现提出如下意见：): every piece is an addressee."""
+    pieces = [p for p in regex.split(r"[，,；;]", text) if p.strip()]
+    return bool(pieces) and all(p.strip().startswith("各") or _ADDRESSEE_END.search(p.strip()) for p in pieces)
+
+
 def parse_front(frags: list[Fragment]) -> FrontMatter:
     """Notice title, document number, recipients, body, signature, plan title and preamble."""
     fm = FrontMatter()
@@ -141,7 +169,7 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
     t = j.text
     pos = 0
     first = rest[0]
-    if first.kind == "line" and regex.search(rf"(?:{DOC_TYPES})$", first.text):
+    if first.kind == "line" and _looks_like_title(first.text):
         fm.title = j.span(0, len(first.text))
         pos = len(first.text)
         # a web page shows the title twice (page header, then the document): the repeat is the same field
@@ -153,7 +181,7 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
         fm.doc_number = j.span(pos + m.start(1), pos + m.end(1))
         pos += m.end()
     m = regex.match(r"\n*([^。\n]{2,150}?)[：:]", t[pos:])
-    if (m and "，" in m.group(1)) or (m and len(m.group(1)) < 40):
+    if m and ("，" in m.group(1) or len(m.group(1)) < 40) and _looks_like_recipients(m.group(1)):
         start = pos + m.start(1)
         for piece in regex.finditer(r"[^，,；;]+", m.group(1)):
             sp = j.span(start + piece.start(), start + piece.end())
@@ -185,6 +213,11 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
     fm.issuer = j.span(issuer_start, dm.start())
     fm.signed = j.span(dm.start(), dm.end())
     after = dm.end()
+    note = SIGNATURE_NOTE_RE.match(t, after)
+    if note:
+        # （此件公开发布） under the notice's signature: the notice's, not the plan's title
+        fm.note = j.span(note.start(1), note.end(1))
+        after = note.end(1)
     tail = t[after:]
     lead = len(tail) - len(tail.lstrip("\n"))
     quoted = BOOK_TITLE_RE.search(fm.body.text) if fm.body else None
@@ -337,7 +370,7 @@ def build_plan(
             item = subitem = None
             # measures numbered anew in each section (（一） again under 四、) are numbered as printed
             restart = f.number == 1 and bool(sections) and sections[-1].number is not None and not sections[-1].measures
-            if restart and not uncertain and last_measure > 0:
+            if restart:
                 last_measure = 0
             if f.number != last_measure + 1:
                 missing = "、".join(f"（{n}）" for n in range(last_measure + 1, f.number))
@@ -442,6 +475,8 @@ def _item_title(f: Fragment, nxt: Fragment | None) -> str | None:
     label = f.label or ""
     body = f.text[len(label) :].strip() if f.text.startswith(label) else ""
     title = body.rstrip("。").strip()
+    if title and f.kind == "item" and nxt is not None and nxt.kind == "subitem":
+        return title  # 1.健全法规 ⏎ （1）……: an item whose text is divided into subitems is a heading
     if not title or len(title) > _ITEM_TITLE_MAX or title.count("，") > 1 or any(c in title for c in "；;：:。"):
         return None
     if not body.endswith("。") and (len(title) > 20 or "，" in title):
@@ -483,10 +518,10 @@ def _closing_paragraphs(sections: list[DraftSection], gap_before: frozenset[int]
     last = tasks[-1]
     if last.paren is not None or not last.fragments or not last.fragments[0].para_start:
         return []
-    if last.item is not None and last.fragments[0].kind != "item" and any(t.item == last.item for t in tasks[:-1]):
-        return []  # text of the last numbered item
     if not all(t.paren is not None for t in tasks[:-1]):
         return []
+    if (last.item, last.subitem) != (tasks[-2].item, tasks[-2].subitem):
+        return []  # a numbered item of its own (3.加强宣传引导。) that names nobody
     if any(fr.index in gap_before for fr in last.fragments):
         return []
     tasks.pop()

@@ -56,7 +56,8 @@ have no year.  Baselines (比2020年, 较上年) and periods (2021—2025年) ar
 
 **Indicator.**  The clause before the verb without its year marker, baseline (比2020年), leading
 connectives (其中, 并, 确保, 推动 …) and adverbs (力争, 均, 分别 …); where that is empty, the noun
-phrase after the figure.  Printed as is otherwise: "花生种植、收获机械化率分别达到65%和55%" gives two
+phrase after the figure; an empty string where the text names no indicator near the figure
+("…，力争达到100家" — the indicator is in another clause, and is not guessed).  Printed as is otherwise: "花生种植、收获机械化率分别达到65%和55%" gives two
 targets with the indicator 花生种植、收获机械化率 — it is not split into two invented names.
 
 **Provenance and text.**  ``Target.text`` is the sentence (up to 。！？；) that holds the figure, as in
@@ -183,11 +184,13 @@ UNITS: tuple[str, ...] = (
     "公里",
     "千米",
     "千克",
+    "公斤",
     "人次",
     "美元",
     "标箱",
     "床",
     "亩",
+    "斤",
     "米",
     "吨",
     "瓦",
@@ -238,7 +241,10 @@ _ADVERBS = ("均", "分别", "总体", "累计", "基本", "稳步", "逐步", "
 _ANNUAL = ("平均每年", "年平均", "年均", "每年")
 _FILLERS = ("大约", "约为", "约", "近", "逾", "为", "了", "“")
 _LEADING = (
+    "平均每年",
     "其中",
+    "累计",
+    "每年",
     "并且",
     "以及",
     "同时",
@@ -258,6 +264,7 @@ _LEADING = (
     "要",
     "将",
 )
+_TRAILING = tuple(sorted(("力争", "争取", *_ADVERBS, *_ANNUAL), key=len, reverse=True))
 _PAST_WORDS = ("已经", "已", "近年来", "近年", "以来", "目前", "现有", "当前", "曾")
 
 _SENTENCE_END = "。！？；!?;\n"
@@ -282,6 +289,9 @@ _BASELINE = re.compile(
 )
 _TARGET_YEAR_MARK = re.compile(
     rf"(?:力争|争取)?(?:截止到|截止至|截至|截止|到|至|于|在)?(?:\d{{4}}|[{_CN_DIGITS}]{{4}})年(?:底|末)?(?:之前|以前|前)?"
+)
+_YEAR_MARK_ONLY = re.compile(
+    rf"(?:截止到|截止至|截至|截止|到|至|于|在)?(?:\d{{4}}|[{_CN_DIGITS}]{{4}})年(?:底|末)?(?:之前|以前|前)?"
 )
 _TITLE = re.compile(r"《([^《》\n]{1,200})》")
 _DOC_NUMBER = re.compile(
@@ -309,7 +319,8 @@ def _mask_titles(text: str) -> str:
 
 
 def _year_value(y: str) -> int:
-    return int(y) if y.isdigit() else int("".join(str(_CN_DIGITS.index(c) % 10 if c != "零" else 0) for c in y))
+    """``"2025"`` or ``"二〇二五"`` → 2025."""
+    return int(y) if y.isdigit() else int("".join(str(max(_CN_DIGITS.index(c) - 1, 0)) for c in y))
 
 
 def _clause_start(text: str, i: int) -> int:
@@ -351,7 +362,9 @@ def _markers(masked: str, signed_year: int | None) -> list[_Marker]:
         rest = masked[m.end() : m.end() + 3]
         if pre in ("比", "较", "与", "同", "自", "从") or after == "起":
             continue  # a baseline or a starting point
-        if pre in ("—", "–", "-", "~", "～") or re.match(r"\s*[—–\-~～至到]\s*(?:\d{4}|[〇零一二三四五六七八九]{4})", rest):
+        if pre in ("—", "–", "-", "~", "～") or re.match(
+            r"\s*[—–\-~～至到]\s*(?:\d{4}|[〇零一二三四五六七八九]{4})", rest
+        ):
             continue  # a period 2021—2025年
         if pre in ("到", "至") and (before_pre.isdigit() or before_pre == "年"):
             continue  # 2021至2025年
@@ -472,8 +485,8 @@ def _clean_indicator(s: str) -> str:
     changed = True
     while changed:
         changed = False
-        for w in ("力争", "争取", *_ADVERBS, *_ANNUAL):
-            if s.endswith(w) and len(s) > len(w):
+        for w in _TRAILING:
+            if s.endswith(w):
                 s, changed = s[: -len(w)], True
     return s.strip(" ，,、：")
 
@@ -493,14 +506,35 @@ def _aspired(masked: str, sent_lo: int, clause_lo: int, pos: int) -> bool:
     ("力争到2025年，…") — not a 力争 of an earlier clause about another indicator."""
     if re.search("力争|争取", masked[clause_lo:pos]):
         return True
-    first_end = _clause_start(masked, pos) if clause_lo == sent_lo else None
-    if first_end is not None:
+    if clause_lo == sent_lo:
         return False
     j = sent_lo
     while j < pos and masked[j] not in _CLAUSE_END:
         j += 1
-    lead = _TARGET_YEAR_MARK.sub("", masked[sent_lo:j]).strip()
-    return lead in ("力争", "争取")
+    return _YEAR_MARK_ONLY.sub("", masked[sent_lo:j]).strip() in ("力争", "争取")
+
+
+def _reports_past(masked: str, markers: list[_Marker], sent_lo: int, clause_lo: int, pos: int) -> bool:
+    """The figure reports the past: the latest marker of its clause before it is a past one (已, 目前,
+    a year before the document's own …), or its sentence opens with a past lead-in — a clause of
+    little more than the marker ("近年来，…", "2020年，…", "“十三五”以来，…") — that no target year
+    follows before the figure."""
+    in_clause = [mk for mk in markers if clause_lo <= mk.pos < pos]
+    if in_clause:
+        return in_clause[-1].past
+    if clause_lo == sent_lo:
+        return False
+    first_end = sent_lo
+    while first_end < pos and masked[first_end] not in _CLAUSE_END:
+        first_end += 1
+    rest = _YEAR.sub("", masked[sent_lo:first_end])
+    for word in _PAST_WORDS:
+        rest = rest.replace(word, "")
+    if len(rest.strip()) > 5:
+        return False  # a clause of its own ("目前全市有30家"), not a lead-in
+    lead = [mk for mk in markers if sent_lo <= mk.pos < first_end]
+    later_year = any(mk.year is not None for mk in markers if first_end <= mk.pos < pos)
+    return bool(lead) and lead[-1].past and not later_year
 
 
 def _comparison(canon: str | None, qualifiers: list[str], suffix: str | None, range_part: str | None) -> str | None:
@@ -535,18 +569,13 @@ def targets_in_text(
         pos = first.start
         clause_lo = _clause_start(masked, pos)
         sent_lo, sent_hi = _sentence_bounds(masked, pos)
-        # the year in force and whether the sentence reports the past
         in_force = year
-        past = False
         for mk in markers:
             if mk.pos >= pos:
                 break
             if mk.year is not None:
                 in_force = mk.year
-                if mk.pos >= sent_lo:
-                    past = False
-            elif mk.past and mk.pos >= sent_lo:
-                past = True
+        past = _reports_past(masked, markers, sent_lo, clause_lo, pos)
         seg_lo = clause_lo
         if prev is not None and prev[4] == clause_lo:
             seg_lo = prev[0]
@@ -560,6 +589,7 @@ def targets_in_text(
             before = masked[seg_lo:vstart]
             qual_src = before
             indicator = _clean_indicator(text[seg_lo:vstart]) if kind == "cmp" else ""
+            fallback_end = vstart
         else:
             gap = masked[prev[0] : pos] if prev is not None and prev[4] == clause_lo else None
             if gap is not None and prev is not None and gap.endswith(_LIST_JOINERS):
@@ -569,6 +599,7 @@ def targets_in_text(
                 if kind == "cmp" and not short:
                     indicator = _clean_indicator(text[prev[0] : pos].rstrip("、和及与，以"))
                 qual_src = masked[clause_lo:pos]
+                fallback_end = prev[0]
             else:
                 opening = _verb_opening(masked, seg_lo, pos)
                 if opening is None:
@@ -578,6 +609,7 @@ def targets_in_text(
                 canon = verb if kind == "cmp" else None
                 indicator = _clean_indicator(text[vstart + len(verb) : pos])
                 qual_src = masked[seg_lo:vstart]
+                fallback_end = vstart
         if past:
             prev = None
             continue
@@ -585,11 +617,11 @@ def targets_in_text(
             prev = None
             continue
         if not indicator:
-            indicator = _noun_after(text, figs[-1].end) or _clean_indicator(text[clause_lo:pos])
+            indicator = _noun_after(text, figs[-1].end) or _clean_indicator(text[clause_lo:fallback_end])
         qualifiers: list[str] = []
         if _aspired(masked, sent_lo, clause_lo, pos):
             qualifiers.append("力争")
-        if kind == "cmp" and any(qual_src.rstrip().endswith(a) or a in qual_src[-6:] for a in _ANNUAL):
+        if kind == "cmp" and qual_src.rstrip().endswith(_ANNUAL):
             qualifiers.append("年均")
         sentence = text[sent_lo:sent_hi].strip()
         for fig in figs:
@@ -661,7 +693,7 @@ def citations_in_text(
 
 
 def _is_transmitted(text: str, start: int, end: int) -> bool:
-    """"现将《X》印发给你们": the notice's own attachment, not a citation."""
+    """ "现将《X》印发给你们": the notice's own attachment, not a citation."""
     return text[max(0, start - 2) : start] == "现将" or text[end : end + 2] in ("印发", "转发")
 
 
