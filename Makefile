@@ -31,6 +31,7 @@ schema: install
 
 test: install
 	$(BIN)/ruff check src tests scripts bench
+	$(BIN)/mypy src
 	$(BIN)/pytest -q
 
 lint: install

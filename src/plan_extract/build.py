@@ -256,22 +256,22 @@ def build_record(
         warnings.append(
             m.Warning(kind="traditional_converted", message=f"traditional text converted to simplified ({n} edits)")
         )
-    for i, ch in enumerate(norm.text):
-        if ch in UNMAPPED:
+    for i, char in enumerate(norm.text):
+        if char in UNMAPPED:
             warnings.append(
                 m.Warning(
                     kind="unmapped_radical",
-                    message=f"U+{ord(ch):04X} has no equivalent ideograph in Unicode data; kept",
+                    message=f"U+{ord(char):04X} has no equivalent ideograph in Unicode data; kept",
                     provenance=loc.prov(i, i + 1),
                 )
             )
     for w in [*extra_warnings, *draft.warnings]:
         warnings.append(
             m.Warning(
-                kind=w.kind,
+                kind=w.kind,  # type: ignore[arg-type]  # DraftWarning kinds are the Warning literals
                 message=w.message,
                 provenance=loc.prov(w.start, w.end) if w.start is not None and w.end is not None else None,
-            )  # type: ignore[arg-type]
+            )
         )
     warnings.extend(_metadata_conflicts(document, meta, loc, fm.issuer, fm.signed, draft.signature))
     if document.published_date is None:

@@ -336,25 +336,25 @@ class _Decoder:
                         continue
                     best = min(best, c + backward[p + 1][ns])
                 backward[p][st] = best
-        total = {st: forward[-1][st][0] + backward[-1][st] for st in forward[-1]}
-        end = min(total, key=lambda st: total[st]) if total else None
-        if end is None or total[end] == INF:
+        totals: dict[State, float] = {s_: forward[-1][s_][0] + backward[-1][s_] for s_ in forward[-1]}
+        end: State | None = min(totals, key=lambda s_: totals[s_]) if totals else None
+        if end is None or totals[end] == INF:
             return [A] * size, [True] * size, INF
-        best_cost = total[end]
+        best_cost = totals[end]
         labels: list[str] = []
-        st: State | None = end
+        cur: State | None = end
         for p in range(size - 1, -1, -1):
-            assert st is not None
-            labels.append(st[0] or A)
-            st = forward[p][st][1]
+            assert cur is not None
+            labels.append(cur[0] or A)
+            cur = forward[p][cur][1]
         labels.reverse()
         ambiguous: list[bool] = []
         for p in range(size):
             margin = {A: INF, B: INF}
-            for st, (cost, _) in forward[p].items():
-                x = st[0]
-                if x in margin and st in backward[p]:
-                    margin[x] = min(margin[x], cost + backward[p][st])
+            for s_, (cost, _) in forward[p].items():
+                reader = s_[0]
+                if reader is not None and reader in margin and s_ in backward[p]:
+                    margin[reader] = min(margin[reader], cost + backward[p][s_])
             other = B if labels[p] == A else A
             ambiguous.append(margin[other] <= best_cost + MARGIN)
         return labels, ambiguous, best_cost
