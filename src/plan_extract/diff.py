@@ -32,17 +32,14 @@ be committed and checked in CI.
 from __future__ import annotations
 
 import difflib
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import ValidationError
-
-from .errors import InputError
 from .models import Agency, PlanRecord, Task, Unplaced
 from .numerals import to_chinese_number
+from .readers.record import read_bytes, read_record
 from .segment import segment
 
 FORMAT = "plan-extract-diff/1"
@@ -129,25 +126,9 @@ def load(path: str | Path) -> Loaded:
     Bad input raises :class:`InputError`, so the CLI reports it as one line and exits 2.
     """
     p = Path(path)
-    if not p.exists():
-        raise InputError(str(path), "no such file")
-    if p.is_dir():
-        raise InputError(str(path), "is a directory, not a file")
-    try:
-        head = p.read_bytes()[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    head = read_bytes(p, str(path))[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     if p.suffix.lower() == ".json" or head.startswith(b"{"):
-        try:
-            data = json.loads(p.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InputError(str(path), f"not valid JSON: {exc}") from None
-        try:
-            record = PlanRecord.model_validate(data)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(x) for x in first["loc"])
-            raise InputError(str(path), f"not a plan record: {where}: {first['msg']}") from None
+        record = read_record(p, str(path))
         # a record of one source is named after that source; a merged record after its file
         name = record.sources[0].name if len(record.sources) == 1 else p.name
         return Loaded(record, name, str(path))

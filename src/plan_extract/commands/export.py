@@ -10,15 +10,13 @@ What the rows hold and why the bytes look as they do: :mod:`plan_extract.writers
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from ..errors import InputError
 from ..models import PlanRecord
+from ..readers.record import read_record
 
 
 def record_files(inputs: list[str]) -> list[tuple[str, Path]]:
@@ -47,18 +45,7 @@ def record_files(inputs: list[str]) -> list[tuple[str, Path]]:
 
 def load_record(name: str, path: Path) -> PlanRecord:
     """A validated record, or an :class:`InputError` naming the first problem."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(name, f"not valid JSON: {exc}") from None
-    try:
-        return PlanRecord.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise InputError(name, f"not a plan record: {where}: {first['msg']}") from None
+    return read_record(path, name)
 
 
 def _cmd_export(args: argparse.Namespace) -> int:

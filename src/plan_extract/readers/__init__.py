@@ -12,9 +12,10 @@ from pathlib import Path
 
 from ..errors import InputError
 from .base import LineBox, Noise, Page, SourceText
+from .record import read_bytes, read_record
 from .text import read_text
 
-__all__ = ["LineBox", "Noise", "Page", "SourceText", "detect_kind", "read_source"]
+__all__ = ["LineBox", "Noise", "Page", "SourceText", "detect_kind", "read_bytes", "read_record", "read_source"]
 
 
 def detect_kind(path: Path, head: bytes) -> str:
@@ -35,14 +36,7 @@ def detect_kind(path: Path, head: bytes) -> str:
 def read_source(path: str | Path) -> SourceText:
     """Read any supported source; raise :class:`InputError` with a one-line reason when it cannot."""
     p = Path(path)
-    if not p.exists():
-        raise InputError(str(path), "no such file")
-    if p.is_dir():
-        raise InputError(str(path), "is a directory, not a file")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    data = read_bytes(p, str(path))
     if not data:
         raise InputError(str(path), "file is empty")
     kind = detect_kind(p, data[:4096])
