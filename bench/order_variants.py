@@ -35,6 +35,9 @@ def main(argv: list[str]) -> int:
     n = int(argv[1]) if len(argv) > 1 else 20
     reference = extract(OFFICIAL)
     clean = normalize(OFFICIAL.read_text(encoding="utf-8"))
+    scrape = OFFICIAL.with_name("tianjin_plan_web_scrape.txt")
+    sc = score(extract(scrape), reference, normalize(scrape.read_text(encoding="utf-8")))
+    print(f"Tianjin web scrape: {sc.summary()}")
     totals = {"seed000_like": [0, 0, 0, 0], "default": [0, 0, 0, 0]}
     for seed in range(1000, 1000 + n):
         for name, params in (("seed000_like", seed000_like(seed)), ("default", CorruptionParams(seed=seed))):
