@@ -193,10 +193,12 @@ class _Decoder:
         if f.kind not in HEADINGS or not f.number:
             return 0.0
         if x == B:
-            # B's headings run consecutively between the B headings already known around it
+            # B's headings run consecutively between the B headings already known around it: B misses
+            # nothing, so every number between B's last heading and this one needs a heading in between
             lo = self.run_b_max[f.kind]
             hi = self.fixed_b_min_after[f.kind][i + 1]
-            return 0.0 if lo < f.number < hi else INF
+            between = sum(1 for k in range(self.run_start, i) if self.frags[k].kind == f.kind)
+            return 0.0 if lo < f.number < hi and f.number <= lo + 1 + between else INF
         return 0.0 if f.number > max(self.run_a_max[f.kind], self.run_b_max[f.kind], self.fixed_b_max[f.kind]) else INF
 
     def _block_cost(self, reader: str | None, chars: int, closed: bool) -> float:
@@ -404,6 +406,7 @@ class _Decoder:
         self.run_b_max = dict.fromkeys(HEADINGS, 0)
         self.run_a_max = dict.fromkeys(HEADINGS, 0)
         self.run_last_b = -1
+        self.run_start = 0
 
         def absorb(k: int) -> None:
             """Move the running state past fragment ``k`` (now labelled)."""
@@ -425,6 +428,7 @@ class _Decoder:
             while j + 1 < n and self.labels[j + 1] is None:
                 j += 1
             run = list(range(i, j + 1))
+            self.run_start = i
             labels, ambiguous, _ = self._solve(run, a_last)
             for k, x, amb in zip(run, labels, ambiguous, strict=True):
                 self.labels[k] = x

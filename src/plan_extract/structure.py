@@ -427,7 +427,10 @@ def build_plan(
                     buffer.append(heading_text)
             if not buffer:
                 if f.index in gap_before or uncertain or last_measure == 0:
-                    runs.append(UnplacedRun((f,), last_measure or None, None if uncertain else last_measure or None))
+                    # it lies before the next measure heading, whatever the gap hid
+                    nxt = next_measure[k + 1]
+                    hi_orphan = (nxt - 1 if nxt is not None else None) if uncertain else (last_measure or None)
+                    runs.append(UnplacedRun((f,), last_measure or None, hi_orphan))
                     warnings.append(
                         DraftWarning(
                             "orphan_parenthesis",
