@@ -154,7 +154,7 @@ def test_variant_nothing_is_lost_and_no_task_twice(seed: int) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="known limitation: on seed-000-like variants the decoder still misfiles ~1 task per variant "
+    reason="known limitation: on seed-000-like variants the decoder still misfiles ~1.5 tasks per variant "
     "(a parenthesis A read at a block boundary that no anchor pairs is taken for B's)",
 )
 def test_variants_have_no_misfiled_task() -> None:
