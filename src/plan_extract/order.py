@@ -197,7 +197,7 @@ class _Decoder:
             # nothing, so every number between B's last heading and this one needs a heading in between
             lo = self.run_b_max[f.kind]
             hi = self.fixed_b_min_after[f.kind][i + 1]
-            between = sum(1 for k in range(self.run_start, i) if self.frags[k].kind == f.kind)
+            between = self.heading_count[f.kind][i] - self.heading_count[f.kind][self.run_start]
             return 0.0 if lo < f.number < hi and f.number <= lo + 1 + between else INF
         return 0.0 if f.number > max(self.run_a_max[f.kind], self.run_b_max[f.kind], self.fixed_b_max[f.kind]) else INF
 
@@ -403,6 +403,13 @@ class _Decoder:
             self.fixed_b_max[kind] = max(
                 (f.number or 0 for k, f in enumerate(self.frags) if fixed[k] == B and f.kind == kind), default=0
             )
+        # headings of each kind before each position, so "how many headings since the run began" is O(1)
+        self.heading_count: dict[str, list[int]] = {}
+        for kind in HEADINGS:
+            counts = [0] * (n + 1)
+            for k, f in enumerate(self.frags):
+                counts[k + 1] = counts[k] + (f.kind == kind)
+            self.heading_count[kind] = counts
         self.run_b_max = dict.fromkeys(HEADINGS, 0)
         self.run_a_max = dict.fromkeys(HEADINGS, 0)
         self.run_last_b = -1
