@@ -498,7 +498,7 @@ def test_binary_data_is_input_error(data: bytes) -> None:
 def test_empty_file_and_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="empty"):
         read(b"")
-    with pytest.raises(InputError, match="cannot read file"):
+    with pytest.raises(InputError, match="no such file"):
         read_html(tmp_path / "missing.html")
 
 

@@ -21,14 +21,13 @@ import regex
 _RESP_PHRASE = regex.compile(r"(?:按职责分工|按职责|分工|分别|共同|牵头)?负责|牵头(?:落实|实施)?")
 
 
+@dataclass(frozen=True)
 class _RespMatch:
     """Where the agency list ends: ``names`` + ``resp`` + ``rest`` (a lead rule, or nothing)."""
 
-    def __init__(self, inner: str, start: int, end: int) -> None:
-        self.names, self.resp, self.rest = inner[:start], inner[start:end], inner[end:]
-
-    def group(self, name: str) -> str | None:
-        return {"names": self.names, "resp": self.resp, "rest": self.rest or None}[name]
+    names: str
+    resp: str
+    rest: str
 
 
 def _match_resp(inner: str) -> _RespMatch | None:
@@ -40,7 +39,7 @@ def _match_resp(inner: str) -> _RespMatch | None:
     for m in reversed(list(_RESP_PHRASE.finditer(inner))):
         rest = inner[m.end() :]
         if m.start() > 0 and (not rest or rest[0] in "，,。；;"):
-            return _RespMatch(inner, m.start(), m.end())
+            return _RespMatch(inner[: m.start()], m.group(0), rest)
     return None
 
 

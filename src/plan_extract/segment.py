@@ -29,7 +29,6 @@ DATE_RE = regex.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 SENTENCE_END = "。！？；"
 _META_FIRST = frozenset("发成索")  # first characters of META_RE's labels: a cheap pre-check
 OPENERS = {"（": "）", "《": "》", "“": "”", "〔": "〕", "【": "】", "「": "」", "‘": "’"}
-CLOSERS = {v: k for k, v in OPENERS.items()}
 
 
 @dataclass(frozen=True)

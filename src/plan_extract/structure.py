@@ -21,7 +21,6 @@ from .attribution import is_responsibility
 from .segment import DATE_RE, Fragment
 
 DOC_TYPES = "通知|意见|方案|办法|决定|规定|细则|计划|规划|纲要|措施|函|批复|通报|公告|通告|决议|条例|指引|要点"
-DOC_NUMBER_RE = regex.compile(r"^[\p{Han}]{1,12}〔\d{4}〕\d+号$")
 BOOK_TITLE_RE = regex.compile(r"《([^《》]+)》")
 NOTICE_VERB_RE = regex.compile(r"印发|转发|批转|下发|颁布|发布")
 #: A short parenthesis on its own line under a signature: （此件公开发布）, （此件有删减）.

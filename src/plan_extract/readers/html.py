@@ -35,6 +35,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .base import Noise, SourceText
+from .record import read_bytes
 from .text import _BINARY_BYTES, decode_bytes
 
 # --------------------------------------------------------------------------------------------------
@@ -202,10 +203,7 @@ def read_html(path: str | Path, data: bytes | None = None) -> SourceText:
     p = Path(path)
     spath = str(path)
     if data is None:
-        try:
-            data = p.read_bytes()
-        except OSError as exc:
-            raise InputError(spath, f"cannot read file: {exc.strerror or exc}") from None
+        data = read_bytes(p, spath)
     markup, encoding = decode_html(spath, data)
 
     builder = _TreeBuilder()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .base import SourceText
+from .record import read_bytes
 
 #: Bytes that never occur in text in any of the encodings we accept (C0 controls except TAB/LF/CR/FF).
 _BINARY_BYTES = frozenset(range(0x00, 0x09)) | frozenset({0x0B, 0x0E, 0x0F}) | frozenset(range(0x10, 0x1B))
@@ -88,7 +89,7 @@ def _check_text(path: str, text: str) -> str:
 def read_text(path: str | Path, data: bytes | None = None) -> SourceText:
     """Read a plain-text source. Line endings are unified to ``\\n``; offsets index the result."""
     p = Path(path)
-    raw = p.read_bytes() if data is None else data
+    raw = read_bytes(p, str(path)) if data is None else data
     text, encoding = decode_bytes(str(path), raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return SourceText(path=str(path), name=p.name, kind="text", text=text, encoding=encoding)
