@@ -4,7 +4,9 @@
 
 Each variant is made by tests/corruption.py (k interleaved readers, skips, blocks, lines) from the
 official text; the repaired record is scored against the official record with
-plan_extract.evaluate.score.
+plan_extract.evaluate.score.  "exact x/y": y counts the tasks that really survive whole (every
+fragment emitted, by the generator's ground truth) in a measure whose heading survives -- the
+issue's denominator; x how many of them come out exactly.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from corruption import CorruptionParams, corrupt, seed000_like  # noqa: E402
+from corruption import CorruptionParams, corrupt, seed000_like, surviving_tasks  # noqa: E402
 from plan_extract import extract, extract_source  # noqa: E402
 from plan_extract.evaluate import score  # noqa: E402
 from plan_extract.normalize import normalize  # noqa: E402
@@ -27,7 +29,9 @@ OFFICIAL = ROOT / "data" / "raw" / "tianjin_plan_official_text.txt"
 def run_variant(params: CorruptionParams, reference: object, clean: str) -> tuple[int, int, int, int]:
     c = corrupt(clean, params)
     rec = extract_source(SourceText(path="variant", name="variant", kind="text", text=c.text))
-    sc = score(rec, reference, normalize(c.text))  # type: ignore[arg-type]
+    tasks = [(t.text, t.parenthesis) for s in reference.plan.sections for m in s.measures for t in m.tasks]  # type: ignore[attr-defined]
+    measures = [m.number for s in reference.plan.sections for m in s.measures for t in m.tasks]  # type: ignore[attr-defined]
+    sc = score(rec, reference, normalize(c.text), surviving_tasks(c, tasks, measures))  # type: ignore[arg-type]
     return len(sc.exact), len(sc.whole), len(sc.misfiled), len(sc.unplaced_ranges_wrong)
 
 

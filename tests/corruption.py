@@ -68,6 +68,8 @@ from dataclasses import dataclass
 
 from hypothesis import strategies as st
 
+from plan_extract.numerals import parse_chinese_number
+
 __all__ = [
     "DUPLICATE_READER",
     "SEED000_PROFILE",
@@ -81,7 +83,9 @@ __all__ = [
     "profile",
     "seed000_like",
     "split_fragments",
+    "surviving_tasks",
     "survivors",
+    "task_fragments",
 ]
 
 DUPLICATE_READER = -1
@@ -330,6 +334,46 @@ def corrupt(text: str, params: CorruptionParams) -> Corrupted:
 def survivors(c: Corrupted) -> set[int]:
     """Doc indexes of the fragments present at least once in the corrupted text."""
     return {e.doc_index for e in c.emitted}
+
+
+def task_fragments(c: Corrupted, tasks: list[tuple[str, str | None]]) -> list[set[int]]:
+    """Doc indexes of the fragments making up each task (text and parenthesis), in reading order.
+
+    ``tasks`` are (text, parenthesis) pairs in document order, e.g. from the reference record; each
+    is found in the in-order fragments' concatenation after the previous one.
+    """
+    joined = "".join(c.fragments)
+    starts = [0]
+    for f in c.fragments:
+        starts.append(starts[-1] + len(f))
+    out: list[set[int]] = []
+    pos = 0
+    for text, paren in tasks:
+        key = "".join((text + (paren or "")).split())
+        at = joined.find(key, pos)
+        if at < 0 or not key:
+            out.append(set())
+            continue
+        end = at + len(key)
+        out.append({i for i in range(len(c.fragments)) if starts[i] < end and starts[i + 1] > at})
+        pos = end
+    return out
+
+
+def surviving_tasks(c: Corrupted, tasks: list[tuple[str, str | None]], measures: list[int]) -> set[int]:
+    """Numbers (reading order) of the tasks whose every fragment was emitted and whose measure's
+    heading was emitted too: the tasks the issue requires to come out exactly.
+
+    ``measures`` gives each task's measure number (（十二） → 12).
+    """
+    seen = survivors(c)
+    heading_seen = set()
+    for i in seen:
+        m = _MEASURE_HEADING.match(c.fragments[i])
+        if m:
+            heading_seen.add(parse_chinese_number(m.group(0)[1:-1]))
+    parts = task_fragments(c, tasks)
+    return {k for k, (p, m) in enumerate(zip(parts, measures, strict=True)) if p and p <= seen and m in heading_seen}
 
 
 def lost(c: Corrupted) -> set[int]:

@@ -13,6 +13,7 @@ Used by the order-repair tests, ``make bench`` and the figures in the README.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from .models import PlanRecord, Task
@@ -84,9 +85,17 @@ def _candidate_tasks(rec: PlanRecord) -> list[tuple[int, Task]]:
     return [(m.number, t) for s in rec.plan.sections for m in s.measures for t in m.tasks]
 
 
-def score(candidate: PlanRecord, reference: PlanRecord, source_text: str) -> Score:
-    """Score ``candidate`` against ``reference``; ``source_text`` is the candidate's normalized source
-    (to tell which reference tasks survive whole in it)."""
+def score(
+    candidate: PlanRecord, reference: PlanRecord, source_text: str, survivors: Collection[int] | None = None
+) -> Score:
+    """Score ``candidate`` against ``reference``; ``source_text`` is the candidate's normalized source.
+
+    Which reference tasks survive whole in the source is judged from the text: every fragment of
+    the task occurs in it.  That is generous where a task's parenthesis is lost but the same
+    parenthesis text closes another task that survives.  Where the truth is known (a generated
+    corruption records which fragments it emitted) pass ``survivors``, the reference task numbers
+    (in reading order) that really survive, and only those count.
+    """
     ref = Reference(reference)
     src_keys = set(_keys(source_text))
     src_list = list(src_keys)
@@ -96,7 +105,10 @@ def score(candidate: PlanRecord, reference: PlanRecord, source_text: str) -> Sco
 
     sc = Score(reference_tasks=len(ref.tasks))
     for rt in ref.tasks:
-        if all(present(k) for k in rt.text_keys) and (rt.paren_key is None or present(rt.paren_key)):
+        if survivors is not None:
+            if rt.ident in survivors:
+                sc.whole.append(rt.ident)
+        elif all(present(k) for k in rt.text_keys) and (rt.paren_key is None or present(rt.paren_key)):
             sc.whole.append(rt.ident)
     for measure, task in _candidate_tasks(candidate):
         owners: set[int] = set()
