@@ -23,7 +23,9 @@ from corruption import (
     profile,
     seed000_like,
     split_fragments,
+    surviving_tasks,
     survivors,
+    task_fragments,
 )
 
 OFFICIAL = Path(__file__).resolve().parents[1] / "data" / "raw" / "tianjin_plan_official_text.txt"
@@ -290,3 +292,32 @@ _SENTENCES = st.lists(
 @given(corruption_params(), _SENTENCES)
 def test_invariants_hold_for_small_texts(params: CorruptionParams, sentences: list[str]) -> None:
     check_invariants(corrupt("".join(sentences), params), params)
+
+
+def _tasks_of_a_small_plan() -> tuple[str, list[tuple[str, str | None]], list[int]]:
+    text = (
+        "一、总体要求（一）指导思想。坚持绿色发展。（甲局负责）推进节能降碳。（乙局负责）"
+        "（二）主要目标。到2025年，目标实现。（丙局负责）"
+    )
+    tasks = [
+        ("坚持绿色发展。", "（甲局负责）"),
+        ("推进节能降碳。", "（乙局负责）"),
+        ("到2025年，目标实现。", "（丙局负责）"),
+    ]
+    return text, tasks, [1, 1, 2]
+
+
+def test_surviving_tasks_all_survive_an_uncorrupted_text() -> None:
+    text, tasks, measures = _tasks_of_a_small_plan()
+    c = corrupt(text, CorruptionParams(seed=0, readers=1, skip_rate=0.0))
+    assert [sorted(p) for p in task_fragments(c, tasks)] == [[2, 3], [4, 5], [7, 8]]
+    assert surviving_tasks(c, tasks, measures) == {0, 1, 2}
+
+
+def test_surviving_tasks_needs_every_fragment_and_the_heading() -> None:
+    text, tasks, measures = _tasks_of_a_small_plan()
+    c = corrupt(text, CorruptionParams(seed=0, readers=1, skip_rate=0.0))
+    # drop the parenthesis of task 1 and the heading of measure 2 from what was emitted
+    kept = tuple(e for e in c.emitted if e.doc_index not in {5, 6})
+    damaged = Corrupted(text="".join(e.text for e in kept), emitted=kept, fragments=c.fragments)
+    assert surviving_tasks(damaged, tasks, measures) == {0}

@@ -14,12 +14,12 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corruption import CorruptionParams, corrupt, seed000_like
+from corruption import CorruptionParams, corrupt, seed000_like, surviving_tasks
 from plan_extract import PlanRecord, extract, extract_source
 from plan_extract.dedupe import find_duplicates
 from plan_extract.evaluate import Reference, score
 from plan_extract.normalize import normalize
-from plan_extract.order import repair_order
+from plan_extract.order import _decode, _Decoder, repair_order
 from plan_extract.readers.base import SourceText
 from plan_extract.segment import segment
 
@@ -114,12 +114,14 @@ def _surviving_heading_scores() -> tuple[int, int]:
 def test_scrape_exact_placements_do_not_regress() -> None:
     exact, whole = _surviving_heading_scores()
     assert whole == 55  # the issue's count of whole tasks in measures whose heading survives
-    assert exact >= 35  # measured when this test was written; raise it as the decoder improves
+    assert exact >= 39  # measured when this test was written; raise it as the decoder improves
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue target 52 of 55; the decoder leaves ambiguous reader labels unplaced (35 exact)",
+    reason="issue target 52 of 55; 39 measured.  Reachable without guessing: 48 -- 5 of the 55 lost their "
+    "own parenthesis (an identical one closing another task makes the text scorer count them whole) and "
+    "2 follow a skip right after their heading, where a lost heading cannot be ruled out",
 )
 def test_scrape_exact_placements_reach_the_issue_target() -> None:
     exact, _ = _surviving_heading_scores()
@@ -130,9 +132,14 @@ def test_scrape_exact_placements_reach_the_issue_target() -> None:
 
 
 def _variant_score(params: CorruptionParams) -> tuple[int, int, list[str], list[str]]:
+    """Exact / surviving (by the generator's ground truth, in measures whose heading survives), and the
+    misfiled tasks and wrong unplaced ranges."""
     c = corrupt(clean_official_text(), params)
     rec = _from_text(c.text)
-    sc = score(rec, official(), normalize(c.text))
+    ref = official()
+    tasks = [(t.text, t.parenthesis) for s in ref.plan.sections for m in s.measures for t in m.tasks]
+    measures = [m.number for s in ref.plan.sections for m in s.measures for _ in m.tasks]
+    sc = score(rec, ref, normalize(c.text), surviving_tasks(c, tasks, measures))
     return len(sc.exact), len(sc.whole), sc.misfiled, sc.unplaced_ranges_wrong
 
 
@@ -154,8 +161,8 @@ def test_variant_nothing_is_lost_and_no_task_twice(seed: int) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="known limitation: on seed-000-like variants the decoder still misfiles ~1.5 tasks per variant "
-    "(a parenthesis A read at a block boundary that no anchor pairs is taken for B's)",
+    reason="known limitation: on seed-000-like variants the decoder still misfiles ~0.5 tasks per variant "
+    "(a block boundary the priors place one fragment off with a margin above MARGIN)",
 )
 def test_variants_have_no_misfiled_task() -> None:
     misfiled = []
@@ -166,10 +173,35 @@ def test_variants_have_no_misfiled_task() -> None:
 
 
 def test_variants_place_most_surviving_tasks_exactly_or_leave_them_unplaced() -> None:
-    """A floor for exact placements on variants (the issue's target is 90 %; see the xfail above)."""
+    """A floor for exact placements on variants (the issue's target is 90 % of the tasks that really
+    survive in a measure whose heading survives; see the xfail above)."""
     exact = whole = 0
     for seed in range(5):
         e, w, _, _ = _variant_score(seed000_like(2000 + seed))
         exact, whole = exact + e, whole + w
     assert whole > 0
-    assert exact / whole >= 0.45
+    assert exact / whole >= 0.6  # 180/284 measured on these seeds
+
+
+# -- the line habits are learnt from each text ----------------------------------------------------------
+
+
+def _decoder_of(text: str) -> _Decoder:
+    return _decode(find_duplicates(segment(normalize(text))))
+
+
+def test_line_habits_of_the_scrape_are_learnt() -> None:
+    """The scrape's lines hold one B block each, never cut inside one, at a steady place in the line."""
+    dec = _decoder_of(SCRAPE.read_text(encoding="utf-8"))
+    assert min(dec.count_cost, key=dec.count_cost.__getitem__) == 1
+    assert dec.cross_cost > 2.0 and dec.nocross_cost == 0.0
+    assert dec.phase  # the phase density beats a uniform phase on the certain lines
+
+
+def test_a_drifting_phase_gets_no_phase_prior() -> None:
+    """The generator cuts lines at a width unrelated to the turns: the B blocks drift through the lines,
+    so no phase prior is used and B blocks crossing a line break are not made unlikely."""
+    c = corrupt(clean_official_text(), seed000_like(1000))
+    dec = _decoder_of(c.text)
+    assert not dec.phase
+    assert dec.cross_cost < 2.0
