@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from corruption import CorruptionParams, corrupt, seed000_like, surviving_tasks  # noqa: E402
+from corruption import CorruptionParams, corrupt, reference_tasks, seed000_like, surviving_tasks  # noqa: E402
 from plan_extract import PlanRecord, extract, extract_source  # noqa: E402
 from plan_extract.evaluate import score  # noqa: E402
 from plan_extract.normalize import normalize  # noqa: E402
@@ -30,8 +30,7 @@ OFFICIAL = ROOT / "data" / "raw" / "tianjin_plan_official_text.txt"
 def run_variant(params: CorruptionParams, reference: PlanRecord, clean: str) -> tuple[int, int, int, int]:
     c = corrupt(clean, params)
     rec = extract_source(SourceText(path="variant", name="variant", kind="text", text=c.text))
-    tasks = [(t.text, t.parenthesis) for s in reference.plan.sections for m in s.measures for t in m.tasks]
-    measures = [m.number for s in reference.plan.sections for m in s.measures for t in m.tasks]
+    tasks, measures = reference_tasks(reference)
     sc = score(rec, reference, normalize(c.text), surviving_tasks(c, tasks, measures))
     return len(sc.exact), len(sc.whole), len(sc.misfiled), len(sc.unplaced_ranges_wrong)
 
@@ -46,7 +45,7 @@ def main(argv: list[str]) -> int:
     print(f"Tianjin web scrape: {sc.summary()}")
     # the issue's figure: the tasks counted whole in measures whose heading survives in the scrape
     headings = {f.number for f in segment(scrape_text) if f.kind == "measure"}
-    measure_of = [m.number for s in reference.plan.sections for m in s.measures for t in m.tasks]
+    _, measure_of = reference_tasks(reference)
     whole = [i for i in sc.whole if measure_of[i] in headings]
     exact = [i for i in sc.exact if measure_of[i] in headings]
     print(f"Tianjin web scrape, measures whose heading survives: {len(exact)}/{len(whole)} exact (issue: >= 52/55)")

@@ -68,6 +68,7 @@ from dataclasses import dataclass
 
 from hypothesis import strategies as st
 
+from plan_extract.models import PlanRecord
 from plan_extract.numerals import parse_chinese_number
 
 __all__ = [
@@ -81,6 +82,7 @@ __all__ = [
     "corruption_params",
     "lost",
     "profile",
+    "reference_tasks",
     "seed000_like",
     "split_fragments",
     "surviving_tasks",
@@ -358,6 +360,14 @@ def task_fragments(c: Corrupted, tasks: list[tuple[str, str | None]]) -> list[se
         out.append({i for i in range(len(c.fragments)) if starts[i] < end and starts[i + 1] > at})
         pos = end
     return out
+
+
+def reference_tasks(record: PlanRecord) -> tuple[list[tuple[str, str | None]], list[int]]:
+    """A plan record's tasks as (text, parenthesis) pairs in reading order, and each task's measure
+    number: the arguments :func:`surviving_tasks` takes."""
+    pairs = [(t.text, t.parenthesis) for s in record.plan.sections for m in s.measures for t in m.tasks]
+    measures = [m.number for s in record.plan.sections for m in s.measures for _ in m.tasks]
+    return pairs, measures
 
 
 def surviving_tasks(c: Corrupted, tasks: list[tuple[str, str | None]], measures: list[int]) -> set[int]:

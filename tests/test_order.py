@@ -14,7 +14,7 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corruption import CorruptionParams, corrupt, seed000_like, surviving_tasks
+from corruption import CorruptionParams, corrupt, reference_tasks, seed000_like, surviving_tasks
 from plan_extract import PlanRecord, extract, extract_source
 from plan_extract.dedupe import find_duplicates
 from plan_extract.evaluate import Reference, score
@@ -136,10 +136,8 @@ def _variant_score(params: CorruptionParams) -> tuple[int, int, list[str], list[
     misfiled tasks and wrong unplaced ranges."""
     c = corrupt(clean_official_text(), params)
     rec = _from_text(c.text)
-    ref = official()
-    tasks = [(t.text, t.parenthesis) for s in ref.plan.sections for m in s.measures for t in m.tasks]
-    measures = [m.number for s in ref.plan.sections for m in s.measures for _ in m.tasks]
-    sc = score(rec, ref, normalize(c.text), surviving_tasks(c, tasks, measures))
+    tasks, measures = reference_tasks(official())
+    sc = score(rec, official(), normalize(c.text), surviving_tasks(c, tasks, measures))
     return len(sc.exact), len(sc.whole), sc.misfiled, sc.unplaced_ranges_wrong
 
 

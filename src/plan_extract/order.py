@@ -125,8 +125,6 @@ class _Decoder:
                 line += 1
             self.line.append(line)
         self.lines = line + 1
-        #: per labelled fragment: how much more the best labelling giving it the other reader costs
-        self.margins: dict[int, float] = {}
         for later, first in self.dup.items():
             self.partner.setdefault(first, later)
 
@@ -249,7 +247,7 @@ class _Decoder:
         scrape after the first 1-3 fragments, 23-112 characters).  Where a block's boundary is
         otherwise a toss-up (is this sentence the end of A's block or the start of B's?), this
         decides it.  Measured per text, on the lines whose labels are certain: a text whose phase
-        drifts gets a wide spread and so a weak prior.
+        drifts gets no phase prior (:meth:`_fit_phase`).
         """
         if not self.phase:
             return 0.0
@@ -401,7 +399,6 @@ class _Decoder:
                     margin[reader] = min(margin[reader], cost + backward[p][s_])
             other = B if labels[p] == A else A
             ambiguous.append(margin[other] <= best_cost + MARGIN)
-            self.margins[run[p]] = margin[other] - best_cost
         return labels, ambiguous, best_cost
 
     def measure_blocks(self, a_last: int) -> None:
@@ -446,16 +443,16 @@ class _Decoder:
         self.phase_floor = 0.0
         last_certain = self.line[a_last] - 1 if self.n else -1
         lines = list(range(1, last_certain + 1))
-        if len(lines) < MIN_LINES:
+        if not self.line_habits or len(lines) < MIN_LINES:
             return
         counts = dict.fromkeys(lines, 0)
         offsets: dict[int, list[int]] = {ln: [] for ln in lines}
         cross = boundaries = 0
-        for k in range(self.line_start_index(lines[0]), a_last + 1):
+        for k in range(1, a_last + 1):
             ln = self.line[k]
             if ln not in counts:
                 continue
-            new_line = k > 0 and self.line[k - 1] != ln
+            new_line = self.line[k - 1] != ln
             if self.labels[k] == B and (new_line or self.labels[k - 1] != B):
                 counts[ln] += 1
                 if not new_line or self.labels[k - 1] != B:
@@ -475,9 +472,6 @@ class _Decoder:
         if len(single) >= MIN_LINES and width > 0:
             self._fit_phase(single, width)
 
-    def line_start_index(self, ln: int) -> int:
-        return next(k for k in range(self.n) if self.line[k] == ln)
-
     def _fit_phase(self, offsets: list[int], width: float) -> None:
         """Kernel density of the B blocks' offsets in their lines (on PHASE_BIN-character bins, so the
         cost stays linear in the number of lines), mixed with a uniform floor; kept only if its
@@ -496,14 +490,14 @@ class _Decoder:
         ]
         n = len(offsets)
 
-        def density(b: int, count: float, size: int) -> float:
+        def density(count: float, size: int) -> float:
             return (1 - PHASE_FLOOR) * count / (size * norm) + floor
 
         # leave one out: take the point's own kernel (1 at distance 0) out of its bin's mass
-        loo = sum(math.log(density(o // PHASE_BIN, mass[o // PHASE_BIN] - 1, n - 1)) for o in offsets)
+        loo = sum(math.log(density(mass[o // PHASE_BIN] - 1, n - 1)) for o in offsets)
         if loo - n * math.log(1 / width) < PHASE_GAIN * n:
             return
-        dens = [density(b, mass[b], n) for b in range(bins)]
+        dens = [density(m, n) for m in mass]
         peak = max(dens)
         self.phase = {b: PHASE * -math.log(d / peak) for b, d in enumerate(dens)}
         self.phase_floor = PHASE * -math.log(floor / peak)
@@ -512,8 +506,6 @@ class _Decoder:
         """Label the undecided runs after A's last anchor, left to right, in linear time overall."""
         self.measure_blocks(a_last)
         self.measure_lines(a_last)
-        if not self.line_habits:
-            self.count_cost, self.cross_cost, self.nocross_cost, self.phase = {}, 0.0, 0.0, {}
         n = self.n
         self.line_start = [0] * n
         for k in range(1, n):
