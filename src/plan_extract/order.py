@@ -16,8 +16,8 @@ The model this stage decodes (and what makes each step sound):
    read it, B (which later reads everything up to there) would have read it too.
 4. After that point a once-occurring fragment is either A's (beyond where B stopped) or B's (a run
    A skipped).  Each candidate labelling of such a run is checked against hard constraints — B's
-   stream must be gap-free (its headings consecutive, a heading never followed directly by a
-   parenthesis, an A-contiguous pair of anchors leaving no room for B-only text between their B
+   stream must be gap-free (its headings consecutive, a responsibility parenthesis never right
+   after a heading or another such parenthesis, an A-contiguous pair of anchors leaving no room for B-only text between their B
    copies), A's headings must increase — and scored by a min-sum dynamic programme whose costs
    are negative log-likelihoods: reader switches, block sizes, and the *line habits* of this very
    text (how many B blocks a line holds, whether a B block runs across a line break, where in the
@@ -104,8 +104,14 @@ def _is_resp(f: Fragment) -> bool:
 
 
 def _follows_ok(p: Fragment, q: Fragment) -> bool:
-    """Whether ``q`` can directly follow ``p`` in a document: a heading is never followed by a parenthesis."""
-    return not (p.kind in HEADINGS and _is_resp(q))
+    """Whether ``q`` can directly follow ``p`` in a document.
+
+    A responsibility parenthesis closes a task, so it follows the task's text: never a heading and
+    never another responsibility parenthesis (none of the 97 in the Tianjin plan nor of the 60 in the
+    three State Council pages of ``../shared/corpus`` does).  At a block boundary of an interleaved
+    scrape this often decides whether a parenthesis ends one reader's block or opens the other's.
+    """
+    return not ((p.kind in HEADINGS or _is_resp(p)) and _is_resp(q))
 
 
 class _Decoder:
@@ -611,6 +617,12 @@ def repair_order(dd: Deduped) -> Ordered:
         j = dec.partner.pop(pa)
         if dec.dup.get(j) == pa and j not in dd.duplicate_of:
             del dec.dup[j]
+    return _assemble(dec)
+
+
+def _assemble(dec: _Decoder) -> Ordered:
+    """Document order from a labelling: B's stream, then A's fragments beyond it; ambiguous
+    fragments go to unplaced with the range of measures they must lie in."""
     frags, labels = dec.frags, dec.labels
 
     warnings: list[DraftWarning] = []

@@ -233,7 +233,13 @@ def rejoin_broken_lines(text: str) -> list[Edit]:
     Defect: PDF extraction cuts paragraphs at page ends (seed 004: ``碳排放达峰后`` / blank line /
     ``稳中有降``; ``（市科`` / ``技局``).  A break is removed when the text before it does not end
     with closing punctuation, the line before it is prose (it has a comma or full stop: titles,
-    signatures and headings do not) and the text after it does not start a numbered heading.
+    signatures and headings do not), the line's last piece (after its last closing mark) is not a
+    numbered heading, and the text after it does not start a numbered heading.
+
+    The last-piece test matters for scraped text, whose long lines hold many sentences: a line of
+    prose that ends in a section heading (``…规范发展。三、构建绿色低碳循环发展的流通体系`` / a
+    parenthesis of another reader) is cut *after* the heading, and joining would glue the heading to
+    the next line's text.
     """
     edits: list[Edit] = []
     line_start = 0  # start of the current line *after* the joins decided so far
@@ -243,10 +249,12 @@ def rejoin_broken_lines(text: str) -> list[Edit]:
             line_start = e
             continue
         prev_line = text[line_start:s]
+        last_piece = line_start + max((prev_line.rfind(c) + 1 for c in TERMINAL), default=0)
         join = (
             bool(prev_line)
             and prev_line[-1] not in TERMINAL
             and any(c in _PROSE_MARKS for c in prev_line)
+            and not _HEADING_START.match(text, last_piece)
             and not _HEADING_START.match(text, e)
         )
         if join:
