@@ -6,30 +6,77 @@ Each variant is made by tests/corruption.py (k interleaved readers, skips, block
 official text; the repaired record is scored against the official record with
 plan_extract.evaluate.score.  "exact x/y": y counts the tasks that really survive whole (every
 fragment emitted, by the generator's ground truth) in a measure whose heading survives -- the
-issue's denominator; x how many of them come out exactly.
+issue's denominator; x how many of them come out exactly.  The "true labels" line runs the same
+pipeline with the generator's own reader labels in place of the decoder's: the ceiling that better
+labelling could reach.
 """
 
 from __future__ import annotations
 
+import bisect
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from unittest.mock import patch
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from corruption import CorruptionParams, corrupt, reference_tasks, seed000_like, surviving_tasks  # noqa: E402
+from corruption import (  # noqa: E402
+    Corrupted,
+    CorruptionParams,
+    corrupt,
+    reference_tasks,
+    seed000_like,
+    surviving_tasks,
+)
 from plan_extract import PlanRecord, extract, extract_source  # noqa: E402
+from plan_extract.dedupe import Deduped  # noqa: E402
 from plan_extract.evaluate import score  # noqa: E402
 from plan_extract.normalize import normalize  # noqa: E402
+from plan_extract.order import Ordered, _assemble, _Decoder, repair_order  # noqa: E402
 from plan_extract.readers.base import SourceText  # noqa: E402
 from plan_extract.segment import segment  # noqa: E402
 
 OFFICIAL = ROOT / "data" / "raw" / "tianjin_plan_official_text.txt"
 
 
-def run_variant(params: CorruptionParams, reference: PlanRecord, clean: str) -> tuple[int, int, int, int]:
+def true_labelling(c: Corrupted) -> Callable[[Deduped], Ordered]:
+    """An order repair that knows the generator's truth (which reader emitted each fragment, and which
+    copies are the same document fragment) and assembles the order from it exactly as the real one
+    does: what the structure stage makes of a perfect labelling, the ceiling for the decoder."""
+    starts, emitted, pos = [], [], 0
+    for e in c.emitted:
+        pos += c.text[pos] == "\n"
+        starts.append(pos)
+        emitted.append(e)
+        pos += len(e.text)
+
+    def repair(dd: Deduped) -> Ordered:
+        if not dd.duplicate_of:
+            return repair_order(dd)
+        truth = [emitted[bisect.bisect_right(starts, f.start) - 1] for f in dd.fragments]
+        dec = _Decoder(dd)
+        dec.labels = ["A" if e.reader == 0 else "B" for e in truth]
+        first_a = {e.doc_index: i for i, e in enumerate(truth) if e.reader == 0}
+        dec.dup = {i: first_a[e.doc_index] for i, e in enumerate(truth) if e.reader != 0 and e.doc_index in first_a}
+        dec.partner = {a: b for b, a in dec.dup.items()}
+        dec.ambiguous = set()
+        return _assemble(dec)
+
+    return repair
+
+
+def run_variant(
+    params: CorruptionParams, reference: PlanRecord, clean: str, oracle: bool = False
+) -> tuple[int, int, int, int]:
     c = corrupt(clean, params)
-    rec = extract_source(SourceText(path="variant", name="variant", kind="text", text=c.text))
+    source = SourceText(path="variant", name="variant", kind="text", text=c.text)
+    if oracle:
+        with patch("plan_extract.pipeline.repair_order", true_labelling(c)):
+            rec = extract_source(source)
+    else:
+        rec = extract_source(source)
     tasks, measures = reference_tasks(reference)
     sc = score(rec, reference, normalize(c.text), surviving_tasks(c, tasks, measures))
     return len(sc.exact), len(sc.whole), len(sc.misfiled), len(sc.unplaced_ranges_wrong)
@@ -57,6 +104,11 @@ def main(argv: list[str]) -> int:
                 totals[name][k] += res[k]
             if res[2] or res[3]:
                 print(f"{name} seed {seed}: exact {res[0]}/{res[1]}, misfiled {res[2]}, wrong ranges {res[3]}")
+    ceiling = [0, 0, 0, 0]
+    for seed in range(1000, 1000 + n):
+        res = run_variant(seed000_like(seed), reference, clean, oracle=True)
+        ceiling = [a + b for a, b in zip(ceiling, res, strict=True)]
+    totals["seed000_like, true labels"] = ceiling
     for name, (ex, wh, mis, wr) in totals.items():
         print(
             f"{name}: {n} variants, exact {ex}/{wh} ({ex / max(wh, 1):.0%}), misfiled {mis}, wrong unplaced ranges {wr}"

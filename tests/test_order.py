@@ -115,12 +115,15 @@ def _surviving_heading_scores() -> tuple[int, int]:
 def test_scrape_exact_placements_do_not_regress() -> None:
     exact, whole = _surviving_heading_scores()
     assert whole == 55  # the issue's count of whole tasks in measures whose heading survives
-    assert exact >= 39  # measured when this test was written; raise it as the decoder improves
+    # measured when this test was written; raise it as the decoder improves.  It was 39 while a soft cost
+    # (A_PAST_LAST_ANCHOR) made A turn at its last anchor: that placed task 8 of （四） here, and misfiled
+    # the same task in 4 of 60 generated variants; the cost had no modelling ground and is gone.
+    assert exact >= 38
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue target 52 of 55; 39 measured.  Reachable without guessing: 48 -- 5 of the 55 lost their "
+    reason="issue target 52 of 55; 38 measured.  Reachable without guessing: 48 -- 5 of the 55 lost their "
     "own parenthesis (an identical one closing another task makes the text scorer count them whole) and "
     "2 follow a skip right after their heading, where a lost heading cannot be ruled out",
 )

@@ -57,8 +57,6 @@ SWITCH_WITH_LINES = 0.25
 #: Cost of B reading two anchors back to back although A turned between their A copies
 #: (A skips a run at its turns, so B should have text of its own between them).
 NO_GAP_AFTER_TURN = 2.0
-#: Cost of A reading past its last anchor without a turn (B then stops exactly there).
-A_PAST_LAST_ANCHOR = 1.0
 #: Cost of B-only text right after (or before) an anchor whose A copy A read on from (A skips at turns).
 A_READ_ON = 4.0
 #: Cost of the text ending in A's block: after A's last block B takes its turn (it lags, so it has
@@ -111,7 +109,10 @@ def _follows_ok(p: Fragment, q: Fragment) -> bool:
     three State Council pages of ``../shared/corpus`` does).  At a block boundary of an interleaved
     scrape this often decides whether a parenthesis ends one reader's block or opens the other's.
     """
-    return not ((p.kind in HEADINGS or _is_resp(p)) and _is_resp(q))
+    if (p.kind in HEADINGS or _is_resp(p)) and _is_resp(q):
+        return False
+    # a measure is never empty, nor a section: a heading is not followed by one of its own rank or higher
+    return not (p.kind in HEADINGS and q.kind in HEADINGS and HEADINGS.index(q.kind) <= HEADINGS.index(p.kind))
 
 
 class _Decoder:
@@ -284,10 +285,13 @@ class _Decoder:
         )
         unary = [{x: self._unary(i, x) for x in (A, B)} for i in run]
         if left == A and lo - 1 in self.partner:
-            # A read on past an anchor: then B stops exactly at that anchor's copy
+            # A read on past an anchor: then B stops exactly at that anchor's copy (had B read on, it
+            # would have read A's next fragment too, and that would be an anchor).  Where B does stop
+            # there, A reading on is no coincidence (B's last fragment is wherever its last turn ended,
+            # most often inside one of A's blocks), so it costs nothing.
             b_copy = self.partner[lo - 1]
-            later_b = any(lab[k] == B for k in range(b_copy + 1, self.n) if k not in self.ambiguous)
-            unary[0][A] += INF if later_b else A_PAST_LAST_ANCHOR
+            if any(lab[k] == B for k in range(b_copy + 1, self.n) if k not in self.ambiguous):
+                unary[0][A] = INF
 
         State = tuple[str | None, int, int, int]
 
