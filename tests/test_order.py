@@ -211,7 +211,8 @@ def test_a_drifting_phase_gets_no_phase_prior() -> None:
 
 def test_a_responsibility_parenthesis_follows_task_text_only() -> None:
     """The genre's grammar the decoder uses as a hard constraint, checked on the official text: no
-    responsibility parenthesis directly after a heading or another one, and the rule forbids those."""
+    responsibility parenthesis directly after a heading or another one, no empty measure or section,
+    and the rule forbids those."""
     frags = segment(normalize(OFFICIAL.read_text(encoding="utf-8")))
     assert all(_follows_ok(p, q) for p, q in pairwise(frags))
     resp = next(f for f in frags if f.kind == "paren" and f.text.endswith("负责）"))
@@ -220,3 +221,6 @@ def test_a_responsibility_parenthesis_follows_task_text_only() -> None:
     assert not _follows_ok(resp, resp)
     assert not _follows_ok(heading, resp)
     assert _follows_ok(sentence, resp) and _follows_ok(resp, sentence) and _follows_ok(resp, heading)
+    section = next(f for f in frags if f.kind == "section")
+    assert not _follows_ok(heading, heading) and not _follows_ok(heading, section)  # a measure is never empty
+    assert not _follows_ok(section, section) and _follows_ok(section, heading)
