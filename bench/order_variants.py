@@ -45,6 +45,8 @@ def true_labelling(c: Corrupted) -> Callable[[Deduped], Ordered]:
     """An order repair that knows the generator's truth (which reader emitted each fragment, and which
     copies are the same document fragment) and assembles the order from it exactly as the real one
     does: what the structure stage makes of a perfect labelling, the ceiling for the decoder."""
+    if normalize(c.text) != c.text:  # fragment offsets would no longer match the emissions
+        raise ValueError("normalization changed the generated text; true labels cannot be mapped")
     starts, emitted, pos = [], [], 0
     for e in c.emitted:
         pos += c.text[pos] == "\n"

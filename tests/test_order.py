@@ -21,6 +21,7 @@ from plan_extract.dedupe import find_duplicates
 from plan_extract.evaluate import Reference, score
 from plan_extract.normalize import normalize
 from plan_extract.order import _decode, _Decoder, _follows_ok, repair_order
+from plan_extract.readers import read_source
 from plan_extract.readers.base import SourceText
 from plan_extract.segment import segment
 
@@ -207,6 +208,16 @@ def test_a_drifting_phase_gets_no_phase_prior() -> None:
     dec = _decoder_of(c.text)
     assert not dec.phase
     assert dec.cross_cost < 2.0
+
+
+@pytest.mark.shared
+def test_corpus_pages_follow_the_grammar(shared_dir: Path) -> None:
+    """The same grammar holds in every in-order State Council page of the corpus."""
+    pages = sorted((shared_dir / "corpus").glob("*.html"))
+    assert pages
+    for page in pages:
+        frags = segment(normalize(read_source(page).text))
+        assert all(_follows_ok(p, q) for p, q in pairwise(frags)), page.name
 
 
 def test_a_responsibility_parenthesis_follows_task_text_only() -> None:

@@ -16,9 +16,9 @@ The model this stage decodes (and what makes each step sound):
    read it, B (which later reads everything up to there) would have read it too.
 4. After that point a once-occurring fragment is either A's (beyond where B stopped) or B's (a run
    A skipped).  Each candidate labelling of such a run is checked against hard constraints — B's
-   stream must be gap-free (its headings consecutive, a responsibility parenthesis never right
-   after a heading or another such parenthesis, an A-contiguous pair of anchors leaving no room for B-only text between their B
-   copies), A's headings must increase — and scored by a min-sum dynamic programme whose costs
+   stream must be gap-free (its headings consecutive, an A-contiguous pair of anchors leaving no
+   room for B-only text between their B copies), both streams must follow the genre's grammar
+   (:func:`_follows_ok`), A's headings must increase — and scored by a min-sum dynamic programme whose costs
    are negative log-likelihoods: reader switches, block sizes, and the *line habits* of this very
    text (how many B blocks a line holds, whether a B block runs across a line break, where in the
    line it begins), each learnt on the lines whose labels are already certain, so a text whose
@@ -105,13 +105,13 @@ def _follows_ok(p: Fragment, q: Fragment) -> bool:
     """Whether ``q`` can directly follow ``p`` in a document.
 
     A responsibility parenthesis closes a task, so it follows the task's text: never a heading and
-    never another responsibility parenthesis (none of the 97 in the Tianjin plan nor of the 60 in the
-    three State Council pages of ``../shared/corpus`` does).  At a block boundary of an interleaved
+    never another responsibility parenthesis; and no measure or section is empty, so a heading is
+    never followed by one of its own rank or higher.  (No pair of fragments in the Tianjin plan or in
+    the three State Council pages of ``../shared/corpus`` breaks these.)  At a block boundary of an interleaved
     scrape this often decides whether a parenthesis ends one reader's block or opens the other's.
     """
     if (p.kind in HEADINGS or _is_resp(p)) and _is_resp(q):
         return False
-    # a measure is never empty, nor a section: a heading is not followed by one of its own rank or higher
     return not (p.kind in HEADINGS and q.kind in HEADINGS and HEADINGS.index(q.kind) <= HEADINGS.index(p.kind))
 
 
