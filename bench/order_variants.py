@@ -13,9 +13,7 @@ labelling could reach.
 
 from __future__ import annotations
 
-import bisect
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from unittest.mock import patch
 
@@ -23,50 +21,20 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from corruption import (  # noqa: E402
-    Corrupted,
     CorruptionParams,
     corrupt,
     reference_tasks,
     seed000_like,
     surviving_tasks,
+    true_labelling,
 )
 from plan_extract import PlanRecord, extract, extract_source  # noqa: E402
-from plan_extract.dedupe import Deduped  # noqa: E402
 from plan_extract.evaluate import score  # noqa: E402
 from plan_extract.normalize import normalize  # noqa: E402
-from plan_extract.order import Ordered, _assemble, _Decoder, repair_order  # noqa: E402
 from plan_extract.readers.base import SourceText  # noqa: E402
 from plan_extract.segment import segment  # noqa: E402
 
 OFFICIAL = ROOT / "data" / "raw" / "tianjin_plan_official_text.txt"
-
-
-def true_labelling(c: Corrupted) -> Callable[[Deduped], Ordered]:
-    """An order repair that knows the generator's truth (which reader emitted each fragment, and which
-    copies are the same document fragment) and assembles the order from it exactly as the real one
-    does: what the structure stage makes of a perfect labelling, the ceiling for the decoder."""
-    if normalize(c.text) != c.text:  # fragment offsets would no longer match the emissions
-        raise ValueError("normalization changed the generated text; true labels cannot be mapped")
-    starts, emitted, pos = [], [], 0
-    for e in c.emitted:
-        pos += c.text[pos] == "\n"
-        starts.append(pos)
-        emitted.append(e)
-        pos += len(e.text)
-
-    def repair(dd: Deduped) -> Ordered:
-        if not dd.duplicate_of:
-            return repair_order(dd)
-        truth = [emitted[bisect.bisect_right(starts, f.start) - 1] for f in dd.fragments]
-        dec = _Decoder(dd)
-        dec.labels = ["A" if e.reader == 0 else "B" for e in truth]
-        first_a = {e.doc_index: i for i, e in enumerate(truth) if e.reader == 0}
-        dec.dup = {i: first_a[e.doc_index] for i, e in enumerate(truth) if e.reader != 0 and e.doc_index in first_a}
-        dec.partner = {a: b for b, a in dec.dup.items()}
-        dec.ambiguous = set()
-        return _assemble(dec)
-
-    return repair
 
 
 def run_variant(

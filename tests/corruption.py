@@ -60,16 +60,20 @@ lines.
 
 from __future__ import annotations
 
+import bisect
 import random
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from hypothesis import strategies as st
 
+from plan_extract.dedupe import Deduped
 from plan_extract.models import PlanRecord
+from plan_extract.normalize import normalize
 from plan_extract.numerals import parse_chinese_number
+from plan_extract.order import Ordered, _assemble, _Decoder, repair_order
 
 __all__ = [
     "DUPLICATE_READER",
@@ -88,6 +92,7 @@ __all__ = [
     "surviving_tasks",
     "survivors",
     "task_fragments",
+    "true_labelling",
 ]
 
 DUPLICATE_READER = -1
@@ -384,6 +389,35 @@ def surviving_tasks(c: Corrupted, tasks: list[tuple[str, str | None]], measures:
             heading_seen.add(parse_chinese_number(m.group(0)[1:-1]))
     parts = task_fragments(c, tasks)
     return {k for k, (p, m) in enumerate(zip(parts, measures, strict=True)) if p and p <= seen and m in heading_seen}
+
+
+def true_labelling(c: Corrupted) -> Callable[[Deduped], Ordered]:
+    """An order repair that knows the generator's truth (which reader emitted each fragment, and which
+    copies are the same document fragment) and assembles the order from it exactly as the real one
+    does: what the structure stage makes of a perfect labelling, the ceiling for the decoder."""
+    if normalize(c.text) != c.text:  # fragment offsets would no longer match the emissions
+        raise ValueError("normalization changed the generated text; true labels cannot be mapped")
+    starts, emitted, pos = [], [], 0
+    for e in c.emitted:
+        pos += c.text[pos] == "\n"
+        starts.append(pos)
+        emitted.append(e)
+        pos += len(e.text)
+
+    def repair(dd: Deduped) -> Ordered:
+        if not dd.duplicate_of:
+            return repair_order(dd)
+        truth = [emitted[bisect.bisect_right(starts, f.start) - 1] for f in dd.fragments]
+        dec = _Decoder(dd)
+        dec.labels = ["A" if e.reader == 0 else "B" for e in truth]
+        first_a = {e.doc_index: i for i, e in enumerate(truth) if e.reader == 0}
+        dec.dup = {i: first_a[e.doc_index] for i, e in enumerate(truth) if e.reader != 0 and e.doc_index in first_a}
+        dec.partner = {a: b for b, a in dec.dup.items()}
+        dec.ambiguous = set()
+        dec.a_skips_inside = dec.saw_a_skip(max(dec.partner))
+        return _assemble(dec)
+
+    return repair
 
 
 def lost(c: Corrupted) -> set[int]:

@@ -9,13 +9,14 @@ from __future__ import annotations
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corruption import CorruptionParams, corrupt, reference_tasks, seed000_like, surviving_tasks
+from corruption import CorruptionParams, corrupt, reference_tasks, seed000_like, surviving_tasks, true_labelling
 from plan_extract import PlanRecord, extract, extract_source
 from plan_extract.dedupe import find_duplicates
 from plan_extract.evaluate import Reference, score
@@ -235,3 +236,49 @@ def test_a_responsibility_parenthesis_follows_task_text_only() -> None:
     section = next(f for f in frags if f.kind == "section")
     assert not _follows_ok(heading, heading) and not _follows_ok(heading, section)  # a measure is never empty
     assert not _follows_ok(section, section) and _follows_ok(section, heading)
+
+
+# -- whether A skips inside its blocks is learnt from each text too -----------------------------------
+
+
+def test_a_reads_its_blocks_whole_in_the_scrape_and_seed000_like_variants() -> None:
+    """Seed 000's A skips only where it turns, so the tasks it reads back to back keep their
+    parentheses; the decoder sees no skip inside a block there."""
+    assert not _decoder_of(SCRAPE.read_text(encoding="utf-8")).a_skips_inside
+    for seed in range(1000, 1005):
+        assert not _decoder_of(corrupt(clean_official_text(), seed000_like(seed)).text).a_skips_inside, seed
+
+
+def test_a_skipping_inside_its_blocks_is_seen_and_puts_gaps_between_its_fragments() -> None:
+    """The default generator's A also skips in mid-block: the decoder sees it and then never files
+    A's text across its neighbours by assumption (no paragraph joins a parenthesis A read next)."""
+    c = corrupt(clean_official_text(), CorruptionParams(seed=1000))
+    dd = find_duplicates(segment(normalize(c.text)))
+    dec = _decode(dd)
+    assert dec.a_skips_inside
+    ordered = repair_order(dd)
+    beyond_b = [f for f in ordered.fragments if f.index > max(dec.partner) and dec.labels[f.index] == "A"]
+    assert beyond_b and all(f.index in ordered.gap_before for f in beyond_b)
+
+
+def test_true_labels_misfile_nothing_when_a_skips_inside_its_blocks() -> None:
+    """With the generator's own reader labels the structure stage misfiles nothing on default-generator
+    variants (A skipping in mid-block); taking A's neighbours for the document's misfiled 59 tasks
+    on 20 such variants.  What is left is the decoder's labelling (see README, known limitations)."""
+    for seed in range(1000, 1004):
+        c = corrupt(clean_official_text(), CorruptionParams(seed=seed))
+        with patch("plan_extract.pipeline.repair_order", true_labelling(c)):
+            rec = _from_text(c.text)
+        tasks, measures = reference_tasks(official())
+        sc = score(rec, official(), normalize(c.text), surviving_tasks(c, tasks, measures))
+        assert sc.misfiled == [], seed
+        assert sc.exact
+
+
+def test_variants_whose_a_skips_inside_blocks_keep_misfiling_rare() -> None:
+    """A floor against regression, not the issue's target (0): 6 tasks measured on these seeds."""
+    misfiled = 0
+    for seed in range(1000, 1004):
+        _, _, mis, _ = _variant_score(CorruptionParams(seed=seed))
+        misfiled += len(mis)
+    assert misfiled <= 8

@@ -32,6 +32,11 @@ The model this stage decodes (and what makes each step sound):
    structure stage never files text across a gap into a measure unless the numbering proves no
    heading was lost there, and otherwise reports it as unplaced with the range of measures it
    must lie in.
+6. All of this takes A's blocks for contiguous runs of the document, as in seed 000.  Where the
+   text shows A skipping inside a block too (:meth:`_Decoder.saw_a_skip`), nothing leans on A's
+   neighbours: the grammar is not checked between them, B's turn costs are off, and every
+   fragment of A's beyond B's stream has a gap before it, so no task takes a parenthesis A read
+   next and no text is filed under a heading A may have skipped since.
 
 An in-order text has no duplicates and passes through unchanged.
 """
@@ -134,6 +139,7 @@ class _Decoder:
         self.lines = line + 1
         for later, first in self.dup.items():
             self.partner.setdefault(first, later)
+        self.a_skips_inside = False
 
     # -- anchors ---------------------------------------------------------------------------------
 
@@ -195,6 +201,42 @@ class _Decoder:
                     changed = found = True
         return found
 
+    def saw_a_skip(self, a_last: int) -> bool:
+        """Whether A skips inside its blocks too, as far as the labels known so far show.
+
+        Why: the model's A skips only where it turns (seed 000: every one of its 23 skipped runs sits
+        right before one of its blocks), so two fragments A read back to back are neighbours in the
+        document: a task's text and the parenthesis after it belong together, and no heading lies
+        between them.  A scrape whose A also drops runs in mid-block breaks both, and filing by
+        that assumption would put tasks under the previous measure and give them another task's
+        agencies.  B replays contiguously, so the test is direct: two anchors A read back to back
+        are neighbours in the document exactly when their B copies are neighbours in B's stream.
+        Only anchors whose text occurs exactly twice count (a repeated parenthesis such as
+        "（各区人民政府按职责分工负责）" may be paired with the wrong copy) and only text occurring once
+        between their B copies, and one such pair is enough: a skip seen once is the reader's
+        habit, not noise.  Measured first where the labels are certain, and again once the labels
+        after A's last anchor are decoded (not counting ambiguous fragments): the certain part
+        often holds too few such pairs to show a skip.
+        """
+        counts: dict[str, int] = {}
+        for f in self.frags:
+            counts[f.key] = counts.get(f.key, 0) + 1
+        for i in range(a_last):
+            j = i + 1
+            if not (i in self.partner and j in self.partner and self.labels[i] == A and self.labels[j] == A):
+                continue
+            if counts[self.frags[i].key] != 2 or counts[self.frags[j].key] != 2:
+                continue
+            p, q = self.partner[i], self.partner[j]
+            between = range(p + 1, q) if p < q else range(0)
+            if not between or any(self.labels[k] is None or k in self.ambiguous for k in between):
+                continue  # B's stream there is not known (for sure) yet
+            # what B read in between and A did not: text that occurs once (an unpaired copy of a
+            # repeated parenthesis is no evidence)
+            if any(self.labels[k] == B and counts[self.frags[k].key] == 1 for k in between):
+                return True
+        return False
+
     # -- undecided runs ----------------------------------------------------------------------------
 
     def _chain(self, u: int, v: int) -> float:
@@ -203,6 +245,8 @@ class _Decoder:
         if not _follows_ok(fu, fv):
             return INF
         cost = 0.0
+        if self.a_skips_inside:
+            return cost  # A's neighbours need not be the document's: its turns say nothing of B's
         if u in self.dup and v in self.dup:
             if self.dup[v] != self.dup[u] + 1:
                 cost += NO_GAP_AFTER_TURN  # A turned between the A copies: B should have read what A skipped
@@ -284,7 +328,7 @@ class _Decoder:
             1 for k in range(self.line_start[lo], lo) if lab[k] == B and (k == self.line_start[lo] or lab[k - 1] != B)
         )
         unary = [{x: self._unary(i, x) for x in (A, B)} for i in run]
-        if left == A and lo - 1 in self.partner:
+        if left == A and lo - 1 in self.partner and not self.a_skips_inside:
             # A read on past an anchor: then B stops exactly at that anchor's copy (had B read on, it
             # would have read A's next fragment too, and that would be an anchor).  Where B does stop
             # there, A reading on is no coincidence (B's last fragment is wherever its last turn ended,
@@ -305,7 +349,7 @@ class _Decoder:
                 new_chars = min(length, self.char_cap)
             else:
                 new_chars = min(chars + length, self.char_cap)
-            if x == A and px == A and not _follows_ok(frags[i - 1], frags[i]):
+            if x == A and px == A and not self.a_skips_inside and not _follows_ok(frags[i - 1], frags[i]):
                 return INF, state
             if x == B and last_b != -1:
                 c += self._chain(last_b, i)
@@ -335,7 +379,7 @@ class _Decoder:
                 c += switch
             if hi == self.n - 1 and px == A:
                 c += A_ENDS  # the readers alternate to the end, and B has the last turn
-            if px == A and right == A and not _follows_ok(frags[hi], frags[hi + 1]):
+            if px == A and right == A and not self.a_skips_inside and not _follows_ok(frags[hi], frags[hi + 1]):
                 return INF
             if next_b != -1 and last_b != -1:
                 c += self._chain(last_b, next_b)
@@ -516,6 +560,7 @@ class _Decoder:
         """Label the undecided runs after A's last anchor, left to right, in linear time overall."""
         self.measure_blocks(a_last)
         self.measure_lines(a_last)
+        self.a_skips_inside = self.a_skips_inside or self.saw_a_skip(a_last)
         n = self.n
         self.line_start = [0] * n
         for k in range(1, n):
@@ -578,10 +623,18 @@ class _Decoder:
             i = j + 1
 
 
-def _decode(dd: Deduped, max_skip: int = MAX_SKIP, line_habits: bool = True, rounds: int = PAIRING_ROUNDS) -> _Decoder:
+def _decode(
+    dd: Deduped,
+    max_skip: int = MAX_SKIP,
+    line_habits: bool = True,
+    rounds: int = PAIRING_ROUNDS,
+    a_skips_inside: bool = False,
+) -> _Decoder:
     """Label every fragment A or B: anchors → labels → pair parentheses seen through B's stream →
-    again (``rounds`` times at most, while something new pairs)."""
+    again (``rounds`` times at most, while something new pairs); and once more if the decoded
+    labels show A skipping inside its blocks (:meth:`_Decoder.saw_a_skip`)."""
     dec = _Decoder(dd, max_skip, line_habits)
+    dec.a_skips_inside = a_skips_inside
     dec.label_anchors()
     dec.pair_stream_parentheses()
     a_last = dec.label_anchors()
@@ -591,6 +644,9 @@ def _decode(dd: Deduped, max_skip: int = MAX_SKIP, line_habits: bool = True, rou
             break
         a_last = dec.label_anchors()
         dec.resolve(a_last)
+    if not dec.a_skips_inside and dec.saw_a_skip(a_last):
+        dec.a_skips_inside = True
+        dec.resolve(dec.label_anchors())
     return dec
 
 
@@ -598,6 +654,7 @@ def _relabel_without_line_habits(dd: Deduped, dec: _Decoder) -> _Decoder:
     """The labelling ``dec`` would give with the same anchors but no line habits (one pass)."""
     other = _Decoder(dd, dec.max_skip, line_habits=False)
     other.dup, other.partner = dict(dec.dup), dict(dec.partner)
+    other.a_skips_inside = dec.a_skips_inside
     other.resolve(other.label_anchors())
     return other
 
@@ -612,7 +669,7 @@ def repair_order(dd: Deduped) -> Ordered:
     # * a parenthesis paired across B's undecided fragments (re-decoded pairing only across
     #   fragments known to be A's; its own ambiguous fragments count too);
     # * the line habits, learnt from a couple of dozen lines (re-decoded without them).
-    strict = _decode(dd, max_skip=0, rounds=0)
+    strict = _decode(dd, max_skip=0, rounds=0, a_skips_inside=dec.a_skips_inside)
     lineless = _relabel_without_line_habits(dd, dec)
     for k in range(dec.n):
         if dec.labels[k] != strict.labels[k] or k in strict.ambiguous or dec.labels[k] != lineless.labels[k]:
@@ -655,7 +712,7 @@ def _assemble(dec: _Decoder) -> Ordered:
         )
         if prev_pos is None:
             contiguous = i - 1 >= 0 and labels[i - 1] == A and (i - 1) in dec.partner and dec.partner[i - 1] == b_end
-        if not contiguous:
+        if not contiguous or dec.a_skips_inside:
             gap_before.add(f.index)
         order.append(f)
         prev_pos = i

@@ -143,9 +143,48 @@ def segment(text: str) -> list[Fragment]:
     A section title ends at a measure label, a newline or a 。 — but in a damaged source a reader's
     block may end right after a heading, gluing the next block's sentence to it (三、构建…流通体系
     全面推行清洁生产，…).  Where the same section heading also occurs cleanly elsewhere, that clean
-    title bounds the glued one.
+    title bounds the glued one; where it does not, a sentence that the text holds elsewhere as a
+    fragment of its own and that begins inside the title bounds it (:func:`_glued_section_ends`).
     """
     clean = _clean_section_titles(text)
+    frags = _segment(text, clean, {})
+    forced = _glued_section_ends(text, frags)
+    return _segment(text, clean, forced) if forced else frags
+
+
+#: Shortest sentence that may bound a glued section title (shorter ones could be a title's own words).
+GLUE_MIN_CHARS = 8
+
+
+def _glued_section_ends(text: str, frags: list[Fragment]) -> dict[int, int]:
+    """Where a section heading has swallowed the start of a sentence the text holds elsewhere.
+
+    Why: an interleaved scrape cuts a reader's block right after a heading now and then, and a
+    heading has no closing mark, so the other reader's next sentence runs on into the title:
+    ``四、构建绿色低碳循环发展的消费体系实施《天津市养殖水域滩涂规划（2019—2030年）》。`` (a generated
+    variant of the Tianjin scrape; the heading's other copy was skipped, so no clean title bounds it).
+    The sentence is a duplicate: its other copy is a fragment of its own elsewhere.  So the title
+    ends where such a sentence begins, the earliest such place after the title's first two
+    characters.  Returns {heading start: title end}.
+    """
+    firsts: dict[str, list[str]] = {}
+    for f in frags:
+        if f.kind == "sentence" and len(f.key) >= GLUE_MIN_CHARS and f.key == f.text:
+            firsts.setdefault(f.key[:4], []).append(f.key)
+    forced: dict[int, int] = {}
+    for f in frags:
+        if f.kind != "section" or f.label is None:
+            continue
+        head = f.start + len(f.label)
+        # the glued sentence may run on past the fragment (the title stopped at a bracket inside it)
+        for p in range(head + 2, f.end - 1):
+            if any(text.startswith(k, p) for k in firsts.get(text[p : p + 4], ())):
+                forced[f.start] = p
+                break
+    return forced
+
+
+def _segment(text: str, clean: dict[str, str], forced: dict[int, int]) -> list[Fragment]:
     frags: list[Fragment] = []
     i = 0
     n = len(text)
@@ -168,6 +207,7 @@ def segment(text: str) -> list[Fragment]:
             known = clean.get(m.group(0))
             if known and text.startswith(known, m.end()) and end > m.end() + len(known):
                 end = m.end() + len(known)
+            end = min(end, forced.get(i, end))
             kind, label, number = "section", m.group(0), parse_chinese_number(m.group(1))
             title = text[m.end() : end].rstrip("。").strip() or None
         elif (m := MEASURE_RE.match(text, i)) and parse_chinese_number(m.group(1)):

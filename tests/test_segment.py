@@ -1,0 +1,33 @@
+"""Segmentation of damaged text: where a heading without a closing mark ends."""
+
+from __future__ import annotations
+
+from plan_extract.segment import segment
+
+GLUED = "四、构建绿色低碳循环发展的消费体系实施《天津市养殖水域滩涂规划（2019—2030年）》。"
+SENTENCE = "实施《天津市养殖水域滩涂规划（2019—2030年）》。"
+
+
+def test_a_section_heading_glued_to_a_sentence_held_elsewhere_is_split_there() -> None:
+    """A generated variant of the Tianjin scrape (seed 1017): A's block ended on the heading, B's next
+    sentence ran into its title, and the heading's other copy was skipped.  The sentence's own
+    copy bounds the title, so the two copies pair up as duplicates."""
+    text = f"（市规划资源局负责）{SENTENCE}（市农业农村委负责）\n{GLUED}"
+    frags = segment(text)
+    section = next(f for f in frags if f.kind == "section")
+    assert section.title == "构建绿色低碳循环发展的消费体系"
+    assert [f.text for f in frags].count(SENTENCE) == 2
+
+
+def test_a_section_title_is_not_cut_without_a_copy_of_the_sentence() -> None:
+    """With no other copy there is no evidence where the title ends: it is left whole, not guessed."""
+    frags = segment(GLUED)
+    assert frags[0].kind == "section" and frags[0].title is not None
+    assert frags[0].title.startswith("构建绿色低碳循环发展的消费体系实施")
+
+
+def test_a_short_sentence_does_not_cut_a_title() -> None:
+    """A title's own words may recur as a short sentence elsewhere; only sentences of eight or more
+    characters count as a glued copy."""
+    frags = segment("组织实施。\n八、加强组织实施。\n（一）加强组织领导。")
+    assert [f.title for f in frags if f.kind == "section"] == ["加强组织实施"]
