@@ -276,9 +276,10 @@ def test_true_labels_misfile_nothing_when_a_skips_inside_its_blocks() -> None:
 
 
 def test_variants_whose_a_skips_inside_blocks_keep_misfiling_rare() -> None:
-    """A floor against regression, not the issue's target (0): 6 tasks measured on these seeds."""
+    """A floor against regression, not the issue's target (0): 2 tasks measured on these seeds (6
+    with the margin of seed-000-like texts instead of MARGIN_A_SKIPS)."""
     misfiled = 0
     for seed in range(1000, 1004):
         _, _, mis, _ = _variant_score(CorruptionParams(seed=seed))
         misfiled += len(mis)
-    assert misfiled <= 8
+    assert misfiled <= 4
