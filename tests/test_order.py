@@ -21,7 +21,7 @@ from plan_extract import PlanRecord, extract, extract_source
 from plan_extract.dedupe import find_duplicates
 from plan_extract.evaluate import Reference, score
 from plan_extract.normalize import normalize
-from plan_extract.order import _decode, _Decoder, _follows_ok, repair_order
+from plan_extract.order import _decode, _Decoder, _follows_ok, _two_reader_misfit, repair_order
 from plan_extract.readers import read_source
 from plan_extract.readers.base import SourceText
 from plan_extract.segment import segment
@@ -283,3 +283,35 @@ def test_variants_whose_a_skips_inside_blocks_keep_misfiling_rare() -> None:
         _, _, mis, _ = _variant_score(CorruptionParams(seed=seed))
         misfiled += len(mis)
     assert misfiled <= 4
+
+
+# -- a text that is not two interleaved readers is not forced into that model ------------------------
+
+
+def test_the_scrape_and_two_reader_variants_fit_the_model() -> None:
+    assert _two_reader_misfit(find_duplicates(segment(normalize(SCRAPE.read_text(encoding="utf-8"))))) is None
+    for params in (seed000_like(1000), CorruptionParams(seed=1000)):
+        c = corrupt(clean_official_text(), params)
+        assert _two_reader_misfit(find_duplicates(segment(normalize(c.text)))) is None
+
+
+@pytest.mark.parametrize(
+    "params",
+    [CorruptionParams(seed=7, readers=3), CorruptionParams(seed=8, duplicate_runs=3)],
+    ids=["three readers", "runs copied again"],
+)
+def test_a_text_that_does_not_fit_two_readers_files_nothing_and_loses_nothing(params: CorruptionParams) -> None:
+    """Three readers, or runs copied a third time: decoded as two readers these two texts misfiled 18
+    and 23 tasks.  Now nothing is filed or attributed by guesswork: every fragment is kept unplaced
+    on its own (measure unknown), with a warning that says why."""
+    c = corrupt(clean_official_text(), params)
+    assert _two_reader_misfit(find_duplicates(segment(normalize(c.text))))
+    rec = _from_text(c.text)
+    tasks, measures = reference_tasks(official())
+    sc = score(rec, official(), normalize(c.text), surviving_tasks(c, tasks, measures))
+    assert sc.misfiled == [] and sc.unplaced_ranges_wrong == []
+    assert not any(m.tasks for s in rec.plan.sections for m in s.measures)
+    assert any(w.kind == "unplaced" and "two interleaved readers" in w.message for w in rec.warnings)
+    dump = rec.model_dump_json()
+    for e in c.emitted:
+        assert "".join(e.text.split())[:12] in dump, e.text
