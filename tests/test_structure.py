@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from json_walk import json_strings
 from plan_extract.normalize import normalize
 
 # Printed in seed 004 as "一、总体要求" ... "八、认真抓好组织实施" (one heading per line).
@@ -71,19 +72,6 @@ def _tasks(record_json: dict[str, Any]) -> Iterator[dict[str, Any]]:
         yield from section["tasks"]
         for measure in section["measures"]:
             yield from measure["tasks"]
-
-
-def _strings(value: Any, skip: frozenset[str] = frozenset()) -> Iterator[str]:
-    """Every string of a JSON value, in order, leaving out the top-level keys in ``skip``."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, list):
-        for v in value:
-            yield from _strings(v)
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            if k not in skip:
-                yield from _strings(v)
 
 
 def expected_agency_lists(normalized_official: str) -> list[list[str]]:
@@ -211,19 +199,19 @@ def _radicals(strings: Iterator[str]) -> list[str]:
 
 
 def test_scrape_fields_have_no_radical(scrape_json: dict[str, Any]) -> None:
-    assert _radicals(_strings(scrape_json, skip=frozenset({"warnings"}))) == []
+    assert _radicals(json_strings(scrape_json, skip=frozenset({"warnings"}))) == []
 
 
 def test_scrape_json_has_no_radical_anywhere(scrape_json: dict[str, Any]) -> None:
     """The issue asks for 0 code points of U+2E80–U+2FDF anywhere in the JSON, warning messages included
     (a message can name a radical as U+2F1C without carrying the character)."""
-    assert _radicals(_strings(scrape_json)) == []
+    assert _radicals(json_strings(scrape_json)) == []
 
 
 def test_scrape_mouth_words_where_the_official_text_has_them(scrape_json: dict[str, Any], official_source: str) -> None:
     """Wherever a 进口/出口/港口 context of the official text is in the scrape's output (read with 口 and 又
     as one character), the scrape's output has 口 there; and 进又/港又/出又 appear nowhere."""
-    out = "\n".join(_strings(scrape_json))
+    out = "\n".join(json_strings(scrape_json))
     for bad in ("进又", "港又", "出又"):
         assert bad not in out
     blind_out = out.replace("又", "口")
@@ -262,7 +250,7 @@ def _scrape_pieces(normalized: str) -> list[str]:
 def test_scrape_nothing_that_occurs_once_is_lost(scrape_json: dict[str, Any], scrape_source: str) -> None:
     normalized = normalize(scrape_source)
     flat = normalized.replace("\n", "")
-    kept = "".join(_strings({k: v for k, v in scrape_json.items() if k not in ("accounting", "warnings")}))
+    kept = "".join(json_strings(scrape_json, skip=frozenset({"accounting", "warnings"})))
     once = [p for p in _scrape_pieces(normalized) if flat.count(p) == 1]
     assert len(once) > 100
     missing = [p for p in once if p not in kept]

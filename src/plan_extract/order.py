@@ -46,6 +46,7 @@ from __future__ import annotations
 import bisect
 import math
 import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -145,6 +146,7 @@ class _Decoder:
         self.lines = line + 1
         for later, first in self.dup.items():
             self.partner.setdefault(first, later)
+        self.key_count = Counter(f.key for f in self.frags)
         self.a_skips_inside = False
 
     # -- anchors ---------------------------------------------------------------------------------
@@ -224,9 +226,7 @@ class _Decoder:
         after A's last anchor are decoded (not counting ambiguous fragments): the certain part
         often holds too few such pairs to show a skip.
         """
-        counts: dict[str, int] = {}
-        for f in self.frags:
-            counts[f.key] = counts.get(f.key, 0) + 1
+        counts = self.key_count
         for i in range(a_last):
             j = i + 1
             if not (i in self.partner and j in self.partner and self.labels[i] == A and self.labels[j] == A):
@@ -250,9 +250,9 @@ class _Decoder:
         fu, fv = self.frags[u], self.frags[v]
         if not _follows_ok(fu, fv):
             return INF
-        cost = 0.0
         if self.a_skips_inside:
-            return cost  # A's neighbours need not be the document's: its turns say nothing of B's
+            return 0.0  # A's neighbours need not be the document's: its turns say nothing of B's
+        cost = 0.0
         if u in self.dup and v in self.dup:
             if self.dup[v] != self.dup[u] + 1:
                 cost += NO_GAP_AFTER_TURN  # A turned between the A copies: B should have read what A skipped
@@ -566,7 +566,6 @@ class _Decoder:
         """Label the undecided runs after A's last anchor, left to right, in linear time overall."""
         self.measure_blocks(a_last)
         self.measure_lines(a_last)
-        self.a_skips_inside = self.a_skips_inside or self.saw_a_skip(a_last)
         n = self.n
         self.line_start = [0] * n
         for k in range(1, n):
@@ -644,13 +643,14 @@ def _decode(
     dec.label_anchors()
     dec.pair_stream_parentheses()
     a_last = dec.label_anchors()
+    dec.a_skips_inside = dec.a_skips_inside or dec.saw_a_skip(a_last)  # on the certain labels
     dec.resolve(a_last)
     for _ in range(rounds):
         if not dec.pair_stream_parentheses():
             break
         a_last = dec.label_anchors()
         dec.resolve(a_last)
-    if not dec.a_skips_inside and dec.saw_a_skip(a_last):
+    if not dec.a_skips_inside and dec.saw_a_skip(a_last):  # on the decoded labels too
         dec.a_skips_inside = True
         dec.resolve(dec.label_anchors())
     return dec
@@ -675,9 +675,7 @@ def _two_reader_misfit(dd: Deduped) -> str | None:
     filed hundreds of tasks under wrong measures on generated three-reader variants; the Tianjin
     scrape and the two-reader variants show neither sign.
     """
-    counts: dict[str, int] = {}
-    for f in dd.fragments:
-        counts[f.key] = counts.get(f.key, 0) + 1
+    counts = Counter(f.key for f in dd.fragments)
     thrice = sum(
         1
         for f in dd.fragments
