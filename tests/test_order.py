@@ -21,7 +21,7 @@ from plan_extract import PlanRecord, extract, extract_source
 from plan_extract.dedupe import find_duplicates
 from plan_extract.evaluate import Reference, score
 from plan_extract.normalize import normalize
-from plan_extract.order import _decode, _Decoder, _follows_ok, _two_reader_misfit, repair_order
+from plan_extract.order import WHYS, _decode, _Decoder, _follows_ok, _two_reader_misfit, repair_order
 from plan_extract.readers import read_source
 from plan_extract.readers.base import SourceText
 from plan_extract.segment import segment
@@ -85,6 +85,17 @@ def test_scrape_has_no_misfiled_task() -> None:
     sc = score(scrape(), official(), normalize(SCRAPE.read_text(encoding="utf-8")))
     assert sc.misfiled == []
     assert sc.unplaced_ranges_wrong == []
+
+
+def test_every_fragment_of_unknown_reader_says_why() -> None:
+    """The unplaced warning names what left the reader undecided (a close call, a parenthesis pairing,
+    the line habits), so a user can tell a toss-up from a modelling bet."""
+    either = [w for w in scrape().warnings if w.kind == "unplaced" and "either reader" in w.message]
+    assert either
+    for w in either:
+        assert any(why in w.message for why in WHYS), w.message
+    assert any(WHYS[0] in w.message for w in either)  # the scrape has close calls
+    assert any(WHYS[2] in w.message for w in either)  # and fragments whose reader the line habits decide
 
 
 def test_scrape_never_files_under_a_measure_whose_heading_is_lost() -> None:

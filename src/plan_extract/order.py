@@ -96,6 +96,11 @@ MARGIN = 0.75
 MARGIN_A_SKIPS = 3.0
 #: Longest run of undecided fragments labelled exhaustively (longer runs: at most two switches).
 HEADINGS = ("section", "measure")
+#: Why a fragment's reader is left undecided (the unplaced warning says which applied).
+WHY_CLOSE = "both readings cost nearly the same"
+WHY_PAIRING = "depends on pairing a parenthesis across undecided text"
+WHY_LINES = "depends on the line habits"
+WHYS = (WHY_CLOSE, WHY_PAIRING, WHY_LINES)
 
 
 @dataclass(frozen=True)
@@ -148,6 +153,8 @@ class _Decoder:
             self.partner.setdefault(first, later)
         self.key_count = Counter(f.key for f in self.frags)
         self.a_skips_inside = False
+        #: why each ambiguous fragment is (:data:`WHY_CLOSE`, :data:`WHY_PAIRING`, :data:`WHY_LINES`)
+        self.why: dict[int, set[str]] = {}
 
     # -- anchors ---------------------------------------------------------------------------------
 
@@ -156,6 +163,7 @@ class _Decoder:
         every once-occurring fragment B; return the index of A's last anchor."""
         self.labels = [None] * self.n
         self.ambiguous = set()
+        self.why = {}
         for later in self.dup:
             self.labels[later] = B
         for first in self.partner:
@@ -623,6 +631,7 @@ class _Decoder:
                 self.labels[k] = x
                 if amb:
                     self.ambiguous.add(k)
+                    self.why.setdefault(k, set()).add(WHY_CLOSE)
             for k in run:
                 absorb(k)
             i = j + 1
@@ -727,8 +736,12 @@ def repair_order(dd: Deduped) -> Ordered:
     strict = _decode(dd, max_skip=0, rounds=0, a_skips_inside=dec.a_skips_inside)
     lineless = _relabel_without_line_habits(dd, dec)
     for k in range(dec.n):
-        if dec.labels[k] != strict.labels[k] or k in strict.ambiguous or dec.labels[k] != lineless.labels[k]:
+        if dec.labels[k] != strict.labels[k] or k in strict.ambiguous:
             dec.ambiguous.add(k)
+            dec.why.setdefault(k, set()).add(WHY_PAIRING)
+        if dec.labels[k] != lineless.labels[k]:
+            dec.ambiguous.add(k)
+            dec.why.setdefault(k, set()).add(WHY_LINES)
     for pa in [pa for pa in dec.partner if pa in dec.ambiguous and pa not in dd.duplicate_of.values()]:
         j = dec.partner.pop(pa)
         if dec.dup.get(j) == pa and j not in dd.duplicate_of:
@@ -789,10 +802,12 @@ def _assemble(dec: _Decoder) -> Ordered:
         nxt = frags[a_measures[k]].number if k < len(a_measures) else None
         hi = nxt - 1 if nxt is not None else None
         unplaced.append(UnplacedRun(tuple(frags[k] for k in run), lo, hi))
+        why = sorted({w for k in run for w in dec.why.get(k, ())}, key=WHYS.index)
         warnings.append(
             DraftWarning(
                 "unplaced",
-                f"{len(run)} fragment(s) could come from either reader; kept unplaced",
+                f"{len(run)} fragment(s) could come from either reader ({'; '.join(why) or 'reader unknown'}); "
+                "kept unplaced",
                 frags[run[0]].start,
                 frags[run[-1]].end,
             )
