@@ -8,7 +8,8 @@ plan_extract.evaluate.score.  "exact x/y": y counts the tasks that really surviv
 fragment emitted, by the generator's ground truth) in a measure whose heading survives -- the
 issue's denominator; x how many of them come out exactly.  The "true labels" line runs the same
 pipeline with the generator's own reader labels in place of the decoder's: the ceiling that better
-labelling could reach.
+labelling could reach.  The "test strategy" line scores N derandomized draws of the test suite's
+hypothesis strategy (tests/corruption.py corruption_params: 2-3 readers, duplicated runs).
 """
 
 from __future__ import annotations
@@ -20,9 +21,12 @@ from unittest.mock import patch
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
+from hypothesis import Phase, given, settings  # noqa: E402
+
 from corruption import (  # noqa: E402
     CorruptionParams,
     corrupt,
+    corruption_params,
     reference_tasks,
     seed000_like,
     surviving_tasks,
@@ -52,6 +56,20 @@ def run_variant(
     return len(sc.exact), len(sc.whole), len(sc.misfiled), len(sc.unplaced_ranges_wrong)
 
 
+def strategy_draws(n: int) -> list[CorruptionParams]:
+    """``n`` draws of the test suite's own hypothesis strategy (2-3 readers, duplicated runs, skips
+    anywhere), derandomized so that every run of the bench sees the same texts."""
+    drawn: list[CorruptionParams] = []
+
+    @settings(derandomize=True, max_examples=n, database=None, phases=[Phase.generate], deadline=None)
+    @given(corruption_params())
+    def collect(params: CorruptionParams) -> None:
+        drawn.append(params)
+
+    collect()
+    return drawn[:n]
+
+
 def main(argv: list[str]) -> int:
     n = int(argv[1]) if len(argv) > 1 else 20
     reference = extract(OFFICIAL)
@@ -79,6 +97,14 @@ def main(argv: list[str]) -> int:
         res = run_variant(seed000_like(seed), reference, clean, oracle=True)
         ceiling = [a + b for a, b in zip(ceiling, res, strict=True)]
     totals["seed000_like, true labels"] = ceiling
+    varied = [0, 0, 0, 0]
+    draws = strategy_draws(n)
+    for params in draws:
+        res = run_variant(params, reference, clean)
+        varied = [a + b for a, b in zip(varied, res, strict=True)]
+        if res[2] or res[3]:
+            print(f"test strategy {params}: exact {res[0]}/{res[1]}, misfiled {res[2]}, wrong ranges {res[3]}")
+    totals[f"test strategy ({len(draws)} draws)"] = varied
     for name, (ex, wh, mis, wr) in totals.items():
         print(
             f"{name}: {n} variants, exact {ex}/{wh} ({ex / max(wh, 1):.0%}), misfiled {mis}, wrong unplaced ranges {wr}"
