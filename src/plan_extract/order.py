@@ -94,7 +94,7 @@ MARGIN = 0.75
 #: default-generator variants (bench/order_variants.py): 35 misfiled at 0.75, 26 at 1.5, 14 at 3.0,
 #: for 32 %, 32 %, 30 % exact.
 MARGIN_A_SKIPS = 3.0
-#: Longest run of undecided fragments labelled exhaustively (longer runs: at most two switches).
+#: Fragment kinds that are headings, highest rank first.
 HEADINGS = ("section", "measure")
 #: Why a fragment's reader is left undecided (the unplaced warning says which applied).
 WHY_CLOSE = "both readings cost nearly the same"
@@ -153,8 +153,13 @@ class _Decoder:
             self.partner.setdefault(first, later)
         self.key_count = Counter(f.key for f in self.frags)
         self.a_skips_inside = False
-        #: why each ambiguous fragment is (:data:`WHY_CLOSE`, :data:`WHY_PAIRING`, :data:`WHY_LINES`)
+        #: why each ambiguous fragment is (:data:`WHYS`); kept by :meth:`mark_ambiguous`
         self.why: dict[int, set[str]] = {}
+
+    def mark_ambiguous(self, k: int, why: str) -> None:
+        """Leave fragment ``k``'s reader undecided, for the reason ``why`` (one of :data:`WHYS`)."""
+        self.ambiguous.add(k)
+        self.why.setdefault(k, set()).add(why)
 
     # -- anchors ---------------------------------------------------------------------------------
 
@@ -630,8 +635,7 @@ class _Decoder:
             for k, x, amb in zip(run, labels, ambiguous, strict=True):
                 self.labels[k] = x
                 if amb:
-                    self.ambiguous.add(k)
-                    self.why.setdefault(k, set()).add(WHY_CLOSE)
+                    self.mark_ambiguous(k, WHY_CLOSE)
             for k in run:
                 absorb(k)
             i = j + 1
@@ -737,11 +741,9 @@ def repair_order(dd: Deduped) -> Ordered:
     lineless = _relabel_without_line_habits(dd, dec)
     for k in range(dec.n):
         if dec.labels[k] != strict.labels[k] or k in strict.ambiguous:
-            dec.ambiguous.add(k)
-            dec.why.setdefault(k, set()).add(WHY_PAIRING)
+            dec.mark_ambiguous(k, WHY_PAIRING)
         if dec.labels[k] != lineless.labels[k]:
-            dec.ambiguous.add(k)
-            dec.why.setdefault(k, set()).add(WHY_LINES)
+            dec.mark_ambiguous(k, WHY_LINES)
     for pa in [pa for pa in dec.partner if pa in dec.ambiguous and pa not in dd.duplicate_of.values()]:
         j = dec.partner.pop(pa)
         if dec.dup.get(j) == pa and j not in dd.duplicate_of:
@@ -802,12 +804,11 @@ def _assemble(dec: _Decoder) -> Ordered:
         nxt = frags[a_measures[k]].number if k < len(a_measures) else None
         hi = nxt - 1 if nxt is not None else None
         unplaced.append(UnplacedRun(tuple(frags[k] for k in run), lo, hi))
-        why = sorted({w for k in run for w in dec.why.get(k, ())}, key=WHYS.index)
+        why = sorted({w for k in run for w in dec.why[k]}, key=WHYS.index)
         warnings.append(
             DraftWarning(
                 "unplaced",
-                f"{len(run)} fragment(s) could come from either reader ({'; '.join(why) or 'reader unknown'}); "
-                "kept unplaced",
+                f"{len(run)} fragment(s) could come from either reader ({'; '.join(why)}); kept unplaced",
                 frags[run[0]].start,
                 frags[run[-1]].end,
             )
