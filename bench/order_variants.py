@@ -8,7 +8,8 @@ plan_extract.evaluate.score.  "exact x/y": y counts the tasks that really surviv
 fragment emitted, by the generator's ground truth) in a measure whose heading survives -- the
 issue's denominator; x how many of them come out exactly.  The "true labels" line runs the same
 pipeline with the generator's own reader labels in place of the decoder's: the ceiling that better
-labelling could reach.  The "test strategy" line scores N seeded draws of the test suite's
+labelling could reach.  "rare turn skips": A reads whole blocks but skips at one turn in twenty
+(seed 000's A skips at every turn).  The "test strategy" line scores N seeded draws of the test suite's
 hypothesis strategy (tests/corruption.py corruption_params: 2-3 readers, duplicated runs).
 """
 
@@ -27,6 +28,7 @@ from corruption import (  # noqa: E402
     CorruptionParams,
     corrupt,
     corruption_params,
+    rare_turn_skips,
     reference_tasks,
     seed000_like,
     surviving_tasks,
@@ -91,6 +93,7 @@ def main(argv: list[str]) -> int:
     families: list[tuple[str, list[CorruptionParams], bool]] = [
         ("seed000_like", [seed000_like(seed) for seed in seeds], False),
         ("default", [CorruptionParams(seed=seed) for seed in seeds], False),
+        ("rare turn skips", [rare_turn_skips(seed) for seed in seeds], False),
         ("seed000_like, true labels", [seed000_like(seed) for seed in seeds], True),
         ("test strategy", strategy_draws(n), False),
     ]

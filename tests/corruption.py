@@ -74,6 +74,7 @@ from plan_extract.models import PlanRecord
 from plan_extract.normalize import normalize
 from plan_extract.numerals import parse_chinese_number
 from plan_extract.order import Ordered, _assemble, _Decoder, repair_order
+from plan_extract.segment import Fragment
 
 __all__ = [
     "DUPLICATE_READER",
@@ -84,8 +85,10 @@ __all__ = [
     "Profile",
     "corrupt",
     "corruption_params",
+    "emission_of",
     "lost",
     "profile",
+    "rare_turn_skips",
     "reference_tasks",
     "seed000_like",
     "split_fragments",
@@ -229,6 +232,13 @@ class CorruptionParams:
 def seed000_like(seed: int) -> CorruptionParams:
     """Parameters that copy seed 000's structure too: A skips (only) at every turn after the first."""
     return CorruptionParams(seed=seed, skip_rate=1.0, skips_at_turns=True, block_chars=(150, 300))
+
+
+def rare_turn_skips(seed: int) -> CorruptionParams:
+    """A reads whole blocks as in seed 000 but skips at only one turn in twenty (seed 000: every turn)."""
+    return CorruptionParams(
+        seed=seed, skip_rate=0.05, skip_run=(3, 7), block_chars=(73, 216), line_width=272, skips_at_turns=True
+    )
 
 
 @dataclass(frozen=True)
@@ -391,23 +401,29 @@ def surviving_tasks(c: Corrupted, tasks: list[tuple[str, str | None]], measures:
     return {k for k, (p, m) in enumerate(zip(parts, measures, strict=True)) if p and p <= seen and m in heading_seen}
 
 
+def emission_of(c: Corrupted, fragments: Iterable[Fragment]) -> list[Emitted]:
+    """The emission each fragment of the corrupted text came from (who read it, which document
+    fragment it is): the generator's truth, per fragment of ``segment(c.text)``."""
+    if normalize(c.text) != c.text:  # fragment offsets would no longer match the emissions
+        raise ValueError("normalization changed the generated text; true labels cannot be mapped")
+    starts, pos = [], 0
+    for e in c.emitted:
+        pos += c.text[pos] == "\n"
+        starts.append(pos)
+        pos += len(e.text)
+    return [c.emitted[bisect.bisect_right(starts, f.start) - 1] for f in fragments]
+
+
 def true_labelling(c: Corrupted) -> Callable[[Deduped], Ordered]:
     """An order repair that knows the generator's truth (which reader emitted each fragment, and which
     copies are the same document fragment) and assembles the order from it exactly as the real one
     does: what the structure stage makes of a perfect labelling, the ceiling for the decoder."""
-    if normalize(c.text) != c.text:  # fragment offsets would no longer match the emissions
-        raise ValueError("normalization changed the generated text; true labels cannot be mapped")
-    starts, emitted, pos = [], [], 0
-    for e in c.emitted:
-        pos += c.text[pos] == "\n"
-        starts.append(pos)
-        emitted.append(e)
-        pos += len(e.text)
+    emission_of(c, [])  # fails early if the fragments cannot be mapped
 
     def repair(dd: Deduped) -> Ordered:
         if not dd.duplicate_of:
             return repair_order(dd)
-        truth = [emitted[bisect.bisect_right(starts, f.start) - 1] for f in dd.fragments]
+        truth = emission_of(c, dd.fragments)
         dec = _Decoder(dd)
         dec.labels = ["A" if e.reader == 0 else "B" for e in truth]
         first_a = {e.doc_index: i for i, e in enumerate(truth) if e.reader == 0}

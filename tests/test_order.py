@@ -16,7 +16,16 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corruption import CorruptionParams, corrupt, reference_tasks, seed000_like, surviving_tasks, true_labelling
+from corruption import (
+    CorruptionParams,
+    corrupt,
+    emission_of,
+    rare_turn_skips,
+    reference_tasks,
+    seed000_like,
+    surviving_tasks,
+    true_labelling,
+)
 from plan_extract import PlanRecord, extract, extract_source
 from plan_extract.dedupe import find_duplicates
 from plan_extract.evaluate import Reference, score
@@ -294,6 +303,55 @@ def test_variants_whose_a_skips_inside_blocks_keep_misfiling_rare() -> None:
         _, _, mis, _ = _variant_score(CorruptionParams(seed=seed))
         misfiled += len(mis)
     assert misfiled <= 4
+
+
+# -- what the anchors prove, and what they do not ------------------------------------------------------
+
+
+def test_a_parenthesis_is_paired_with_one_later_copy_at_most() -> None:
+    """Text "X（P）" and "（P）Y" both read twice, with the first copies reading "X（P）Y": each later （P） is
+    anchored by its neighbour to the same first （P）.  Only one of them can be its copy; pairing both
+    took a parenthesis A read for B's (seed-000-like variant 1002 misfiled a task by it)."""
+    p = "（市发展改革委负责）"
+    text = f"推进节能降碳全面提升。{p}加强绿色制造体系建设。开展绿色生活创建行动。推进节能降碳全面提升。{p}{p}加强绿色制造体系建设。"
+    dd = find_duplicates(segment(text))
+    assert dd.duplicate_of == {4: 0, 5: 1, 7: 2}
+
+
+def _confident_a_taken_for_b(params: CorruptionParams) -> list[int]:
+    """Fragments before A's last anchor that the generator says A read but the decoder confidently labels B."""
+    c = corrupt(clean_official_text(), params)
+    dd = find_duplicates(segment(c.text))
+    dec = _decode(dd)
+    truth = emission_of(c, dd.fragments)
+    return [
+        k for k in range(max(dec.partner)) if truth[k].reader == 0 and dec.labels[k] == "B" and k not in dec.ambiguous
+    ]
+
+
+def test_an_unpaired_repeated_fragment_before_a_last_anchor_is_decoded_not_given_to_b() -> None:
+    """Before A's last anchor a fragment that occurs once must be B's, but one whose text occurs again
+    (a repeated parenthesis, a short sentence) may be A's copy that no anchor paired.  Giving all of
+    them to B misfiled 6 tasks on 20 default-generator variants (A skipping in mid-block leaves
+    such parentheses between two unpaired neighbours)."""
+    for seed in (1001, 1010, 1012, 1018):
+        assert _confident_a_taken_for_b(CorruptionParams(seed=seed)) == [], seed
+
+
+def test_how_often_a_skips_at_its_turns_is_learnt_from_each_text() -> None:
+    """The scrape's A skips at its turns; a text whose A rarely does gets the opposite costs, so B is
+    not handed A's text to fill a gap A never left.  A floor against regression, not the issue's
+    target (0): on these 4 variants taking every turn for a skip misfiled 17 tasks, learning the
+    rate 6 (on 20, bench/order_variants.py "rare turn skips": see the README)."""
+    dec = _decoder_of(SCRAPE.read_text(encoding="utf-8"))
+    assert dec.no_skip_cost > 0 and dec.skip_cost == 0
+    dec = _decoder_of(corrupt(clean_official_text(), rare_turn_skips(1000)).text)
+    assert dec.skip_cost > 1.0 and dec.no_skip_cost == 0
+    misfiled = []
+    for seed in range(1000, 1004):
+        _, _, mis, wrong = _variant_score(rare_turn_skips(seed))
+        misfiled += mis + wrong
+    assert len(misfiled) <= 6, misfiled
 
 
 # -- a text that is not two interleaved readers is not forced into that model ------------------------

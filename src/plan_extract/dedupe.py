@@ -48,7 +48,10 @@ def find_duplicates(fragments: list[Fragment]) -> Deduped:
             dup[f.index] = first_seen[f.key]
         else:
             first_seen[f.key] = f.index
-    # anchored parentheses, repeated until nothing changes (a run "X（P）（Q）" anchors both)
+    # anchored parentheses, repeated until nothing changes (a run "X（P）（Q）" anchors both); a copy
+    # is paired once: "X（P）" read twice and "（P）Y" read twice would otherwise give the first （P）
+    # two later copies when the text is "X（P）…（P）Y"
+    taken: set[int] = set()
     changed = True
     while changed:
         changed = False
@@ -59,8 +62,14 @@ def find_duplicates(fragments: list[Fragment]) -> Deduped:
                 nb = f.index + step
                 if nb in dup and 0 <= dup[nb] - step < len(fragments):
                     partner = fragments[dup[nb] - step]
-                    if partner.kind == "paren" and partner.key == f.key and partner.index not in dup:
+                    if (
+                        partner.kind == "paren"
+                        and partner.key == f.key
+                        and partner.index not in dup
+                        and partner.index not in taken
+                    ):
                         dup[f.index] = partner.index
+                        taken.add(partner.index)
                         changed = True
                         break
     return Deduped(tuple(fragments), dup)

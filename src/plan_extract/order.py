@@ -13,13 +13,16 @@ The model this stage decodes (and what makes each step sound):
 2. B reads *contiguously* from the start: B's fragments, in arrival order, are the document's
    beginning with nothing missing.  So every fragment B read is placed exactly by B's stream.
 3. A fragment that occurs once and arrives before A's last duplicated fragment must be B's: had A
-   read it, B (which later reads everything up to there) would have read it too.
+   read it, B (which later reads everything up to there) would have read it too.  One whose text
+   occurs again (a repeated parenthesis, a short sentence) may be A's copy that no anchor paired,
+   so it is decoded as in 4.
 4. After that point a once-occurring fragment is either A's (beyond where B stopped) or B's (a run
    A skipped).  Each candidate labelling of such a run is checked against hard constraints — B's
    stream must be gap-free (its headings consecutive, an A-contiguous pair of anchors leaving no
    room for B-only text between their B copies), both streams must follow the genre's grammar
    (:func:`_follows_ok`), A's headings must increase — and scored by a min-sum dynamic programme whose costs
-   are negative log-likelihoods: reader switches, block sizes, and the *line habits* of this very
+   are negative log-likelihoods: reader switches, block sizes, whether A skipped where it turned
+   (how often it does is learnt per text), and the *line habits* of this very
    text (how many B blocks a line holds, whether a B block runs across a line break, where in the
    line it begins), each learnt on the lines whose labels are already certain, so a text whose
    lines are cut at random gets weak line priors and the Tianjin scrape strong ones.
@@ -61,9 +64,9 @@ INF = float("inf")
 #: has lines, the line prior below carries most of that evidence and a switch costs less.
 SWITCH = 1.0
 SWITCH_WITH_LINES = 0.25
-#: Cost of B reading two anchors back to back although A turned between their A copies
-#: (A skips a run at its turns, so B should have text of its own between them).
-NO_GAP_AFTER_TURN = 2.0
+#: Pseudo-counts of the turn-skip rate (:meth:`_Decoder.measure_turns`): how often A skips a run where
+#: it turns, learnt per text with this much smoothing toward even odds.
+TURN_PRIOR = 0.5
 #: Cost of B-only text right after (or before) an anchor whose A copy A read on from (A skips at turns).
 A_READ_ON = 4.0
 #: Cost of the text ending in A's block: after A's last block B takes its turn (it lags, so it has
@@ -155,6 +158,8 @@ class _Decoder:
         self.a_skips_inside = False
         #: why each ambiguous fragment is (:data:`WHYS`); kept by :meth:`mark_ambiguous`
         self.why: dict[int, set[str]] = {}
+        #: fragments before A's last anchor labelled B only because they were not paired (:meth:`label_anchors`)
+        self.doubtful: set[int] = set()
 
     def mark_ambiguous(self, k: int, why: str) -> None:
         """Leave fragment ``k``'s reader undecided, for the reason ``why`` (one of :data:`WHYS`)."""
@@ -174,9 +179,12 @@ class _Decoder:
         for first in self.partner:
             self.labels[first] = A
         a_last = max(self.partner)
+        self.doubtful = set()
         for i in range(a_last):
             if self.labels[i] is None:
                 self.labels[i] = B
+                if self.key_count[self.frags[i].key] > 1:
+                    self.doubtful.add(i)
         return a_last
 
     def pair_stream_parentheses(self) -> bool:
@@ -268,11 +276,13 @@ class _Decoder:
         cost = 0.0
         if u in self.dup and v in self.dup:
             if self.dup[v] != self.dup[u] + 1:
-                cost += NO_GAP_AFTER_TURN  # A turned between the A copies: B should have read what A skipped
+                cost += self.no_skip_cost  # A turned between the A copies and skipped nothing there
         elif u in self.dup:
             au = self.dup[u]
             if au + 1 < self.n and au + 1 in self.partner:
                 cost += A_READ_ON  # A read on into another anchor: B's next should be that anchor's copy
+            elif au + 1 < self.n and self.labels[au + 1] == B:
+                cost += self.skip_cost  # A turned after the A copy and skipped what B reads next
         elif v in self.dup:
             av = self.dup[v]
             if av > 0 and av - 1 in self.partner:
@@ -347,7 +357,7 @@ class _Decoder:
             1 for k in range(self.line_start[lo], lo) if lab[k] == B and (k == self.line_start[lo] or lab[k - 1] != B)
         )
         unary = [{x: self._unary(i, x) for x in (A, B)} for i in run]
-        if left == A and lo - 1 in self.partner and not self.a_skips_inside:
+        if left == A and lo - 1 in self.partner and not self.a_skips_inside and lo > a_last:
             # A read on past an anchor: then B stops exactly at that anchor's copy (had B read on, it
             # would have read A's next fragment too, and that would be an anchor).  Where B does stop
             # there, A reading on is no coincidence (B's last fragment is wherever its last turn ended,
@@ -494,6 +504,38 @@ class _Decoder:
                 self.block_median[reader] = float(statistics.median(sizes))
         self.char_cap = int(4 * max(self.block_median.values(), default=0)) + 1
 
+    def measure_turns(self, a_last: int) -> None:
+        """How often A skips a run where it turns, measured where the labels are certain.
+
+        Why: whether B reads text of its own between two anchors that A read on either side of a
+        turn is the question at most block boundaries.  In the Tianjin scrape A skips at every turn
+        (seed 000: all 23 skipped runs sit right before an A block); a scrape whose reader skips
+        rarely must not be read as if it skipped at every turn, or B is given A's text to fill the
+        supposed gap.  Each turn counts once: two anchors A read one after the other with another
+        reader's text between them, whose B copies are both known; A skipped there exactly when B
+        read text of its own between the copies.  Smoothed by :data:`TURN_PRIOR`, so a text with
+        few such turns gets weak costs both ways.
+        """
+        lab, counts = self.labels, self.key_count
+        skips = turns = 0
+        prev = None
+        for j in range(a_last + 1):
+            if lab[j] != A or j in self.doubtful:
+                continue
+            i, prev = prev, j
+            if i is None or j == i + 1 or i not in self.partner or j not in self.partner:
+                continue
+            if counts[self.frags[i].key] != 2 or counts[self.frags[j].key] != 2:
+                continue  # a repeated parenthesis may be paired with the wrong copy
+            p, q = self.partner[i], self.partner[j]
+            if q <= p or any(lab[k] is None or k in self.doubtful for k in range(p + 1, q)):
+                continue
+            turns += 1
+            skips += any(lab[k] == B for k in range(p + 1, q))
+        rate = (skips + TURN_PRIOR) / (turns + 2 * TURN_PRIOR)
+        top = max(rate, 1 - rate)
+        self.skip_cost, self.no_skip_cost = -math.log(rate / top), -math.log((1 - rate) / top)
+
     def measure_lines(self, a_last: int) -> None:
         """How the readers' blocks sit in the lines, measured on the lines whose labels are all certain.
 
@@ -579,6 +621,9 @@ class _Decoder:
         """Label the undecided runs after A's last anchor, left to right, in linear time overall."""
         self.measure_blocks(a_last)
         self.measure_lines(a_last)
+        self.measure_turns(a_last)
+        for k in self.doubtful:
+            self.labels[k] = None
         n = self.n
         self.line_start = [0] * n
         for k in range(1, n):
@@ -622,7 +667,7 @@ class _Decoder:
 
         i = 0
         while i < n:
-            if self.labels[i] is not None or i <= a_last:
+            if self.labels[i] is not None:
                 absorb(i)
                 i += 1
                 continue
