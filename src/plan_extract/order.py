@@ -813,7 +813,11 @@ def _assemble(dec: _Decoder) -> Ordered:
             continue
         f = frags[copy_of.get(i, i)]
         if prev_pos is not None and any(k in dec.ambiguous for k in range(prev_pos + 1, i)):
-            gap_before.add(f.index)
+            # an undecided fragment between two of B's may be B's, unless A read the two back to back
+            # (A reads its blocks whole: then they are neighbours in the document)
+            adjacent = prev_pos in dec.dup and i in dec.dup and dec.dup[i] == dec.dup[prev_pos] + 1
+            if not adjacent or dec.a_skips_inside:
+                gap_before.add(f.index)
         order.append(f)
         prev_pos = i
     b_end = b_stream[-1] if b_stream else -1
