@@ -69,9 +69,6 @@ SWITCH_WITH_LINES = 0.25
 TURN_PRIOR = 0.5
 #: Cost of B-only text right after (or before) an anchor whose A copy A read on from (A skips at turns).
 A_READ_ON = 4.0
-#: Cost of the text ending in A's block: after A's last block B takes its turn (it lags, so it has
-#: something left to read), as in the Tianjin scrape, whose last line is A, B.
-A_ENDS = 1.5
 #: Fewest lines with certain labels from which the line habits (:meth:`_Decoder.measure_lines`) are learnt.
 MIN_LINES = 5
 #: Least leave-one-out gain (nats per line) for the phase density to be used at all.
@@ -406,8 +403,6 @@ class _Decoder:
                 c += self._block_cost(px, min(chars + tail, self.char_cap), closed=ended)
             if right is not None and px != right:
                 c += switch
-            if hi == self.n - 1 and px == A:
-                c += A_ENDS  # the readers alternate to the end, and B has the last turn
             if px == A and right == A and not self.a_skips_inside and not _follows_ok(frags[hi], frags[hi + 1]):
                 return INF
             if next_b != -1 and last_b != -1:
