@@ -204,7 +204,7 @@ def test_variants_place_most_surviving_tasks_exactly_or_leave_them_unplaced() ->
         e, w, _, _ = _variant_score(seed000_like(2000 + seed))
         exact, whole = exact + e, whole + w
     assert whole > 0
-    assert exact / whole >= 0.6  # 180/284 measured on these seeds
+    assert exact / whole >= 0.6  # 186/284 measured on these seeds
 
 
 # -- the line habits are learnt from each text ----------------------------------------------------------
@@ -295,14 +295,15 @@ def test_true_labels_misfile_nothing_when_a_skips_inside_its_blocks() -> None:
         assert sc.exact
 
 
-def test_variants_whose_a_skips_inside_blocks_keep_misfiling_rare() -> None:
-    """A floor against regression, not the issue's target (0): 2 tasks measured on these seeds (6
-    with the margin of seed-000-like texts instead of MARGIN_A_SKIPS)."""
-    misfiled = 0
+def test_variants_whose_a_skips_inside_blocks_misfile_nothing_on_these_seeds() -> None:
+    """The issue's target (0) on these four seeds, not on every seed (bench/order_variants.py: 4 in
+    20).  Measured before: 6 with the margin of seed-000-like texts instead of MARGIN_A_SKIPS, then
+    2, then 0 once a repeated parenthesis before A's last anchor was no longer given to B."""
+    misfiled = []
     for seed in range(1000, 1004):
-        _, _, mis, _ = _variant_score(CorruptionParams(seed=seed))
-        misfiled += len(mis)
-    assert misfiled <= 4
+        _, _, mis, wrong = _variant_score(CorruptionParams(seed=seed))
+        misfiled += mis + wrong
+    assert misfiled == []
 
 
 # -- what the anchors prove, and what they do not ------------------------------------------------------
@@ -342,7 +343,8 @@ def test_how_often_a_skips_at_its_turns_is_learnt_from_each_text() -> None:
     """The scrape's A skips at its turns; a text whose A rarely does gets the opposite costs, so B is
     not handed A's text to fill a gap A never left.  A floor against regression, not the issue's
     target (0): on these 4 variants taking every turn for a skip misfiled 17 tasks, learning the
-    rate 6 (on 20, bench/order_variants.py "rare turn skips": see the README)."""
+    rate 6, and 5 once the decoder stopped assuming B ends the text (on 20: bench/order_variants.py
+    "rare turn skips", see the README)."""
     dec = _decoder_of(SCRAPE.read_text(encoding="utf-8"))
     assert dec.no_skip_cost > 0 and dec.skip_cost == 0
     dec = _decoder_of(corrupt(clean_official_text(), rare_turn_skips(1000)).text)
@@ -351,7 +353,7 @@ def test_how_often_a_skips_at_its_turns_is_learnt_from_each_text() -> None:
     for seed in range(1000, 1004):
         _, _, mis, wrong = _variant_score(rare_turn_skips(seed))
         misfiled += mis + wrong
-    assert len(misfiled) <= 6, misfiled
+    assert len(misfiled) <= 5, misfiled
 
 
 # -- a text that is not two interleaved readers is not forced into that model ------------------------
