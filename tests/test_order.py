@@ -185,7 +185,7 @@ def test_variant_nothing_is_lost_and_no_task_twice(seed: int) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="known limitation: on seed-000-like variants the decoder still misfiles ~0.5-1 task per variant "
+    reason="known limitation: on seed-000-like variants the decoder still misfiles ~0.3-0.4 task per variant "
     "(a block boundary the priors place one fragment off with a margin above MARGIN)",
 )
 def test_variants_have_no_misfiled_task() -> None:
