@@ -354,6 +354,8 @@ class _Decoder:
             1 for k in range(self.line_start[lo], lo) if lab[k] == B and (k == self.line_start[lo] or lab[k - 1] != B)
         )
         unary = [{x: self._unary(i, x) for x in (A, B)} for i in run]
+        # (only beyond A's last anchor: before it, A reading on into an unpaired fragment is what a
+        # repeated parenthesis no anchor paired looks like, not where B stopped)
         if left == A and lo - 1 in self.partner and not self.a_skips_inside and lo > a_last:
             # A read on past an anchor: then B stops exactly at that anchor's copy (had B read on, it
             # would have read A's next fragment too, and that would be an anchor).  Where B does stop
@@ -613,7 +615,8 @@ class _Decoder:
         self.phase_floor = PHASE * -math.log(floor / peak)
 
     def resolve(self, a_last: int) -> None:
-        """Label the undecided runs after A's last anchor, left to right, in linear time overall."""
+        """Label the undecided runs (after A's last anchor, and the repeated fragments before it that
+        no anchor paired), left to right, in linear time overall."""
         self.measure_blocks(a_last)
         self.measure_lines(a_last)
         self.measure_turns(a_last)
