@@ -50,6 +50,7 @@ import bisect
 import math
 import statistics
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -244,22 +245,33 @@ class _Decoder:
         after A's last anchor are decoded (not counting ambiguous fragments): the certain part
         often holds too few such pairs to show a skip.
         """
-        counts = self.key_count
-        for i in range(a_last):
-            j = i + 1
-            if not (i in self.partner and j in self.partner and self.labels[i] == A and self.labels[j] == A):
+        return any(j == i + 1 and skipped for i, j, skipped in self.a_read_pairs(a_last))
+
+    def a_read_pairs(self, a_last: int) -> Iterator[tuple[int, int, bool]]:
+        """Anchors ``i`` < ``j`` that A read one after the other (in its stream, over a turn or not),
+        whose B copies B read with known labels between them, and whether B read text of its own
+        there (then A skipped that text between ``i`` and ``j``).
+
+        Only anchors whose text occurs exactly twice count (a repeated parenthesis such as
+        "（各区人民政府按职责分工负责）" may be paired with the wrong copy), only text occurring once
+        between their B copies is B's own (an unpaired copy of a repeated parenthesis is no
+        evidence), and a pair whose B copies have undecided or doubtful text between is left out.
+        """
+        lab, counts = self.labels, self.key_count
+        prev = None
+        for j in range(a_last + 1):
+            if lab[j] != A or j in self.doubtful:
+                continue
+            i, prev = prev, j
+            if i is None or i not in self.partner or j not in self.partner:
                 continue
             if counts[self.frags[i].key] != 2 or counts[self.frags[j].key] != 2:
                 continue
             p, q = self.partner[i], self.partner[j]
-            between = range(p + 1, q) if p < q else range(0)
-            if not between or any(self.labels[k] is None or k in self.ambiguous for k in between):
+            between = range(p + 1, q)
+            if q <= p or any(lab[k] is None or k in self.ambiguous or k in self.doubtful for k in between):
                 continue  # B's stream there is not known (for sure) yet
-            # what B read in between and A did not: text that occurs once (an unpaired copy of a
-            # repeated parenthesis is no evidence)
-            if any(self.labels[k] == B and counts[self.frags[k].key] == 1 for k in between):
-                return True
-        return False
+            yield i, j, any(lab[k] == B and counts[self.frags[k].key] == 1 for k in between)
 
     # -- undecided runs ----------------------------------------------------------------------------
 
@@ -513,23 +525,9 @@ class _Decoder:
         read text of its own between the copies.  Smoothed by :data:`TURN_PRIOR`, so a text with
         few such turns gets weak costs both ways.
         """
-        lab, counts = self.labels, self.key_count
-        skips = turns = 0
-        prev = None
-        for j in range(a_last + 1):
-            if lab[j] != A or j in self.doubtful:
-                continue
-            i, prev = prev, j
-            if i is None or j == i + 1 or i not in self.partner or j not in self.partner:
-                continue
-            if counts[self.frags[i].key] != 2 or counts[self.frags[j].key] != 2:
-                continue  # a repeated parenthesis may be paired with the wrong copy
-            p, q = self.partner[i], self.partner[j]
-            if q <= p or any(lab[k] is None or k in self.doubtful for k in range(p + 1, q)):
-                continue
-            turns += 1
-            skips += any(lab[k] == B for k in range(p + 1, q))
-        rate = (skips + TURN_PRIOR) / (turns + 2 * TURN_PRIOR)
+        turns = [skipped for i, j, skipped in self.a_read_pairs(a_last) if j > i + 1]
+        skips = sum(turns)
+        rate = (skips + TURN_PRIOR) / (len(turns) + 2 * TURN_PRIOR)
         top = max(rate, 1 - rate)
         self.skip_cost, self.no_skip_cost = -math.log(rate / top), -math.log((1 - rate) / top)
 
