@@ -281,6 +281,17 @@ def test_a_skipping_inside_its_blocks_is_seen_and_puts_gaps_between_its_fragment
     assert beyond_b and all(f.index in ordered.gap_before for f in beyond_b)
 
 
+def test_a_skip_is_seen_where_b_certainly_read_text_of_its_own_beside_undecided_text() -> None:
+    """Two anchors A read back to back whose B copies hold text only B read: A skipped there, whatever
+    else (undecided, or a repeated fragment no anchor paired) lies between the copies.  On these
+    default-generator variants every such pair also held unknown text, the skip went unseen, and
+    decoding them as whole-block readers misfiled 9, 7 and 11 tasks."""
+    for seed in (1025, 1031, 1037):
+        assert _decoder_of(corrupt(clean_official_text(), CorruptionParams(seed=seed)).text).a_skips_inside, seed
+        _, _, mis, _ = _variant_score(CorruptionParams(seed=seed))
+        assert mis == [], seed
+
+
 def test_true_labels_misfile_nothing_when_a_skips_inside_its_blocks() -> None:
     """With the generator's own reader labels the structure stage misfiles nothing on default-generator
     variants (A skipping in mid-block); taking A's neighbours for the document's misfiled 59 tasks
