@@ -139,15 +139,18 @@ def test_scrape_exact_placements_do_not_regress() -> None:
     assert whole == 55  # the issue's count of whole tasks in measures whose heading survives
     # measured when this test was written; raise it as the decoder improves.  It was 39 while a soft cost
     # (A_PAST_LAST_ANCHOR) made A turn at its last anchor: that placed task 8 of （四） here, and misfiled
-    # the same task in 4 of 60 generated variants; the cost had no modelling ground and is gone.
-    assert exact >= 38
+    # the same task in 4 of 60 generated variants; the cost had no modelling ground and is gone.  It was
+    # 38 while a label only the line habits decided was trusted (misfiling 24 tasks on 60 seed-000-like
+    # variants): 6 of the scrape's tasks hang on its line habits alone.
+    assert exact >= 32
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue target 52 of 55; 38 measured.  Reachable without guessing: 48 -- 5 of the 55 lost their "
+    reason="issue target 52 of 55; 32 measured.  Reachable without guessing: 48 -- 5 of the 55 lost their "
     "own parenthesis (an identical one closing another task makes the text scorer count them whole) and "
-    "2 follow a skip right after their heading, where a lost heading cannot be ruled out",
+    "2 follow a skip right after their heading, where a lost heading cannot be ruled out; 6 more hang on "
+    "the scrape's line habits alone, which the text cannot tell from chance ones",
 )
 def test_scrape_exact_placements_reach_the_issue_target() -> None:
     exact, _ = _surviving_heading_scores()
@@ -183,17 +186,26 @@ def test_variant_nothing_is_lost_and_no_task_twice(seed: int) -> None:
     assert len(texts) == len(set(texts))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known limitation: on seed-000-like variants the decoder still misfiles ~0.3-0.4 task per variant "
-    "(a block boundary the priors place one fragment off with a margin above MARGIN)",
-)
 def test_variants_have_no_misfiled_task() -> None:
+    """The issue's target on these ten seed-000-like variants (it was 4 misfiled here while a label only
+    the line habits decided was trusted)."""
     misfiled = []
     for seed in range(10):
         _, _, mis, _ = _variant_score(seed000_like(1000 + seed))
         misfiled += mis
     assert misfiled == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known limitation: seed-000-like variants still misfile 11 tasks on 120 variants (2 on seeds "
+    "1000-1059, 9 on 2000-2059).  In 1017 a section heading swallowed the sentence B read next, which has "
+    "no other copy to bound the title (八、认真抓好组织实施完善再生资源回收体系，…), and the overlong block "
+    "makes the block-size cost cut A's block one fragment early",
+)
+def test_variant_1017_has_no_misfiled_task() -> None:
+    _, _, mis, _ = _variant_score(seed000_like(1017))
+    assert mis == []
 
 
 def test_variants_place_most_surviving_tasks_exactly_or_leave_them_unplaced() -> None:
@@ -204,7 +216,7 @@ def test_variants_place_most_surviving_tasks_exactly_or_leave_them_unplaced() ->
         e, w, _, _ = _variant_score(seed000_like(2000 + seed))
         exact, whole = exact + e, whole + w
     assert whole > 0
-    assert exact / whole >= 0.6  # 186/284 measured on these seeds
+    assert exact / whole >= 0.6  # 184/284 measured on these seeds (186 before the lineless check's doubt counted)
 
 
 # -- the line habits are learnt from each text ----------------------------------------------------------
@@ -354,8 +366,8 @@ def test_how_often_a_skips_at_its_turns_is_learnt_from_each_text() -> None:
     """The scrape's A skips at its turns; a text whose A rarely does gets the opposite costs, so B is
     not handed A's text to fill a gap A never left.  A floor against regression, not the issue's
     target (0): on these 4 variants taking every turn for a skip misfiled 17 tasks, learning the
-    rate 6, and 5 once the decoder stopped assuming B ends the text (on 20: bench/order_variants.py
-    "rare turn skips", see the README)."""
+    rate 6, 5 once the decoder stopped assuming B ends the text, and 4 once a label only the line habits
+    decide was left undecided (on 20: bench/order_variants.py "rare turn skips", see the README)."""
     dec = _decoder_of(SCRAPE.read_text(encoding="utf-8"))
     assert dec.no_skip_cost > 0 and dec.skip_cost == 0
     dec = _decoder_of(corrupt(clean_official_text(), rare_turn_skips(1000)).text)
@@ -364,7 +376,7 @@ def test_how_often_a_skips_at_its_turns_is_learnt_from_each_text() -> None:
     for seed in range(1000, 1004):
         _, _, mis, wrong = _variant_score(rare_turn_skips(seed))
         misfiled += mis + wrong
-    assert len(misfiled) <= 5, misfiled
+    assert len(misfiled) <= 4, misfiled
 
 
 # -- a text that is not two interleaved readers is not forced into that model ------------------------
