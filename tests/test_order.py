@@ -196,10 +196,20 @@ def test_variants_have_no_misfiled_task() -> None:
     assert misfiled == []
 
 
+def test_a_last_block_cut_short_by_the_end_of_the_document_is_not_charged_for_it() -> None:
+    """A reads to the end of the document and B takes the last turn, so A's last block may be a single
+    parenthesis -- the plan's last.  Charged as a short block, it was read as B's instead, and the
+    plan's last parenthesis closed B's last task: misfiled in these two variants (and two more of
+    2000-2059) before the block was allowed to end with the document."""
+    for seed in (2015, 2030):
+        _, _, mis, wrong = _variant_score(seed000_like(seed))
+        assert mis + wrong == [], seed
+
+
 @pytest.mark.xfail(
     strict=True,
-    reason="known limitation: seed-000-like variants still misfile 11 tasks on 120 variants (2 on seeds "
-    "1000-1059, 9 on 2000-2059).  In 1017 a section heading swallowed the sentence B read next, which has "
+    reason="known limitation: seed-000-like variants still misfile 2 tasks on 120 variants (1017 and 2037; "
+    "the rare-turn-skip family 14 on 120, see the README).  In 1017 a section heading swallowed the sentence B read next, which has "
     "no other copy to bound the title (八、认真抓好组织实施完善再生资源回收体系，…), and the overlong block "
     "makes the block-size cost cut A's block one fragment early",
 )
@@ -216,7 +226,7 @@ def test_variants_place_most_surviving_tasks_exactly_or_leave_them_unplaced() ->
         e, w, _, _ = _variant_score(seed000_like(2000 + seed))
         exact, whole = exact + e, whole + w
     assert whole > 0
-    assert exact / whole >= 0.6  # 184/284 measured on these seeds (186 before the lineless check's doubt counted)
+    assert exact / whole >= 0.6  # 176/284 measured on these seeds (186 before the line-habit check and MARGIN 1.0)
 
 
 # -- the line habits are learnt from each text ----------------------------------------------------------
