@@ -366,7 +366,8 @@ class _Decoder:
     def _solve(self, run: list[int], a_last: int) -> tuple[list[str], list[bool], float]:
         """Min-sum dynamic programme over one run of undecided fragments.
 
-        State after a fragment: (its reader, B's last fragment so far, B blocks begun in its line).
+        State after a fragment: (its reader, B's last fragment so far, B blocks begun in its line, the
+        current block's length, whether B reads from there to the end of the text).
         Returns the best labelling and, per fragment, whether the best labelling that gives it the
         other reader costs at most :data:`MARGIN` more (then it is ambiguous).
         """
@@ -821,7 +822,8 @@ def repair_order(dd: Deduped) -> Ordered:
     #   text's lines are cut at a width unrelated to the turns, its first lines can show "one B block
     #   per line, never across a break" by chance (the phase prior is even kept on some such texts)
     #   and the rest break it; a label only those habits decide misfiled 24 tasks on 60 seed-000-like
-    #   variants (seeds 1000-1059) and 41 on 60 more (2000-2059), 2 and 9 once it is left undecided.
+    #   variants (seeds 1000-1059) and 41 on 60 more (2000-2059), 2 and 9 once it is left undecided
+    #   (both at a margin of 0.75).
     #   The Tianjin scrape's lines do follow its turns, and pays for the rule with 6 exact tasks
     #   (38 -> 32 of 55): nothing in the text tells its line habits from chance ones.
     strict = _decode(dd, max_skip=0, rounds=0, a_skips_inside=dec.a_skips_inside)
