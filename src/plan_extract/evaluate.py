@@ -111,8 +111,9 @@ def score(
         elif all(present(k) for k in rt.text_keys) and (rt.paren_key is None or present(rt.paren_key)):
             sc.whole.append(rt.ident)
     for measure, task in _candidate_tasks(candidate):
+        keys = _keys(task.text)
         owners: set[int] = set()
-        for k in _keys(task.text):
+        for k in keys:
             hits = ref.lookup(k)
             if hits:
                 # a fragment repeated in several reference tasks: prefer one in this measure
@@ -131,12 +132,9 @@ def score(
         if task.agencies and _agencies(task) != rt.agencies:
             sc.misfiled.append(f"{desc}: agencies {_agencies(task)} but reference {rt.agencies}")
             continue
-        if [*_keys(task.text)] == [*rt.text_keys] and _agencies(task) == rt.agencies and rt.ident in sc.whole:
+        if _agencies(task) == rt.agencies and rt.ident in sc.whole and len(keys) == len(rt.text_keys):
+            # the same fragments, exactly or (wording variants between editions) by fuzzy match
             sc.exact.append(rt.ident)
-        elif _agencies(task) == rt.agencies and rt.ident in sc.whole:
-            # wording variants between editions: same fragments by fuzzy match
-            if len(_keys(task.text)) == len(rt.text_keys):
-                sc.exact.append(rt.ident)
     for u in candidate.plan.unplaced:
         owners = {h for k in _keys(u.text) for h in ref.lookup(k)[:1]}
         for o in owners:

@@ -241,11 +241,10 @@ class _Decoder:
         between them.  A scrape whose A also drops runs in mid-block breaks both, and filing by
         that assumption would put tasks under the previous measure and give them another task's
         agencies.  B replays contiguously, so the test is direct: two anchors A read back to back
-        are neighbours in the document exactly when their B copies are neighbours in B's stream.
-        Only anchors whose text occurs exactly twice count (a repeated parenthesis such as
-        "（各区人民政府按职责分工负责）" may be paired with the wrong copy) and only text occurring once
-        between their B copies, and one such pair is enough: a skip seen once is the reader's
-        habit, not noise.  Measured first where the labels are certain, and again once the labels
+        are neighbours in the document exactly when their B copies are neighbours in B's stream
+        (which pairs count, and what counts as B's own text between them: :meth:`a_read_pairs`).
+        One such pair with B's own text between is enough: a skip seen once is the reader's habit,
+        not noise.  Measured first where the labels are certain, and again once the labels
         after A's last anchor are decoded (not counting ambiguous fragments): the certain part
         often holds too few such pairs to show a skip.
         """
