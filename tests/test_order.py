@@ -30,7 +30,16 @@ from plan_extract import PlanRecord, extract, extract_source
 from plan_extract.dedupe import find_duplicates
 from plan_extract.evaluate import Reference, score
 from plan_extract.normalize import normalize
-from plan_extract.order import WHYS, _decode, _Decoder, _follows_ok, _two_reader_misfit, repair_order
+from plan_extract.order import (
+    PHASE_CONFIRM,
+    WHYS,
+    _decode,
+    _Decoder,
+    _follows_ok,
+    _relabel_without_line_habits,
+    _two_reader_misfit,
+    repair_order,
+)
 from plan_extract.readers import read_source
 from plan_extract.readers.base import SourceText
 from plan_extract.segment import segment
@@ -141,16 +150,17 @@ def test_scrape_exact_placements_do_not_regress() -> None:
     # (A_PAST_LAST_ANCHOR) made A turn at its last anchor: that placed task 8 of （四） here, and misfiled
     # the same task in 4 of 60 generated variants; the cost had no modelling ground and is gone.  It was
     # 38 while a label only the line habits decided was trusted (misfiling 24 tasks on 60 seed-000-like
-    # variants): 6 of the scrape's tasks hang on its line habits alone.
-    assert exact >= 32
+    # variants): 6 of the scrape's tasks hang on its line habits alone.  It was 32 until the habits
+    # were tested on the lines after the certain ones (test_line_habits_hold_where_the_lines_follow_the_turns).
+    assert exact >= 36
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue target 52 of 55; 32 measured.  Reachable without guessing: 48 -- 5 of the 55 lost their "
+    reason="issue target 52 of 55; 36 measured.  Reachable without guessing: 48 -- 5 of the 55 lost their "
     "own parenthesis (an identical one closing another task makes the text scorer count them whole) and "
-    "2 follow a skip right after their heading, where a lost heading cannot be ruled out; 6 more hang on "
-    "the scrape's line habits alone, which the text cannot tell from chance ones",
+    "2 follow a skip right after their heading, where a lost heading cannot be ruled out; the other 12 sit "
+    "at block boundaries whose reader the evidence does not settle",
 )
 def test_scrape_exact_placements_reach_the_issue_target() -> None:
     exact, _ = _surviving_heading_scores()
@@ -251,6 +261,22 @@ def test_a_drifting_phase_gets_no_phase_prior() -> None:
     dec = _decoder_of(c.text)
     assert not dec.phase
     assert dec.cross_cost < 2.0
+
+
+def _phase_evidence(text: str) -> float:
+    dd = find_duplicates(segment(normalize(text)))
+    dec = _decode(dd)
+    return dec.phase_evidence(_relabel_without_line_habits(dd, dec).labels)
+
+
+def test_line_habits_hold_where_the_lines_follow_the_turns() -> None:
+    """The scrape's lines are cut relative to the readers' turns, so its B blocks keep their place in the
+    line after the certain lines too (as the decoding without line habits reads them), and its habits are
+    trusted; the generator cuts at a fixed width, and the phase its first lines show by chance does not
+    hold (the highest of 360 variants: default 2018 and seed-000-like 1023, about 3 nats)."""
+    assert _phase_evidence(SCRAPE.read_text(encoding="utf-8")) >= PHASE_CONFIRM
+    for params in (CorruptionParams(seed=2018), seed000_like(1023), seed000_like(1000), rare_turn_skips(1000)):
+        assert _phase_evidence(corrupt(clean_official_text(), params).text) < PHASE_CONFIRM / 2, params
 
 
 @pytest.mark.shared
