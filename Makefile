@@ -32,11 +32,13 @@ schema: install
 test: install
 	$(BIN)/ruff check src tests scripts bench
 	$(BIN)/mypy src
+	$(BIN)/mypy tests
 	$(BIN)/pytest -q
 
 lint: install
 	$(BIN)/ruff check src tests scripts bench
 	$(BIN)/mypy src
+	$(BIN)/mypy tests
 
 bench: install
 	$(BIN)/python bench/run.py

@@ -103,9 +103,11 @@ def scrape_record(scrape_path: Path) -> Any:
 
 @pytest.fixture(scope="session")
 def official_json(official_record: Any) -> dict[str, Any]:
-    return json.loads(official_record.model_dump_json())
+    data: dict[str, Any] = json.loads(official_record.model_dump_json())
+    return data
 
 
 @pytest.fixture(scope="session")
 def scrape_json(scrape_record: Any) -> dict[str, Any]:
-    return json.loads(scrape_record.model_dump_json())
+    data: dict[str, Any] = json.loads(scrape_record.model_dump_json())
+    return data

@@ -225,21 +225,23 @@ def _holder(data: dict[str, Any], where: str) -> dict[str, Any]:
     section = data["plan"]["sections"][1]
     measure = section["measures"][0]
     task = measure["tasks"][0]
-    return {
+    holders: dict[str, dict[str, Any]] = {
         "document": data["document"],
         "plan": data["plan"],
         "section": section,
         "measure": measure,
         "task": task,
         "agency": task["agencies"][0],
-    }[where]
+    }
+    return holders[where]
 
 
 @pytest.fixture(scope="module")
 def official_data(official_path: Path) -> dict[str, Any]:
     from plan_extract import extract
 
-    return json.loads(extract(official_path).model_dump_json())
+    data: dict[str, Any] = json.loads(extract(official_path).model_dump_json())
+    return data
 
 
 @pytest.mark.parametrize(("where", "field"), CONTRACT_FIELDS, ids=[f"{w}.{f}" for w, f in CONTRACT_FIELDS])

@@ -325,7 +325,8 @@ def _page(tmp_path: Path, name: str, paragraphs: list[str], **meta: str) -> dict
     )
     path = tmp_path / name
     path.write_text(html, encoding="utf-8")
-    return json.loads(extract(path).model_dump_json())
+    data: dict[str, Any] = json.loads(extract(path).model_dump_json())
+    return data
 
 
 def test_four_levels_with_items_and_subitems(tmp_path: Path) -> None:

@@ -299,7 +299,7 @@ def _tasks_of_a_small_plan() -> tuple[str, list[tuple[str, str | None]], list[in
         "一、总体要求（一）指导思想。坚持绿色发展。（甲局负责）推进节能降碳。（乙局负责）"
         "（二）主要目标。到2025年，目标实现。（丙局负责）"
     )
-    tasks = [
+    tasks: list[tuple[str, str | None]] = [
         ("坚持绿色发展。", "（甲局负责）"),
         ("推进节能降碳。", "（乙局负责）"),
         ("到2025年，目标实现。", "（丙局负责）"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from plan_extract import InputError, extract, extract_source
 from plan_extract.readers import read_source
 from plan_extract.writers.json import dumps
 
-ENCODINGS = {
+ENCODINGS: dict[str, tuple[Callable[[str], bytes], str]] = {
     # name: (how the bytes are made, what the reader must report)
     "utf-8": (lambda t: t.encode("utf-8"), "utf-8"),
     "utf-8-bom": (lambda t: codecs.BOM_UTF8 + t.encode("utf-8"), "utf-8-sig"),

@@ -46,7 +46,8 @@ ABSOLUTE = {
 @pytest.fixture(scope="module")
 def committed_schema() -> dict[str, Any]:
     assert SCHEMA_FILE.is_file(), "schemas/plan.schema.json is missing: run `make schema`"
-    return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    return data
 
 
 def test_committed_schema_is_generated() -> None:
