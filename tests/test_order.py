@@ -273,9 +273,9 @@ def test_line_habits_hold_where_the_lines_follow_the_turns() -> None:
     """The scrape's lines are cut relative to the readers' turns, so its B blocks keep their place in the
     line after the certain lines too (as the decoding without line habits reads them), and its habits are
     trusted; the generator cuts at a fixed width, and the phase its first lines show by chance does not
-    hold (the highest of 360 variants: default 2018 and seed-000-like 1023, about 3 nats)."""
+    hold (the highest of 360 variants: seed-000-like 1059, 3.7 nats, and default 2018, 3.0)."""
     assert _phase_evidence(SCRAPE.read_text(encoding="utf-8")) >= PHASE_CONFIRM
-    for params in (CorruptionParams(seed=2018), seed000_like(1023), seed000_like(1000), rare_turn_skips(1000)):
+    for params in (seed000_like(1059), CorruptionParams(seed=2018), seed000_like(1000), rare_turn_skips(1000)):
         assert _phase_evidence(corrupt(clean_official_text(), params).text) < PHASE_CONFIRM / 2, params
 
 

@@ -375,7 +375,7 @@ class _Decoder:
         """
         if not self.phase:
             return 0.0
-        offset = self.frags[i].start - self.line_pos[self.line[i]]
+        offset = self._phase_of(i)
         return self.phase.get(offset // PHASE_BIN, self.phase_floor)
 
     def _line_cost(self, count: int) -> float:
@@ -602,6 +602,7 @@ class _Decoder:
         self.line_pos = [0] * self.lines
         for f in reversed(self.frags):
             self.line_pos[self.line[f.index]] = f.start
+        self.mean_line = (self.frags[-1].end - self.frags[0].start) / self.lines if self.n else 0.0
         self.count_cost: dict[int, float] = {}
         self.cross_cost = self.nocross_cost = 0.0
         self.phase: dict[int, float] = {}
@@ -611,33 +612,38 @@ class _Decoder:
         lines = list(range(1, last_certain + 1))
         if not self.line_habits or len(lines) < MIN_LINES:
             return
-        counts = dict.fromkeys(lines, 0)
-        offsets: dict[int, list[int]] = {ln: [] for ln in lines}
-        cross = boundaries = 0
-        for k in range(1, a_last + 1):
-            ln = self.line[k]
-            if ln not in counts:
-                continue
-            new_line = self.line[k - 1] != ln
-            if self.labels[k] == B and (new_line or self.labels[k - 1] != B):
-                counts[ln] += 1
-                if not new_line or self.labels[k - 1] != B:
-                    offsets[ln].append(self.frags[k].start - self.line_pos[ln])
-            if new_line and ln - 1 in counts:
-                boundaries += 1
-                cross += self.labels[k] == B and self.labels[k - 1] == B
-        seen = [min(c, 2) for c in counts.values()]
+        blocks = self._b_blocks(self.labels, lines)
+        seen = [min(len(ks), 2) for ks in blocks.values()]
         probs = {c: (seen.count(c) + 0.5) / (len(seen) + 1.5) for c in (0, 1, 2)}
         top = max(probs.values())
         self.count_cost = {c: -math.log(p / top) for c, p in probs.items()}
-        p_cross = (cross + 0.5) / (boundaries + 1.0)
+        cross = sum(any(self._runs_on(self.labels, k) for k in blocks[ln]) for ln in lines[1:])
+        p_cross = (cross + 0.5) / (len(lines) - 1 + 1.0)
         top = max(p_cross, 1 - p_cross)
         self.cross_cost, self.nocross_cost = -math.log(p_cross / top), -math.log((1 - p_cross) / top)
-        single = [o[0] for o in offsets.values() if len(o) == 1]
+        offsets = [[self._phase_of(k) for k in ks if not self._runs_on(self.labels, k)] for ks in blocks.values()]
+        single = [o[0] for o in offsets if len(o) == 1]
         self.certain_phases = single
-        width = (self.frags[-1].end - self.frags[0].start) / self.lines
-        if len(single) >= MIN_LINES and width > 0:
-            self._fit_phase(single, width)
+        if len(single) >= MIN_LINES and self.mean_line > 0:
+            self._fit_phase(single, self.mean_line)
+
+    def _b_blocks(self, labels: list[str | None], lines: list[int]) -> dict[int, list[int]]:
+        """Per line of ``lines``, the fragments with which a B block begins in it under ``labels``
+        (a block running on from the line before counts, at the line's first fragment)."""
+        blocks: dict[int, list[int]] = {ln: [] for ln in lines}
+        for k in range(1, self.n):
+            ln = self.line[k]
+            if ln in blocks and labels[k] == B and (self.line[k - 1] != ln or labels[k - 1] != B):
+                blocks[ln].append(k)
+        return blocks
+
+    def _runs_on(self, labels: list[str | None], k: int) -> bool:
+        """Whether fragment ``k`` continues across a line break a B block begun in the line before."""
+        return self.line[k - 1] != self.line[k] and labels[k] == B and labels[k - 1] == B
+
+    def _phase_of(self, k: int) -> int:
+        """Where fragment ``k`` begins in its line (characters from the line's start)."""
+        return self.frags[k].start - self.line_pos[self.line[k]]
 
     def _fit_phase(self, offsets: list[int], width: float) -> None:
         """Kernel density of the B blocks' offsets in their lines (on PHASE_BIN-character bins, so the
@@ -689,29 +695,22 @@ class _Decoder:
         infinity where too few certain lines show a phase), and the habits hold where it reaches
         :data:`PHASE_CONFIRM`.  The Tianjin scrape: 14 of 14 later lines hit a window of 26 %
         of a line, 17.2 nats; on 360 generated variants (seed-000-like, rare turn skips and default,
-        seeds 1000-1059 and 2000-2059) the most is 3.0, and 138 of them show too few phases.
+        seeds 1000-1059 and 2000-2059) the most is 3.7, and 138 of them show too few phases.
         """
         if len(self.certain_phases) < MIN_LINES:
             return -INF
         lo = min(self.certain_phases) - PHASE_BANDWIDTH
         hi = max(self.certain_phases) + PHASE_BANDWIDTH
-        width = (self.frags[-1].end - self.frags[0].start) / self.lines
-        share = min(1.0, (hi - lo) / width) if width > 0 else 1.0
+        share = min(1.0, (hi - lo) / self.mean_line) if self.mean_line > 0 else 1.0
         if share >= PHASE_HIT:
             return -INF
-        starts: dict[int, list[int]] = {ln: [] for ln in range(self.last_certain_line + 1, self.lines - 1)}
-        for k in range(1, self.n):
-            ln = self.line[k]
-            if ln in starts and labels[k] == B and (self.line[k - 1] != ln or labels[k - 1] != B):
-                starts[ln].append(k)
+        blocks = self._b_blocks(labels, list(range(self.last_certain_line + 1, self.lines - 1)))
         hits = sum(
             1
-            for ks in starts.values()
-            if len(ks) == 1
-            and self.line[ks[0] - 1] == self.line[ks[0]]
-            and lo <= self.frags[ks[0]].start - self.line_pos[self.line[ks[0]]] <= hi
+            for ks in blocks.values()
+            if len(ks) == 1 and not self._runs_on(labels, ks[0]) and lo <= self._phase_of(ks[0]) <= hi
         )
-        misses = len(starts) - hits
+        misses = len(blocks) - hits
         return hits * math.log(PHASE_HIT / share) + misses * math.log((1 - PHASE_HIT) / (1 - share))
 
     def resolve(self, a_last: int) -> None:
