@@ -37,6 +37,7 @@ from plan_extract.order import (
     _Decoder,
     _follows_ok,
     _relabel_without_line_habits,
+    _topic_doubts,
     _two_reader_misfit,
     repair_order,
 )
@@ -216,15 +217,37 @@ def test_a_last_block_cut_short_by_the_end_of_the_document_is_not_charged_for_it
         assert mis + wrong == [], seed
 
 
+def test_a_block_whose_wording_belongs_with_the_other_reader_is_left_undecided() -> None:
+    """Short blocks whose reader only the number of switches decided, against their own wording: in
+    rare-turn-skip 1002 three sentences of measure （十二）促进绿色产品消费 were read as one B block
+    with the B fragments round them and filed under （四）; in seed-000-like 1017 and 2037 one sentence
+    was taken for the end of a B block (in 1017 the heading it follows had swallowed the sentence B
+    read there).  Each misfiled tasks before :func:`_topic_doubts` left such blocks undecided."""
+    for params in (rare_turn_skips(1000), rare_turn_skips(1002), seed000_like(1017), seed000_like(2037)):
+        _, _, mis, wrong = _variant_score(params)
+        assert mis + wrong == [], params.seed
+
+
+def test_the_wording_check_leaves_only_the_block_it_doubts_undecided() -> None:
+    """On rare-turn-skip 1002 the check doubts the mislabelled block and the fragments A read round it
+    keep their labels: it is a check on blocks, not a second decoder."""
+    c = corrupt(clean_official_text(), rare_turn_skips(1002))
+    dec = _decode(find_duplicates(segment(normalize(c.text))))
+    doubts = _topic_doubts(dec)
+    texts = [dec.frags[k].text for k in doubts]
+    assert any(t.startswith("加强节能环保技术推广应用") for t in texts)
+    assert len(doubts) < 20
+    assert all(k > max(dec.partner) for k in doubts)
+
+
 @pytest.mark.xfail(
     strict=True,
-    reason="known limitation: seed-000-like variants still misfile 2 tasks on 120 variants (1017 and 2037; "
-    "the rare-turn-skip family 11 on 120, see the README).  In 1017 a section heading swallowed the sentence B read next, which has "
-    "no other copy to bound the title (八、认真抓好组织实施完善再生资源回收体系，…), and the overlong block "
-    "makes the block-size cost cut A's block one fragment early",
+    reason="known limitation: rare-turn-skip variants still misfile 7 tasks on 120 variants (1015, 1033, "
+    "1041, 1056, 2047 twice, 2056) and default ones 2 (1019, 2053); see the README.  In 1015 A skips at a "
+    "rare turn just before B's last fragments, and the plan's closing task is glued to one B read long before",
 )
-def test_variant_1017_has_no_misfiled_task() -> None:
-    _, _, mis, _ = _variant_score(seed000_like(1017))
+def test_rare_turn_skip_variant_1015_has_no_misfiled_task() -> None:
+    _, _, mis, _ = _variant_score(rare_turn_skips(1015))
     assert mis == []
 
 
@@ -236,7 +259,7 @@ def test_variants_place_most_surviving_tasks_exactly_or_leave_them_unplaced() ->
         e, w, _, _ = _variant_score(seed000_like(2000 + seed))
         exact, whole = exact + e, whole + w
     assert whole > 0
-    assert exact / whole >= 0.6  # 176/284 measured on these seeds (186 before the line-habit check and MARGIN 1.0)
+    assert exact / whole >= 0.6  # 185/284 measured on these seeds (186 before the line-habit check and MARGIN 1.0)
 
 
 # -- the line habits are learnt from each text ----------------------------------------------------------
@@ -449,14 +472,15 @@ def test_b_does_not_read_past_a_fragment_a_read_on_from() -> None:
 
 
 def test_rare_turn_skip_variants_place_most_surviving_tasks_exactly() -> None:
-    """A floor against regression, not the issue's target (90 %): 300/391 measured on these seeds
-    (247 before parentheses occurring twice were paired across undecided text in the check)."""
+    """A floor against regression, not the issue's target (90 %): 291/391 measured on these seeds (300
+    before the wording check left undecided the blocks that misfiled 4 tasks in 1000 and 1002, 247
+    before parentheses occurring twice were paired across undecided text in the check)."""
     exact = whole = 0
     for seed in range(1000, 1004):
         e, w, _, _ = _variant_score(rare_turn_skips(seed))
         exact, whole = exact + e, whole + w
     assert whole > 0
-    assert exact / whole >= 0.75
+    assert exact / whole >= 0.74
 
 
 # -- a text that is not two interleaved readers is not forced into that model ------------------------

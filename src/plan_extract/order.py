@@ -112,7 +112,13 @@ HEADINGS = ("section", "measure")
 WHY_CLOSE = "both readings cost nearly the same"
 WHY_PAIRING = "depends on pairing a parenthesis across undecided text"
 WHY_LINES = "depends on the line habits"
-WHYS = (WHY_CLOSE, WHY_PAIRING, WHY_LINES)
+WHY_TOPIC = "its wording fits the other reader's neighbours better"
+WHYS = (WHY_CLOSE, WHY_PAIRING, WHY_LINES, WHY_TOPIC)
+#: Topic check (:func:`_topic_doubts`): a block of once-occurring fragments is left undecided when its
+#: character bigrams (idf-weighted, per bigram) match the other reader's neighbouring fragments this
+#: much better than its own reader's; ``TOPIC_CONTEXT`` fragments of each stream on each side.
+TOPIC_DOUBT = 0.4
+TOPIC_CONTEXT = 6
 
 
 @dataclass(frozen=True)
@@ -908,11 +914,75 @@ def repair_order(dd: Deduped) -> Ordered:
             dec.mark_ambiguous(k, WHY_PAIRING)
         if dec.labels[k] != lineless.labels[k] or (k in lineless.ambiguous and not habits_hold):
             dec.mark_ambiguous(k, WHY_LINES)
+    for k in _topic_doubts(dec):
+        dec.mark_ambiguous(k, WHY_TOPIC)
     for pa in [pa for pa in dec.partner if pa in dec.ambiguous and pa not in dd.duplicate_of.values()]:
         j = dec.partner.pop(pa)
         if dec.dup.get(j) == pa and j not in dd.duplicate_of:
             del dec.dup[j]
     return _assemble(dec)
+
+
+def _bigrams(text: str) -> Counter[str]:
+    han = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return Counter(han[i : i + 2] for i in range(len(han) - 1))
+
+
+def _topic_doubts(dec: _Decoder) -> list[int]:
+    """Fragments of decoded blocks whose wording belongs with the other reader's neighbours.
+
+    Why: beyond A's last anchor, a block of once-occurring fragments is A's (text beyond B's reach)
+    or B's (a run A skipped, far back in the document), and where blocks are short nothing but the
+    number of switches may tell which.  Rare-turn-skip variant 1002: "加强节能环保技术推广应用，引导
+    企业和居民采购绿色产品。" and the two fragments after it, A's reading of measure
+    （十二）促进绿色产品消费, were taken for one B block together with the two B fragments round them
+    and filed under （四）, agriculture.  The wording says where a block belongs: a B block lies in
+    the document next to B's neighbouring fragments, an A block next to A's; a block that shares
+    markedly more rare bigrams with the other reader's neighbours is left undecided.  A block here is
+    a run of one reader's once-occurring fragments, cut at the anchors (whose labels are certain):
+    seed-000-like variant 2037 filed "推进农村人居环境整治，…" (A's, measure （十七）) under （七）
+    as the end of a B block that began with B's copy of the heading.
+
+    This only ever leaves labels undecided; as a cost inside the decoder the same vocabulary evidence
+    misfiled more than it saved (see the README).
+    """
+    frags, labels, n = dec.frags, dec.labels, dec.n
+    if not dec.partner:
+        return []
+    grams = [_bigrams(f.text) if f.kind != "paren" else Counter() for f in frags]
+    df = Counter(g for gs in grams for g in gs)
+    idf = {g: math.log(n / c) for g, c in df.items()}
+    streams = {x: [k for k in range(n) if labels[k] == x and k not in dec.ambiguous] for x in (A, B)}
+
+    def fit(block: range, reader: str) -> float:
+        """idf-weighted share of the block's bigrams found in ``reader``'s neighbouring fragments."""
+        stream = streams[reader]
+        p, q = bisect.bisect_left(stream, block[0]), bisect.bisect_right(stream, block[-1])
+        context: set[str] = set()
+        for k in stream[max(0, p - TOPIC_CONTEXT) : p] + stream[q : q + TOPIC_CONTEXT]:
+            context.update(grams[k])
+        found = sum(idf[g] * c for k in block for g, c in grams[k].items() if g in context)
+        return found / sum(sum(grams[k].values()) for k in block)
+
+    def free(k: int) -> bool:
+        """Labelled, not undecided, and not a copy of a repeated fragment (those labels are certain)."""
+        return labels[k] is not None and k not in dec.ambiguous and k not in dec.dup and k not in dec.partner
+
+    doubts: list[int] = []
+    i = max(dec.partner) + 1
+    while i < n:
+        if not free(i):
+            i += 1
+            continue
+        own = A if labels[i] == A else B
+        j = i
+        while j + 1 < n and free(j + 1) and labels[j + 1] == own:
+            j += 1
+        block = range(i, j + 1)
+        if any(grams[k] for k in block) and fit(block, B if own == A else A) - fit(block, own) > TOPIC_DOUBT:
+            doubts.extend(block)
+        i = j + 1
+    return doubts
 
 
 def _assemble(dec: _Decoder) -> Ordered:
