@@ -32,7 +32,9 @@ The model this stage decodes (and what makes each step sound):
    undecided fragments; the line habits): a fragment that decoding labels otherwise, or cannot
    decide, is ambiguous too -- its label hangs on that bet alone.  (Where the line habits hold in
    the lines after the certain ones as well, :meth:`_Decoder.phase_evidence`, only a label the
-   decoding without them gives otherwise is.)
+   decoding without them gives otherwise is.)  Last, the words are read (:func:`_topic_doubts`): a
+   block whose wording matches the other reader's neighbours markedly better than its own is
+   ambiguous as well.
 5. The document order is B's stream, then A's fragments beyond it.  A skips runs, so between two
    of A's blocks (and wherever an ambiguous fragment was taken out) there is a *gap*; the
    structure stage never files text across a gap into a measure unless the numbering proves no
@@ -914,6 +916,8 @@ def repair_order(dd: Deduped) -> Ordered:
             dec.mark_ambiguous(k, WHY_PAIRING)
         if dec.labels[k] != lineless.labels[k] or (k in lineless.ambiguous and not habits_hold):
             dec.mark_ambiguous(k, WHY_LINES)
+    # A third check needs no second decoding: a block whose wording belongs with the other reader's
+    # neighbours (rare-turn-skip 1000 and 1002, seed-000-like 1017 and 2037 misfiled tasks before).
     for k in _topic_doubts(dec):
         dec.mark_ambiguous(k, WHY_TOPIC)
     for pa in [pa for pa in dec.partner if pa in dec.ambiguous and pa not in dd.duplicate_of.values()]:
