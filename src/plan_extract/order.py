@@ -57,7 +57,7 @@ import statistics
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import groupby, pairwise
 
 from .attribution import is_responsibility
 from .dedupe import MIN_CHARS, Deduped
@@ -559,15 +559,10 @@ class _Decoder:
     def measure_blocks(self, a_last: int) -> None:
         """Block lengths (characters) of each reader where every label is certain: before A's last anchor,
         leaving out the first and last block there (cut by the start of the text and by a_last)."""
-        spans: list[tuple[str, int]] = []
-        k = 0
-        while k <= a_last:
-            x = self.labels[k]
-            j = k
-            while j + 1 <= a_last and self.labels[j + 1] == x:
-                j += 1
-            spans.append((x or "", sum(len(self.frags[t].text) for t in range(k, j + 1))))
-            k = j + 1
+        spans = [
+            (x or "", sum(len(self.frags[t].text) for t in run))
+            for x, run in groupby(range(a_last + 1), key=lambda k: self.labels[k])
+        ]
         inner = spans[1:-1]
         self.block_median: dict[str, float] = {}
         for reader in (A, B):
@@ -958,7 +953,7 @@ def _topic_doubts(dec: _Decoder) -> list[int]:
     idf = {g: math.log(n / c) for g, c in df.items()}
     streams = {x: [k for k in range(n) if labels[k] == x and k not in dec.ambiguous] for x in (A, B)}
 
-    def fit(block: range, reader: str) -> float:
+    def fit(block: list[int], reader: str) -> float:
         """idf-weighted share of the block's bigrams found in ``reader``'s neighbouring fragments."""
         stream = streams[reader]
         p, q = bisect.bisect_left(stream, block[0]), bisect.bisect_right(stream, block[-1])
@@ -973,19 +968,11 @@ def _topic_doubts(dec: _Decoder) -> list[int]:
         return labels[k] is not None and k not in dec.ambiguous and k not in dec.dup and k not in dec.partner
 
     doubts: list[int] = []
-    i = max(dec.partner) + 1
-    while i < n:
-        if not free(i):
-            i += 1
-            continue
-        own = A if labels[i] == A else B
-        j = i
-        while j + 1 < n and free(j + 1) and labels[j + 1] == own:
-            j += 1
-        block = range(i, j + 1)
-        if any(grams[k] for k in block) and fit(block, B if own == A else A) - fit(block, own) > TOPIC_DOUBT:
-            doubts.extend(block)
-        i = j + 1
+    for own, run in groupby(range(max(dec.partner) + 1, n), key=lambda k: labels[k] if free(k) else None):
+        block = list(run)
+        if own is not None and any(grams[k] for k in block):
+            if fit(block, B if own == A else A) - fit(block, own) > TOPIC_DOUBT:
+                doubts.extend(block)
     return doubts
 
 
