@@ -46,7 +46,7 @@ STRATEGY_SEED = 2026
 
 def run_variant(
     params: CorruptionParams, reference: PlanRecord, clean: str, oracle: bool = False
-) -> tuple[int, int, int, int]:
+) -> tuple[int, int, int, int, int]:
     c = corrupt(clean, params)
     source = SourceText(path="variant", name="variant", kind="text", text=c.text)
     if oracle:
@@ -56,7 +56,13 @@ def run_variant(
         rec = extract_source(source)
     tasks, measures = reference_tasks(reference)
     sc = score(rec, reference, normalize(c.text), surviving_tasks(c, tasks, measures))
-    return len(sc.exact), len(sc.whole), len(sc.misfiled), len(sc.unplaced_ranges_wrong)
+    return (
+        len(sc.exact),
+        len(sc.whole),
+        len(sc.misfiled),
+        len(sc.unplaced_ranges_wrong),
+        len(sc.unplaced_misattributed),
+    )
 
 
 def strategy_draws(n: int) -> list[CorruptionParams]:
@@ -98,16 +104,19 @@ def main(argv: list[str]) -> int:
         ("test strategy", strategy_draws(n), False),
     ]
     for name, variants, oracle in families:
-        total = [0, 0, 0, 0]
+        total = [0, 0, 0, 0, 0]
         for params in variants:
             res = run_variant(params, reference, clean, oracle=oracle)
             total = [a + b for a, b in zip(total, res, strict=True)]
-            if res[2] or res[3]:
-                print(f"{name} {params}: exact {res[0]}/{res[1]}, misfiled {res[2]}, wrong ranges {res[3]}")
-        ex, wh, mis, wr = total
+            if res[2] or res[3] or res[4]:
+                print(
+                    f"{name} {params}: exact {res[0]}/{res[1]}, misfiled {res[2]}, wrong ranges {res[3]}, "
+                    f"unplaced with another task's agencies {res[4]}"
+                )
+        ex, wh, mis, wr, wa = total
         print(
             f"{name}: {len(variants)} variants, exact {ex}/{wh} ({ex / max(wh, 1):.0%}), misfiled {mis}, "
-            f"wrong unplaced ranges {wr}"
+            f"wrong unplaced ranges {wr}, unplaced with another task's agencies {wa}"
         )
     return 0
 

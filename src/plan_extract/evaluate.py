@@ -6,6 +6,9 @@ module asks: is it exactly a reference task (same text, same measure, same agenc
 *misfiled* — in another measure than the reference puts its text, glued together from several
 reference tasks, or carrying another task's agencies?  Text is compared fragment by fragment
 (sentences and parentheses), ignoring whitespace, so a task can be traced even when it is cut.
+An unplaced fragment is checked too: its text must lie in its range of measures, and an unplaced
+*task* (text with the parenthesis it was given) must not carry agencies its text's reference task
+does not have -- a user loading task-agency pairs gets the unplaced ones as well.
 
 Used by the order-repair tests, ``make bench`` and the figures in the README.
 """
@@ -45,11 +48,15 @@ class Score:
     exact: list[int] = field(default_factory=list)  # ... and that come out exactly
     misfiled: list[str] = field(default_factory=list)  # descriptions of misfiled candidate tasks
     unplaced_ranges_wrong: list[str] = field(default_factory=list)
+    # unplaced tasks (text paired with a parenthesis) glued from several reference tasks, or carrying
+    # agencies their text's reference task does not have
+    unplaced_misattributed: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         return (
             f"{len(self.exact)}/{len(self.whole)} surviving tasks exact, {len(self.misfiled)} misfiled, "
-            f"{len(self.unplaced_ranges_wrong)} unplaced with a wrong range"
+            f"{len(self.unplaced_ranges_wrong)} unplaced with a wrong range, "
+            f"{len(self.unplaced_misattributed)} unplaced with another task's agencies"
         )
 
 
@@ -143,4 +150,14 @@ def score(
             hi = u.last_measure if u.last_measure is not None else 10**6
             if not lo <= m <= hi:
                 sc.unplaced_ranges_wrong.append(f"{u.text[:24]}… in measure {m}, range [{lo}, {hi}]")
+        if u.kind == "task":
+            # the reference tasks that hold every fragment of its text (a sentence may recur in several)
+            holding = [set(found) for found in map(ref.lookup, _keys(u.text)) if found]
+            holders: set[int] = set.intersection(*holding) if holding else set()
+            agencies = tuple(a.name for a in u.agencies)
+            if holding and not holders:
+                sc.unplaced_misattributed.append(f"{u.text[:24]}…: glued from reference tasks {sorted(owners)}")
+            elif holders and all(ref.tasks[h].agencies != agencies for h in holders):
+                theirs = ref.tasks[min(holders)].agencies
+                sc.unplaced_misattributed.append(f"{u.text[:24]}…: agencies {agencies} but reference {theirs}")
     return sc
