@@ -116,7 +116,8 @@ WHY_CLOSE = "both readings cost nearly the same"
 WHY_PAIRING = "depends on pairing a parenthesis across undecided text"
 WHY_LINES = "depends on the line habits"
 WHY_TOPIC = "its wording fits the other reader's neighbours better"
-WHYS = (WHY_CLOSE, WHY_PAIRING, WHY_LINES, WHY_TOPIC)
+WHY_UNCOPIED = "read as A's before A's last anchor, yet B has no copy of it"
+WHYS = (WHY_CLOSE, WHY_PAIRING, WHY_LINES, WHY_TOPIC, WHY_UNCOPIED)
 #: Topic check (:func:`_topic_doubts`): a block of once-occurring fragments is left undecided when its
 #: character bigrams (idf-weighted, per bigram) match the other reader's neighbouring fragments this
 #: much better than its own reader's; ``TOPIC_CONTEXT`` fragments of each stream on each side.
@@ -920,7 +921,48 @@ def repair_order(dd: Deduped) -> Ordered:
         j = dec.partner.pop(pa)
         if dec.dup.get(j) == pa and j not in dd.duplicate_of:
             del dec.dup[j]
+    _pair_copies_b_read(dec)
     return _assemble(dec)
+
+
+def _pair_copies_b_read(dec: _Decoder) -> None:
+    """Pair each fragment A read before its last anchor, but no anchor paired, with B's copy of it.
+
+    Why: B replays the document contiguously past A's last anchor, so it read everything A read
+    before it, and B's copy lies in B's stream between B's copies of the anchors A read round it.
+    A fragment A read there whose copy was not found -- a repeated parenthesis after a skip of
+    A's, where stream adjacency cannot say which copy is B's -- is a duplicate; placed after B's
+    stream it came out a second time, as a parenthesis without its task, in a range of measures
+    it does not lie in.  Default variant 1001: A skipped from measure （五）'s third task to
+    （市商务局、市文化和旅游局、各区人民政府按职责分工负责）, which B read in its place, and A's copy
+    was reported unplaced in measure （十）.  The copy is the first of that text in the window that
+    B certainly read, else the first left undecided (it stays unplaced where it is: its own range
+    is right).  Where the window holds no copy at all, the label A contradicts the model and the
+    fragment is left undecided (seed-000-like 2005: B's "（市发展改革委、市生态环境局、…）" of measure
+    （三）, taken for A's, was reported unplaced in measures 10-11).
+    """
+    if not dec.partner:
+        return
+    labels, frags = dec.labels, dec.frags
+    anchors = sorted(dec.partner)
+    for k in range(anchors[-1]):
+        if labels[k] != A or k in dec.ambiguous or k in dec.partner or k in dec.dup:
+            continue
+        p = bisect.bisect_left(anchors, k)
+        lo = dec.partner[anchors[p - 1]] if p > 0 else -1
+        copies = [
+            j
+            for j in range(max(lo, k) + 1, dec.partner[anchors[p]])
+            if j not in dec.dup and frags[j].key == frags[k].key
+        ]
+        sure = [j for j in copies if labels[j] == B and j not in dec.ambiguous]
+        undecided = [j for j in copies if j in dec.ambiguous]
+        if not sure and not undecided:
+            dec.mark_ambiguous(k, WHY_UNCOPIED)
+            continue
+        j = (sure or undecided)[0]
+        dec.dup[j] = k
+        dec.partner[k] = j
 
 
 def _bigrams(text: str) -> Counter[str]:
