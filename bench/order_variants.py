@@ -46,7 +46,7 @@ STRATEGY_SEED = 2026
 
 def run_variant(
     params: CorruptionParams, reference: PlanRecord, clean: str, oracle: bool = False
-) -> tuple[int, int, int, int, int]:
+) -> tuple[int, int, int, int, int, int]:
     c = corrupt(clean, params)
     source = SourceText(path="variant", name="variant", kind="text", text=c.text)
     if oracle:
@@ -62,6 +62,7 @@ def run_variant(
         len(sc.misfiled),
         len(sc.unplaced_ranges_wrong),
         len(sc.unplaced_misattributed),
+        len(sc.sections_wrong),
     )
 
 
@@ -104,19 +105,19 @@ def main(argv: list[str]) -> int:
         ("test strategy", strategy_draws(n), False),
     ]
     for name, variants, oracle in families:
-        total = [0, 0, 0, 0, 0]
+        total = [0, 0, 0, 0, 0, 0]
         for params in variants:
             res = run_variant(params, reference, clean, oracle=oracle)
             total = [a + b for a, b in zip(total, res, strict=True)]
-            if res[2] or res[3] or res[4]:
+            if any(res[2:]):
                 print(
                     f"{name} {params}: exact {res[0]}/{res[1]}, misfiled {res[2]}, wrong ranges {res[3]}, "
-                    f"unplaced with another task's agencies {res[4]}"
+                    f"unplaced with another task's agencies {res[4]}, measures in a wrong section {res[5]}"
                 )
-        ex, wh, mis, wr, wa = total
+        ex, wh, mis, wr, wa, ws = total
         print(
             f"{name}: {len(variants)} variants, exact {ex}/{wh} ({ex / max(wh, 1):.0%}), misfiled {mis}, "
-            f"wrong unplaced ranges {wr}, unplaced with another task's agencies {wa}"
+            f"wrong unplaced ranges {wr}, unplaced with another task's agencies {wa}, measures in a wrong section {ws}"
         )
     return 0
 

@@ -31,3 +31,21 @@ def test_a_short_sentence_does_not_cut_a_title() -> None:
     characters count as a glued copy."""
     frags = segment("组织实施。\n八、加强组织实施。\n（一）加强组织领导。")
     assert [f.title for f in frags if f.kind == "section"] == ["加强组织实施"]
+
+
+def test_a_section_heading_glued_to_the_next_section_heading_is_split_there() -> None:
+    """Rare-turn-skip variant 1005: A's block ended on heading 七, B's began with heading 三.  Read as
+    one title, B's heading 三 had no fragment of its own to pair with A's copy, which was taken for
+    B's in the wrong place, and measures （四）-（八） were filed under section 三."""
+    frags = segment("七、完善政策制度体系三、构建绿色低碳循环发展的流通体系（九）打造绿色物流体系。")
+    assert [(f.kind, f.number, f.title) for f in frags[:3]] == [
+        ("section", 7, "完善政策制度体系"),
+        ("section", 3, "构建绿色低碳循环发展的流通体系"),
+        ("measure", 9, "打造绿色物流体系"),
+    ]
+
+
+def test_a_numeral_inside_a_section_label_does_not_split_it() -> None:
+    """十一、 is one label, not 十 followed by 一、."""
+    frags = segment("十一、加强组织领导\n（一）明确责任。")
+    assert [(f.kind, f.number, f.title) for f in frags[:1]] == [("section", 11, "加强组织领导")]

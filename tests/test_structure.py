@@ -16,7 +16,9 @@ from typing import Any
 import pytest
 
 from json_walk import json_strings
+from plan_extract import extract_source
 from plan_extract.normalize import normalize
+from plan_extract.readers.base import SourceText
 
 # Printed in seed 004 as "一、总体要求" ... "八、认真抓好组织实施" (one heading per line).
 SECTION_TITLES = [
@@ -192,6 +194,18 @@ def test_scrape_document(scrape_json: dict[str, Any]) -> None:
     assert doc["title"] == NOTICE_TITLE
     assert doc["published_date"] == "2022-03-29"
     assert doc["recipients"] == ["各区人民政府", "市政府各委、办、局"]
+
+
+def test_a_notice_title_glued_to_its_addressees_is_split_off(official_source: str) -> None:
+    """A scrape that lost every line break (the corruption generator's variants) runs the notice title
+    into the addressees: "…实施方案的通知各区人民政府，市政府各委、办、局：".  The title is the longest
+    head ending in a document type after which an addressee list follows (not "…实施方案" +
+    "的通知各区人民政府"); before, the title was null and the first addressee carried it."""
+    glued = "".join(normalize(official_source).split())
+    rec = extract_source(SourceText(path="glued.txt", name="glued.txt", kind="text", text=glued))
+    assert rec.document.title == NOTICE_TITLE
+    assert rec.document.recipients == ["各区人民政府", "市政府各委、办、局"]
+    assert rec.plan.title == PLAN_TITLE
 
 
 def _radicals(strings: Iterator[str]) -> list[str]:

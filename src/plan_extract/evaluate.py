@@ -51,12 +51,15 @@ class Score:
     # unplaced tasks (text paired with a parenthesis) glued from several reference tasks, or carrying
     # agencies their text's reference task does not have
     unplaced_misattributed: list[str] = field(default_factory=list)
+    # measures filed under a numbered section that is not theirs (an unnumbered one claims nothing)
+    sections_wrong: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         return (
             f"{len(self.exact)}/{len(self.whole)} surviving tasks exact, {len(self.misfiled)} misfiled, "
             f"{len(self.unplaced_ranges_wrong)} unplaced with a wrong range, "
-            f"{len(self.unplaced_misattributed)} unplaced with another task's agencies"
+            f"{len(self.unplaced_misattributed)} unplaced with another task's agencies, "
+            f"{len(self.sections_wrong)} measures in a wrong section"
         )
 
 
@@ -142,6 +145,12 @@ def score(
         if _agencies(task) == rt.agencies and rt.ident in sc.whole and len(keys) == len(rt.text_keys):
             # the same fragments, exactly or (wording variants between editions) by fuzzy match
             sc.exact.append(rt.ident)
+    section_of = {m.number: sec.number for sec in reference.plan.sections for m in sec.measures}
+    for sec in candidate.plan.sections:
+        for measure_ in sec.measures:
+            home = section_of.get(measure_.number, sec.number)
+            if sec.number is not None and home != sec.number:
+                sc.sections_wrong.append(f"（{measure_.number}） under section {sec.number}, reference {home}")
     for u in candidate.plan.unplaced:
         owners = {h for k in _keys(u.text) for h in ref.lookup(k)[:1]}
         for o in owners:

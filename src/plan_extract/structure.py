@@ -153,6 +153,20 @@ def _looks_like_recipients(text: str) -> bool:
     return bool(pieces) and all(p.strip().startswith("各") or _ADDRESSEE_END.search(p.strip()) for p in pieces)
 
 
+def _title_before_recipients(text: str) -> int:
+    """Where a notice title glued to the addressees after it ends (0: no such title).
+
+    The title is the longest head that reads as a title (:func:`_looks_like_title`, and 关于 in it)
+    ending in a document type, such that what follows is an addressee list: "…实施方案的通知" +
+    "各区人民政府，市政府各委、办、局", not "…实施方案" + "的通知各区人民政府，…" (whose first
+    piece does not start an addressee)."""
+    for mt in reversed(list(regex.finditer(rf"(?:{DOC_TYPES})", text))):
+        head, tail = text[: mt.end()], text[mt.end() :]
+        if "关于" in head and _looks_like_title(head) and tail[:1] not in "的之" and _looks_like_recipients(tail):
+            return int(mt.end())
+    return 0
+
+
 def parse_front(frags: list[Fragment]) -> FrontMatter:
     """Notice title, document number, recipients, body, signature, plan title and preamble."""
     fm = FrontMatter()
@@ -180,6 +194,14 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
         fm.doc_number = j.span(pos + m.start(1), pos + m.end(1))
         pos += m.end()
     m = regex.match(r"\n*([^。\n]{2,150}?)[：:]", t[pos:])
+    if m and fm.title is None:
+        # a scrape that lost its line breaks glues the notice title to the addressees:
+        # 天津市人民政府关于印发…实施方案的通知各区人民政府，市政府各委、办、局：
+        cut = _title_before_recipients(m.group(1))
+        if cut:
+            fm.title = j.span(pos + m.start(1), pos + m.start(1) + cut)
+            pos += m.start(1) + cut
+            m = regex.match(r"([^。\n]{2,150}?)[：:]", t[pos:])
     if m and ("，" in m.group(1) or len(m.group(1)) < 40) and _looks_like_recipients(m.group(1)):
         start = pos + m.start(1)
         for piece in regex.finditer(r"[^，,；;]+", m.group(1)):
