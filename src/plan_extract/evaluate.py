@@ -152,19 +152,17 @@ def score(
             if sec.number is not None and home != sec.number:
                 sc.sections_wrong.append(f"（{measure_.number}） under section {sec.number}, reference {home}")
     for u in candidate.plan.unplaced:
+        lo = u.first_measure if u.first_measure is not None else -1
+        hi = u.last_measure if u.last_measure is not None else 10**6
         owners = {h for k in _keys(u.text) for h in ref.lookup(k)[:1]}
         for o in owners:
             m = ref.tasks[o].measure
-            lo = u.first_measure if u.first_measure is not None else -1
-            hi = u.last_measure if u.last_measure is not None else 10**6
             if not lo <= m <= hi:
                 sc.unplaced_ranges_wrong.append(f"{u.text[:24]}… in measure {m}, range [{lo}, {hi}]")
         if u.kind == "parenthesis" and u.parenthesis:
             # a parenthesis alone: one of the reference tasks it closes must lie in its range
             key = "".join(u.parenthesis.split())
             closes = sorted({t.measure for t in ref.tasks if t.paren_key == key})
-            lo = u.first_measure if u.first_measure is not None else -1
-            hi = u.last_measure if u.last_measure is not None else 10**6
             if closes and not any(lo <= m <= hi for m in closes):
                 sc.unplaced_ranges_wrong.append(f"{u.parenthesis[:24]}… closes measure(s) {closes}, range [{lo}, {hi}]")
         if u.kind == "task":
