@@ -287,6 +287,30 @@ def test_unplaced_fragments_count_as_carried() -> None:
     assert [t.b_place for t in comparison.tasks] == [None] * 4
 
 
+def test_a_parenthesis_a_has_alone_and_b_lacks_is_reported_not_only_counted() -> None:
+    """A's unplaced parenthesis whose text is lost, missing in B, makes the editions differ: the report
+    must say where (it once exited 1 with an empty list of differences)."""
+    measures: dict[int, list[TaskSpec]] = {1: [(T1, P1), (T2, "（市商务局负责）")], 2: [(T3, "（市住房城乡建设委负责）")]}
+    a, b = make_record("a.pdf", "pdf", measures), make_record("b.txt", "text", measures)
+    assert compare(Loaded(a, "a.pdf", ""), Loaded(b, "b.txt", "")).identical
+    lone = "（市民政局负责）"
+    a.plan.unplaced.append(
+        Unplaced(
+            text="",
+            kind="parenthesis",
+            parenthesis=lone,
+            first_measure=1,
+            last_measure=2,
+            provenance=Provenance(source="a.pdf", start=0, end=len(lone)),
+        )
+    )
+    comparison = compare(Loaded(a, "a.pdf", ""), Loaded(b, "b.txt", ""))
+    data = comparison.to_json()
+    assert not data["identical"]
+    assert data["summary"]["parentheses_missing_in_b"] == 1
+    assert f"B lacks the parenthesis {lone}" in comparison.render()
+
+
 def test_char_diff_notation() -> None:
     assert char_diff("严格执行经营许可证管理制度", "严格执行经营许可管理制度") == "严格执行经营许可[-证-]管理制度"
     assert char_diff("DB/T 29", "DB/T29") == "DB/T29"

@@ -526,7 +526,7 @@ class Comparison:
             for v in self._variants(t):
                 group(t.unit.place).setdefault("variants", []).append(v)
             if (
-                t.status in ("present", "partial")
+                t.status in ("present", "partial", "empty")  # empty: a parenthesis whose text A lacks too
                 and t.unit.paren
                 and t.paren is not None
                 and t.paren.status == "missing"
@@ -677,9 +677,8 @@ class Comparison:
                 )
             for t in g.get("parenthesis_missing_in_b", []):
                 who = f"task {t['task']}" if "task" in t else t["place"]
-                lines.append(
-                    f"  ? {who}: B carries the text but not its parenthesis {_clip(t.get('parenthesis') or '', 40)}"
-                )
+                carried = "B carries the text but not its parenthesis" if t["text"] else "B lacks the parenthesis"
+                lines.append(f"  ? {who}: {carried} {_clip(t.get('parenthesis') or '', 40)}")
             for t in g.get("only_in_b", []):
                 lines.append(
                     f"  + only in B ({t['place']}): {_clip(t.get('text') or '', 40)}{_clip(t.get('parenthesis') or '', 30)}"
@@ -709,7 +708,8 @@ def _clip(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def _doc_value(record: PlanRecord, path: str) -> Any:
+def field_value(record: PlanRecord, path: str) -> Any:
+    """The value at a dotted path of a record (``document.signed_date``)."""
     obj: Any = record
     for part in path.split("."):
         obj = getattr(obj, part)
@@ -720,7 +720,7 @@ def compare_documents(a: PlanRecord, b: PlanRecord) -> list[dict[str, Any]]:
     """Fields of the notice and the plan's frame that differ (a field one side lacks counts)."""
     out: list[dict[str, Any]] = []
     for path in DOCUMENT_FIELDS:
-        va, vb = _doc_value(a, path), _doc_value(b, path)
+        va, vb = field_value(a, path), field_value(b, path)
         if isinstance(va, list):
             va = "、".join(va) or None
             vb = "、".join(vb) or None

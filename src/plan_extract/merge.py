@@ -41,7 +41,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .diff import Comparison, Loaded, Place, Unit, char_diff, compare, squash
+from .diff import Comparison, Loaded, Place, Unit, char_diff, compare, field_value, squash
 from .errors import InputError
 from .models import Agency, PlanRecord, Provenance, SourceInfo, Task, Unplaced, Variant, Warning
 
@@ -125,16 +125,9 @@ def rank(inputs: Sequence[Loaded], reference: Loaded | None = None) -> list[Rank
     return sorted((assess(x, x is reference) for x in inputs), key=Ranked.key)
 
 
-def _get(record: PlanRecord, path: str) -> object:
-    obj: object = record
-    for part in path.split("."):
-        obj = getattr(obj, part)
-    return obj
-
-
 def _set(record: PlanRecord, path: str, value: object) -> None:
     head, _, last = path.rpartition(".")
-    setattr(_get(record, head), last, value)
+    setattr(field_value(record, head), last, value)
 
 
 def _agency_list(agencies: tuple[tuple[str, str], ...]) -> str:
@@ -276,14 +269,15 @@ class _Keeper:
 def _fill_document(canonical: PlanRecord, ranked: list[Ranked], filled: dict[str, list[str]]) -> None:
     ref = ranked[0]
     for path, label in FILLABLE.items():
-        mine = _get(canonical, path)
+        mine = field_value(canonical, path)
+        whose = ref.loaded.name  # the source ``mine`` came from
         for other in ranked[1:]:
-            theirs = _get(other.loaded.record, path)
+            theirs = field_value(other.loaded.record, path)
             if theirs is None:
                 continue
             if mine is None:
                 _set(canonical, path, theirs)
-                mine = theirs
+                mine, whose = theirs, other.loaded.name
                 filled[other.loaded.name].append(path)
                 if label is not None:
                     canonical.warnings = [
@@ -293,8 +287,8 @@ def _fill_document(canonical: PlanRecord, ranked: list[Ranked], filled: dict[str
                 canonical.warnings.append(
                     Warning(
                         kind="metadata_conflict",
-                        message=f"{path}: {ref.loaded.name} gives {mine!r}, {other.loaded.name} gives {theirs!r}; "
-                        f"the reference's is kept",
+                        message=f"{path}: {whose} gives {mine!r}, {other.loaded.name} gives {theirs!r}; "
+                        f"{'the reference' if whose == ref.loaded.name else whose}'s is kept",
                     )
                 )
     doc = canonical.document
