@@ -290,7 +290,10 @@ def test_unplaced_fragments_count_as_carried() -> None:
 def test_a_parenthesis_a_has_alone_and_b_lacks_is_reported_not_only_counted() -> None:
     """A's unplaced parenthesis whose text is lost, missing in B, makes the editions differ: the report
     must say where (it once exited 1 with an empty list of differences)."""
-    measures: dict[int, list[TaskSpec]] = {1: [(T1, P1), (T2, "（市商务局负责）")], 2: [(T3, "（市住房城乡建设委负责）")]}
+    measures: dict[int, list[TaskSpec]] = {
+        1: [(T1, P1), (T2, "（市商务局负责）")],
+        2: [(T3, "（市住房城乡建设委负责）")],
+    }
     a, b = make_record("a.pdf", "pdf", measures), make_record("b.txt", "text", measures)
     assert compare(Loaded(a, "a.pdf", ""), Loaded(b, "b.txt", "")).identical
     lone = "（市民政局负责）"

@@ -98,12 +98,28 @@ def _starts_meta(text: str, i: int) -> bool:
 
 
 def _heading_title_end(text: str, i: int, *, until_measure: bool) -> int:
-    """End of a heading title starting at ``i``: at 。 (included), a newline, or the next （N） label."""
+    """End of a heading title starting at ``i``: at 。 (included), a newline, or the next （N） label;
+    a section title (``until_measure``) also ends where another section label begins in it.
+
+    Why the last: where one reader's block ends on a heading and the other's begins with one, the
+    two run together: ``七、完善政策制度体系三、构建绿色低碳循环发展的流通体系`` (rare-turn-skip variant
+    1005).  Read as one title, heading 三 lost its fragment, A's copy of it had no partner and was
+    taken for B's in the wrong place: measures （四）-（八） were filed under section 三.  A section
+    title holds no numbered label of its own, so one that is not the tail of a longer numeral (十一、)
+    ends it."""
     j = i
     n = len(text)
     while j < n:
         ch = text[j]
         if ch == "\n":
+            return j
+        if (
+            until_measure
+            and j >= i + 2
+            and text[j - 1] not in CN
+            and (m := SECTION_RE.match(text, j))
+            and parse_chinese_number(m.group(1))
+        ):
             return j
         if ch == "。":
             return j + 1
@@ -184,21 +200,6 @@ def _glued_section_ends(text: str, frags: list[Fragment]) -> dict[int, int]:
     return forced
 
 
-def _glued_section_label(text: str, start: int, end: int) -> int:
-    """Where another section heading begins inside a section title (``end`` if nowhere).
-
-    Why: where one reader's block ends on a heading and the other's begins with one, the two run
-    together: ``七、完善政策制度体系三、构建绿色低碳循环发展的流通体系`` (rare-turn-skip variant 1005).
-    The second heading was lost as a fragment of its own, so the copy the other reader read had no
-    partner and was taken for B's, in the wrong place: measures （四）-（八） were filed under section 三.
-    A section title holds no numbered label of its own, so one that is not the tail of a longer
-    numeral (十一、) ends it."""
-    for m in SECTION_RE.finditer(text, start, end):
-        if text[m.start() - 1] not in CN and parse_chinese_number(m.group(1)):
-            return int(m.start())
-    return end
-
-
 def _segment(text: str, clean: dict[str, str], forced: dict[int, int]) -> list[Fragment]:
     frags: list[Fragment] = []
     i = 0
@@ -222,7 +223,7 @@ def _segment(text: str, clean: dict[str, str], forced: dict[int, int]) -> list[F
             known = clean.get(m.group(0))
             if known and text.startswith(known, m.end()) and end > m.end() + len(known):
                 end = m.end() + len(known)
-            end = min(end, forced.get(i, end), _glued_section_label(text, m.end() + 2, end))
+            end = min(end, forced.get(i, end))
             kind, label, number = "section", m.group(0), parse_chinese_number(m.group(1))
             title = text[m.end() : end].rstrip("。").strip() or None
         elif (m := MEASURE_RE.match(text, i)) and parse_chinese_number(m.group(1)):

@@ -156,13 +156,12 @@ def _looks_like_recipients(text: str) -> bool:
 def _title_before_recipients(text: str) -> int:
     """Where a notice title glued to the addressees after it ends (0: no such title).
 
-    The title is the longest head that reads as a title (:func:`_looks_like_title`, and 关于 in it)
-    ending in a document type, such that what follows is an addressee list: "…实施方案的通知" +
-    "各区人民政府，市政府各委、办、局", not "…实施方案" + "的通知各区人民政府，…" (whose first
-    piece does not start an addressee)."""
+    The title is the longest head with 关于 in it that ends in a document type (…的通知), such that
+    what follows is an addressee list: "…实施方案的通知" + "各区人民政府，市政府各委、办、局", not
+    "…实施方案" + "的通知各区人民政府，…" (whose first piece does not start an addressee)."""
     for mt in reversed(list(regex.finditer(rf"(?:{DOC_TYPES})", text))):
         head, tail = text[: mt.end()], text[mt.end() :]
-        if "关于" in head and _looks_like_title(head) and tail[:1] not in "的之" and _looks_like_recipients(tail):
+        if "关于" in head and tail[:1] not in "的之" and _looks_like_recipients(tail):
             return int(mt.end())
     return 0
 
