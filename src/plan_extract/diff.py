@@ -97,9 +97,10 @@ def char_diff(a: str, b: str, context: int | None = None) -> str:
     return "".join(out)
 
 
-def _ratio(a: str, b: str) -> float:
+def _ratio(a: str, b: str, cutoff: float) -> float:
+    """Similarity of ``a`` and ``b``, or 0.0 where the cheap upper bounds already fall below ``cutoff``."""
     sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    if sm.real_quick_ratio() < PAREN_CUTOFF or sm.quick_ratio() < PAREN_CUTOFF:
+    if sm.real_quick_ratio() < cutoff or sm.quick_ratio() < cutoff:
         return 0.0
     return sm.ratio()
 
@@ -271,9 +272,8 @@ def build_side(loaded: Loaded, by_section: bool = False) -> Side:
                 continue
             if f.kind == "section" and not place.placed:
                 continue
-            key = squash(f.text)
-            if key:
-                unit.pieces.append(Piece(unit.ident, len(unit.pieces), key, f.text))
+            if f.key:
+                unit.pieces.append(Piece(unit.ident, len(unit.pieces), f.key, f.text))
         units.append(unit)
 
     for sec in rec.plan.sections:
@@ -768,7 +768,7 @@ def _link_pieces(a: Side, b: Side) -> tuple[dict[tuple[int, int], Link], set[tup
         for pb in left_b:
             if len(pb.key) < MIN_FUZZY:
                 continue
-            r = _ratio(pa.key, pb.key)
+            r = _ratio(pa.key, pb.key, TEXT_CUTOFF)
             if r >= TEXT_CUTOFF:
                 compatible = a.units[pa.unit].place.overlaps(b.units[pb.unit].place)
                 pairs.append((0 if compatible else 1, -r, n, pa, pb))
@@ -832,7 +832,7 @@ def _match_parens(a: Side, b: Side, matches: list[TaskMatch], links: dict[tuple[
         assert ua.paren_key is not None
         for ub in left_b:
             assert ub.paren_key is not None
-            r = _ratio(ua.paren_key, ub.paren_key)
+            r = _ratio(ua.paren_key, ub.paren_key, PAREN_CUTOFF)
             if r < PAREN_CUTOFF:
                 continue
             compatible = ua.place.overlaps(ub.place)

@@ -9,12 +9,11 @@ JSON files that differ everywhere in offsets.  Exit status as diff(1): 0 the sam
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
 from ..diff import compare, load
-from ..writers.json import write_atomic
+from ..writers.json import dumps, write_atomic
 
 EXIT_SAME = 0
 EXIT_DIFFERENT = 1
@@ -34,15 +33,10 @@ example:
 """
 
 
-def diff_json(a_path: str, b_path: str) -> dict[str, Any]:
-    """The ``--json`` report of ``a_path`` against ``b_path`` (what the reviewed file holds)."""
-    return compare(load(a_path), load(b_path)).to_json()
-
-
 def _run(args: argparse.Namespace) -> int:
     comparison = compare(load(args.a), load(args.b))
     if args.json:
-        text = json.dumps(comparison.to_json(), ensure_ascii=False, indent=2) + "\n"
+        text = dumps(comparison.to_json())
     else:
         text = comparison.render()
     if args.output:
