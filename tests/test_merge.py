@@ -205,3 +205,16 @@ def test_cli_merges_json_records_deterministically(tmp_path: Path, capsys: pytes
     assert main(["extract", str(pa), str(pb), "--reference", str(pb), "-o", str(out1)]) == 0
     assert json.loads(out1.read_text(encoding="utf-8"))["sources"][0]["name"] == "b.txt"
     assert main(["validate", str(out1)]) == 0
+
+
+def test_a_conflict_names_the_source_the_kept_value_came_from() -> None:
+    """The reference lacks the publication date; b fills it in and c disagrees.  The warning must name
+    b as the source of the kept value, not the reference, which gave none."""
+    measures = {1: [(T1, P1), (T2, "（市商务局负责）")]}
+    a = make_record("a.pdf", "pdf", measures)
+    b = make_record("b.txt", "text", measures, published="2022-03-29")
+    c = make_record("c.html", "html", measures, published="2022-03-30")
+    record = merge([Loaded(a, "a.pdf", ""), Loaded(b, "b.txt", ""), Loaded(c, "c.html", "")])
+    assert record.document.published_date == "2022-03-29"
+    (conflict,) = [w.message for w in record.warnings if w.kind == "metadata_conflict"]
+    assert "b.txt gives '2022-03-29', c.html gives '2022-03-30'; b.txt's is kept" in conflict
