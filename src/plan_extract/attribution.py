@@ -3,7 +3,7 @@
 Why its own stage: the parenthesis is the only place a plan says who does what, and it is written
 for people, not parsers — （市交通运输委、市商务局等部门和各区人民政府按职责分工负责） names two
 agencies, a hedge (等部门) and the district governments.  Names are kept exactly as printed
-(市工业和信息化局 and 市文化和旅游局 are single agencies: 和 is never a separator), and the
+(市工业和信息化局 and 市文化和旅游局 are single agencies: 和 separates only before 各 or after 等), and the
 verbatim parenthesis is kept next to the parsed list so nothing it said is lost.
 
 Roles follow the document (design doc): where it says nothing (按职责分工负责 alone), every agency
