@@ -20,7 +20,7 @@ from plan_extract.errors import InputError
 from plan_extract.merge import merge, rank
 from plan_extract.models import PlanRecord, Task
 from plan_extract.writers.json import dumps
-from test_diff import P1, T1, T2, T3, T4, make_record, synthetic_pair, write
+from test_diff import P1, T1, T2, T3, T4, TaskSpec, make_record, synthetic_pair, write
 
 REPO = Path(__file__).resolve().parents[1]
 RAW = REPO / "data" / "raw"
@@ -210,7 +210,7 @@ def test_cli_merges_json_records_deterministically(tmp_path: Path, capsys: pytes
 def test_a_conflict_names_the_source_the_kept_value_came_from() -> None:
     """The reference lacks the publication date; b fills it in and c disagrees.  The warning must name
     b as the source of the kept value, not the reference, which gave none."""
-    measures = {1: [(T1, P1), (T2, "（市商务局负责）")]}
+    measures: dict[int, list[TaskSpec]] = {1: [(T1, P1), (T2, "（市商务局负责）")]}
     a = make_record("a.pdf", "pdf", measures)
     b = make_record("b.txt", "text", measures, published="2022-03-29")
     c = make_record("c.html", "html", measures, published="2022-03-30")
