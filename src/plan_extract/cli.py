@@ -71,9 +71,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     if args.output and not args.quiet:
-        n_tasks = sum(len(m.tasks) for s in record.plan.sections for m in s.measures) + sum(
-            len(s.tasks) for s in record.plan.sections
-        )
+        n_tasks = sum(1 for _ in record.plan.placed_tasks())
         summary = ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) or "none"
         print(
             f"{source} → {args.output}: {len(record.plan.sections)} sections, "
@@ -100,7 +98,7 @@ def _extract_merged(args: argparse.Namespace, inputs: list[str]) -> int:
     else:
         sys.stdout.write(text)
     if args.output and not args.quiet:
-        tasks = [t for s in record.plan.sections for t in [*s.tasks, *(t for m in s.measures for t in m.tasks)]]
+        tasks = [t for *_, t in record.plan.placed_tasks()]
         carried = Counter(name for t in tasks for name in t.sources or [])
         variants = Counter(v.field for t in tasks for v in t.variants)
         ref = next(s.name for s in record.sources if s.role == "reference")

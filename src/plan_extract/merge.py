@@ -94,16 +94,6 @@ class Ranked:
         return f"{what}, clean"
 
 
-def _all_tasks(record: PlanRecord) -> list[Task]:
-    """Tasks in the order :func:`plan_extract.diff.build_side` makes units of them."""
-    out: list[Task] = []
-    for sec in record.plan.sections:
-        out.extend(sec.tasks)
-        for m in sec.measures:
-            out.extend(m.tasks)
-    return out
-
-
 def assess(loaded: Loaded, chosen: bool = False) -> Ranked:
     rec = loaded.record
     repairs: list[str] = []
@@ -117,7 +107,7 @@ def assess(loaded: Loaded, chosen: bool = False) -> Ranked:
             repairs.append(f"{n} {kind} warnings")
     ref_source = next((s for s in rec.sources if s.role == "reference"), rec.sources[0] if rec.sources else None)
     kind = ref_source.kind if ref_source is not None else "json"
-    return Ranked(loaded, kind, tuple(repairs), len(_all_tasks(rec)), chosen)
+    return Ranked(loaded, kind, tuple(repairs), sum(1 for _ in rec.plan.placed_tasks()), chosen)
 
 
 def rank(inputs: Sequence[Loaded], reference: Loaded | None = None) -> list[Ranked]:
@@ -341,7 +331,7 @@ def merge(inputs: Sequence[Loaded], reference: Loaded | None = None) -> PlanReco
     filled: dict[str, list[str]] = {r.loaded.name: [] for r in ranked}
     _fill_document(canonical, ranked, filled)
 
-    tasks = _all_tasks(canonical)
+    tasks = [t for *_, t in canonical.plan.placed_tasks()]
     for i, task in enumerate(tasks):
         task.sources = [ref.loaded.name] + [
             c.b.name for c in comparisons if c.tasks[i].status in ("present", "partial")

@@ -34,6 +34,7 @@ How other document shapes fit (chosen once, kept stable):
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -139,6 +140,16 @@ class Plan(_Model):
         description="text after the last task: a closing paragraph, then the signature block (lines joined by newlines)",
     )
     unplaced: list[Unplaced] = Field(default_factory=list)
+
+    def placed_tasks(self) -> Iterator[tuple[Section, Measure | None, Task]]:
+        """Every placed task in document order, with its section and measure (None for a task a
+        section holds outside any measure, which come before the section's measures)."""
+        for section in self.sections:
+            for task in section.tasks:
+                yield section, None, task
+            for measure in section.measures:
+                for task in measure.tasks:
+                    yield section, measure, task
 
 
 class Document(_Model):

@@ -36,10 +36,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Literal
 
-from ..models import Measure, PlanRecord, Section, Task
+from ..models import PlanRecord
 
 Value = str | int | bool | None
 Row = dict[str, Value]
@@ -89,16 +89,6 @@ AGENCY_COLUMNS: tuple[str, ...] = (
 )
 
 
-def _tasks(record: PlanRecord) -> Iterator[tuple[Section, Measure | None, Task]]:
-    """Every placed task of a record in document order, with its section and measure."""
-    for section in record.plan.sections:
-        for task in section.tasks:
-            yield section, None, task
-        for measure in section.measures:
-            for task in measure.tasks:
-                yield section, measure, task
-
-
 def task_rows(record: PlanRecord, file: str) -> list[Row]:
     """One row per task of ``record`` (``file``: how the record was named on input)."""
     common: Row = {
@@ -108,7 +98,7 @@ def task_rows(record: PlanRecord, file: str) -> list[Row]:
         "doc_number": record.document.doc_number,
     }
     rows: list[Row] = []
-    for section, measure, task in _tasks(record):
+    for section, measure, task in record.plan.placed_tasks():
         rows.append(
             {
                 **common,
@@ -151,7 +141,7 @@ def task_rows(record: PlanRecord, file: str) -> list[Row]:
 def agency_rows(record: PlanRecord, file: str) -> list[Row]:
     """One row per (task, agency) of ``record``: the long form a responsibility matrix pivots."""
     rows: list[Row] = []
-    agencies = [t.agencies for _, _, t in _tasks(record)] + [u.agencies for u in record.plan.unplaced]
+    agencies = [t.agencies for _, _, t in record.plan.placed_tasks()] + [u.agencies for u in record.plan.unplaced]
     for task_row, names in zip(task_rows(record, file), agencies, strict=True):
         for position, agency in enumerate(names, start=1):
             row: Row = {
