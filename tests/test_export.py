@@ -84,6 +84,30 @@ def test_tianjin_agency_rows_jsonl(tmp_path: Path, records_dir: Path, official_r
     assert (df.groupby("task_no")["position"].max() == df.groupby("task_no")["agencies_in_task"].first()).all()
 
 
+def test_unplaced_rows_say_what_they_hold_and_where_they_may_lie(
+    tmp_path: Path, records_dir: Path, scrape_record: PlanRecord
+) -> None:
+    """The scrape's unplaced fragments keep their kind and measure range in both exports, and an
+    agency matrix can tell their rows from placed ones."""
+    unplaced = scrape_record.plan.unplaced
+    assert {u.kind for u in unplaced} >= {"text", "parenthesis"}
+    path = str(records_dir / "sub" / "scrape.json")
+    tasks = pd.read_csv(_export(tmp_path, "--format", "csv", path, name="t.csv"))
+    placed, rest = tasks[tasks["placed"]], tasks[~tasks["placed"]]
+    assert (placed["kind"] == "task").all()
+    in_measure = placed.dropna(subset=["measure_number"])
+    assert (in_measure["first_measure"] == in_measure["measure_number"]).all()
+    assert (in_measure["last_measure"] == in_measure["measure_number"]).all()
+    assert list(rest["kind"]) == [u.kind for u in unplaced]
+    assert [None if pd.isna(v) else int(v) for v in rest["first_measure"]] == [u.first_measure for u in unplaced]
+    assert [None if pd.isna(v) else int(v) for v in rest["last_measure"]] == [u.last_measure for u in unplaced]
+    parens = rest[rest["kind"] == "parenthesis"]
+    assert parens["text"].isna().all() and parens["agencies"].notna().all()
+    agencies = pd.read_json(_export(tmp_path, "--format", "jsonl", "--per", "agency", path, name="a.jsonl"), lines=True)
+    assert (~agencies["placed"]).sum() == sum(len(u.agencies) for u in unplaced) > 0
+    assert set(agencies.loc[~agencies["placed"], "kind"]) <= {"task", "parenthesis"}
+
+
 def test_csv_and_jsonl_carry_the_same_rows(tmp_path: Path, records_dir: Path) -> None:
     for per in ("task", "agency"):
         c = pd.read_csv(_export(tmp_path, "--format", "csv", "--per", per, str(records_dir), name=f"{per}.csv"))

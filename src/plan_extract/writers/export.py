@@ -4,13 +4,22 @@ The canonical JSON is a tree; spreadsheets, pandas and responsibility matrices w
 exports load with one pandas call — ``pd.read_csv(path)`` or ``pd.read_json(path, lines=True)``
 — and give the same columns in the same order:
 
-* **tasks** (:data:`TASK_COLUMNS`): one row per task, placed tasks in document order, then the
-  tasks the pipeline could not place (``placed`` false, section and measure empty).  Agencies and
+* **tasks** (:data:`TASK_COLUMNS`): one row per task, placed tasks in document order, then what
+  the pipeline could not place (``placed`` false, section and measure empty).  Agencies and
   their roles are joined with 、 in printed order, so ``agencies.split("、")`` and
   ``roles.split("、")`` line up.
 * **agencies** (:data:`AGENCY_COLUMNS`): one row per agency mention, ``position`` its 1-based
   place in the task's list; a task naming nobody has no row, so the row count is the number of
   agency mentions.  ``task_no`` joins the two exports.
+
+Both exports carry where each row may lie, so placed and unplaced rows filter alike:
+``first_measure``/``last_measure`` are a placed task's measure number (twice), and an unplaced
+one's range of measures (empty where a bound is unknown; both empty for a task a section holds
+outside any measure); ``kind`` says what a row holds -- ``task`` (text with its parenthesis, or
+text that never had one), ``text`` (unplaced text whose parenthesis is not known) or
+``parenthesis`` (an unplaced responsibility parenthesis whose task is not known: its agencies
+with an empty text).  Without them an unplaced parenthesis exported as a task with no text, and
+an agency matrix could not tell its rows from placed ones (``placed`` is in both exports).
 
 Choices where other tools care:
 
@@ -67,6 +76,9 @@ TASK_COLUMNS: tuple[str, ...] = (
     "responsibility",
     "agency_note",
     "placed",
+    "kind",
+    "first_measure",
+    "last_measure",
 )
 
 AGENCY_COLUMNS: tuple[str, ...] = (
@@ -86,6 +98,10 @@ AGENCY_COLUMNS: tuple[str, ...] = (
     "agencies_in_task",
     "responsibility",
     "text",
+    "placed",
+    "kind",
+    "first_measure",
+    "last_measure",
 )
 
 
@@ -119,6 +135,9 @@ def task_rows(record: PlanRecord, file: str) -> list[Row]:
                 "responsibility": task.responsibility,
                 "agency_note": task.agency_note,
                 "placed": True,
+                "kind": "task",
+                "first_measure": measure.number if measure else None,
+                "last_measure": measure.number if measure else None,
             }
         )
     for u in record.plan.unplaced:
@@ -133,6 +152,9 @@ def task_rows(record: PlanRecord, file: str) -> list[Row]:
                 "responsibility": None,
                 "agency_note": None,
                 "placed": False,
+                "kind": u.kind,
+                "first_measure": u.first_measure,
+                "last_measure": u.last_measure,
             }
         )
     return rows
