@@ -9,7 +9,9 @@ fragment emitted, by the generator's ground truth) in a measure whose heading su
 issue's denominator; x how many of them come out exactly.  The "true labels" line runs the same
 pipeline with the generator's own reader labels in place of the decoder's: the ceiling that better
 labelling could reach.  "rare turn skips": A reads whole blocks but skips at one turn in twenty
-(seed 000's A skips at every turn).  The "test strategy" line scores N seeded draws of the test suite's
+(seed 000's A skips at every turn).  "turn lines": seed000_like with its lines cut as seed 000's
+are (inside A's blocks, near their end: one B block per line); the others are cut at a fixed
+width.  The "test strategy" line scores N seeded draws of the test suite's
 hypothesis strategy (tests/corruption.py corruption_params: 2-3 readers, duplicated runs).
 """
 
@@ -33,6 +35,7 @@ from corruption import (  # noqa: E402
     seed000_like,
     surviving_tasks,
     true_labelling,
+    turn_lines,
 )
 from plan_extract import PlanRecord, extract, extract_source  # noqa: E402
 from plan_extract.evaluate import score  # noqa: E402
@@ -99,6 +102,7 @@ def main(argv: list[str]) -> int:
     seeds = range(1000, 1000 + n)
     families: list[tuple[str, list[CorruptionParams], bool]] = [
         ("seed000_like", [seed000_like(seed) for seed in seeds], False),
+        ("turn lines", [turn_lines(seed) for seed in seeds], False),
         ("default", [CorruptionParams(seed=seed) for seed in seeds], False),
         ("rare turn skips", [rare_turn_skips(seed) for seed in seeds], False),
         ("seed000_like, true labels", [seed000_like(seed) for seed in seeds], True),

@@ -66,6 +66,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import groupby, pairwise
 
 from hypothesis import strategies as st
 
@@ -96,6 +97,7 @@ __all__ = [
     "survivors",
     "task_fragments",
     "true_labelling",
+    "turn_lines",
 ]
 
 DUPLICATE_READER = -1
@@ -209,6 +211,10 @@ class CorruptionParams:
     skips_at_turns: bool = False
     """If true, A skips only at the start of a block that follows another reader's (non-empty) block, as
     in seed 000; skip_rate is then the probability per such block (seed 000: every one)."""
+    lines_follow_turns: bool = False
+    """If true, lines are cut where seed 000 cuts them, relative to the turns rather than at
+    ``line_width``: inside each A block of two or more fragments, near its end, so that a line holds
+    one block of the other readers, with A fragments on either side."""
 
     def __post_init__(self) -> None:
         if self.readers < 1:
@@ -232,6 +238,14 @@ class CorruptionParams:
 def seed000_like(seed: int) -> CorruptionParams:
     """Parameters that copy seed 000's structure too: A skips (only) at every turn after the first."""
     return CorruptionParams(seed=seed, skip_rate=1.0, skips_at_turns=True, block_chars=(150, 300))
+
+
+def turn_lines(seed: int) -> CorruptionParams:
+    """seed000_like whose lines are cut as seed 000's are: one B block per line, at nearly the same
+    place in every line (seed000_like cuts at a fixed width, so the turns drift through the lines)."""
+    return CorruptionParams(
+        seed=seed, skip_rate=1.0, skips_at_turns=True, block_chars=(150, 300), lines_follow_turns=True
+    )
 
 
 def rare_turn_skips(seed: int) -> CorruptionParams:
@@ -330,18 +344,38 @@ def corrupt(text: str, params: CorruptionParams) -> Corrupted:
         copies = [Emitted(e.text, e.doc_index, DUPLICATE_READER) for e in stream[start : start + length]]
         stream[where:where] = copies
 
-    lines: list[str] = []
-    current: list[str] = []
-    width = 0
-    for e in stream:
-        current.append(e.text)
-        width += len(e.text)
-        if width >= params.line_width:
-            lines.append("".join(current))
-            current, width = [], 0
-    if current:
-        lines.append("".join(current))
+    cuts = _turn_cuts(stream, rng) if params.lines_follow_turns else _width_cuts(stream, params.line_width)
+    lines = ["".join(e.text for e in stream[a:b]) for a, b in pairwise([0, *sorted(cuts), len(stream)]) if b > a]
     return Corrupted(text="\n".join(lines), emitted=tuple(stream), fragments=fragments)
+
+
+def _width_cuts(stream: list[Emitted], width: int) -> set[int]:
+    """Stream positions before which a line break falls: the first fragment boundary at or after
+    ``width`` characters into each line."""
+    cuts, chars = set(), 0
+    for k, e in enumerate(stream):
+        chars += len(e.text)
+        if chars >= width:
+            cuts.add(k + 1)
+            chars = 0
+    return cuts
+
+
+def _turn_cuts(stream: list[Emitted], rng: random.Random) -> set[int]:
+    """Line breaks inside A's blocks, as in seed 000, whose lines 3-24 each hold exactly one B block
+    with A fragments on either side: in each A block of two or more fragments, at the fragment
+    boundary nearest to a point 23-112 characters before the block's end (seed 000's range), leaving
+    at least one fragment on either side."""
+    cuts, k = set(), 0
+    for reader, run in groupby(stream, key=lambda e: e.reader == 0):
+        block = list(run)
+        if reader and len(block) >= 2:
+            target = rng.randint(23, 112)
+            tails = [sum(len(e.text) for e in block[r:]) for r in range(1, len(block))]
+            r = min(range(len(tails)), key=lambda i: abs(tails[i] - target))
+            cuts.add(k + 1 + r)
+        k += len(block)
+    return cuts
 
 
 # --------------------------------------------------------------------------------------------------
@@ -501,8 +535,9 @@ def _range(draw: st.DrawFn, lo: int, hi: int, max_span: int) -> tuple[int, int]:
 
 
 def corruption_params() -> st.SearchStrategy[CorruptionParams]:
-    """Varied CorruptionParams: any seed, 2-3 readers, skip rates 0.05-0.4, line widths 200-600,
-    replay ratios 0.3-0.7, block and run sizes around the measured ones, 0-3 duplicate runs."""
+    """Varied CorruptionParams: any seed, 2-3 readers, skip rates 0.05-0.4, lines cut at widths 200-600
+    or where the turns are, replay ratios 0.3-0.7, block and run sizes around the measured ones, 0-3
+    duplicate runs."""
     return st.builds(
         CorruptionParams,
         seed=st.integers(0, 2**32 - 1),
@@ -514,4 +549,5 @@ def corruption_params() -> st.SearchStrategy[CorruptionParams]:
         replay_ratio=st.floats(0.3, 0.7),
         duplicate_runs=st.integers(0, 3),
         skips_at_turns=st.booleans(),
+        lines_follow_turns=st.booleans(),
     )

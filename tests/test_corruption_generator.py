@@ -17,6 +17,7 @@ from corruption import (
     SEED000_PROFILE,
     Corrupted,
     CorruptionParams,
+    Emitted,
     corrupt,
     corruption_params,
     lost,
@@ -26,6 +27,7 @@ from corruption import (
     surviving_tasks,
     survivors,
     task_fragments,
+    turn_lines,
 )
 
 OFFICIAL = Path(__file__).resolve().parents[1] / "data" / "raw" / "tianjin_plan_official_text.txt"
@@ -55,21 +57,27 @@ def check_invariants(c: Corrupted, params: CorruptionParams) -> None:
     assert survivors(c) | lost(c) == set(range(len(fragments)))
     assert not survivors(c) & lost(c)
 
-    # lines are cut at fragment boundaries, at or after line_width (except the last)
+    # lines are cut at fragment boundaries: at or after line_width (except the last), or between two
+    # of A's fragments where the lines follow the turns
     lines = c.lines
-    for line in lines[:-1]:
-        assert len(line) >= params.line_width
+    if not params.lines_follow_turns:
+        for line in lines[:-1]:
+            assert len(line) >= params.line_width
     it = iter(c.emitted)
+    previous = None
     for line in lines:
         width = 0
         while width < len(line):
             e = next(it)
+            if width == 0 and previous is not None and params.lines_follow_turns:
+                assert previous.reader == e.reader == 0
             assert line[width : width + len(e.text)] == e.text
             width += len(e.text)
         assert width == len(line)
+        previous = e
         # a line ends as soon as it reaches line_width
         last = len(line) - len(e.text)
-        assert last < params.line_width
+        assert params.lines_follow_turns or last < params.line_width
     assert next(it, None) is None
 
     by_reader: dict[int, list[int]] = defaultdict(list)
@@ -226,6 +234,50 @@ def test_seed000_like_skips_only_at_turns() -> None:
         p = profile(c)
         assert 0.6 * SEED000_PROFILE.duplicated <= p.duplicated <= 1.4 * SEED000_PROFILE.duplicated
         assert 0.6 * SEED000_PROFILE.lost <= p.lost <= 1.4 * SEED000_PROFILE.lost
+
+
+def test_turn_lines_are_cut_inside_a_blocks_as_seed000s_are() -> None:
+    """Every line break falls inside one of A's blocks, near its end (seed 000: 23-112 characters
+    before it; the generator takes the fragment boundary nearest such a point), so that a line holds one block of the other reader between A fragments; the stream
+    is the one seed000_like makes, only cut otherwise."""
+    text = official()
+    for seed in range(10):
+        c = corrupt(text, turn_lines(seed))
+        assert c.emitted == corrupt(text, seed000_like(seed)).emitted
+        assert "".join(c.lines) == "".join(e.text for e in c.emitted)
+        ends = list(itertools.accumulate(len(line) for line in c.lines))[:-1]
+        starts = list(itertools.accumulate(len(e.text) for e in c.emitted))
+        blocks = [(reader, len(list(run))) for reader, run in itertools.groupby(e.reader == 0 for e in c.emitted)]
+        assert len(c.lines) == 1 + sum(1 for is_a, size in blocks if is_a and size >= 2)
+        for end in ends:
+            k = starts.index(end)  # the break falls after emission k
+            assert c.emitted[k].reader == 0 and c.emitted[k + 1].reader == 0
+            tail = 0
+            j = k + 1
+            while j < len(c.emitted) and c.emitted[j].reader == 0:
+                tail += len(c.emitted[j].text)
+                j += 1
+            assert j < len(c.emitted)  # another reader's block follows in the same line
+            # near the end: within 112 characters, or one fragment more than the cut just within
+            assert tail <= 112 or tail - len(c.emitted[k + 1].text) < 112
+        holds = [
+            sum(1 for is_a, _ in itertools.groupby(e.reader == 0 for e in emitted_of_line) if not is_a)
+            for emitted_of_line in _emitted_by_line(c)
+        ]
+        assert Counter(holds).most_common(1)[0][0] == 1
+
+
+def _emitted_by_line(c: Corrupted) -> list[list[Emitted]]:
+    out: list[list[Emitted]] = []
+    k = 0
+    for line in c.lines:
+        chars, current = 0, []
+        while chars < len(line):
+            current.append(c.emitted[k])
+            chars += len(c.emitted[k].text)
+            k += 1
+        out.append(current)
+    return out
 
 
 def test_duplicate_runs_are_marked_copies() -> None:

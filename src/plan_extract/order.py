@@ -30,11 +30,9 @@ The model this stage decodes (and what makes each step sound):
    differently is *ambiguous* and is not placed.  Two modelling bets are checked by decoding
    again without them (a parenthesis whose text occurs three times or more paired across
    undecided fragments; the line habits): a fragment that decoding labels otherwise, or cannot
-   decide, is ambiguous too -- its label hangs on that bet alone.  (Where the line habits hold in
-   the lines after the certain ones as well, :meth:`_Decoder.phase_evidence`, only a label the
-   decoding without them gives otherwise is.)  Last, the words are read (:func:`_topic_doubts`): a
-   block whose wording matches the other reader's neighbours markedly better than its own is
-   ambiguous as well.
+   decide, is ambiguous too -- its label hangs on that bet alone.  Last, the words are read
+   (:func:`_topic_doubts`): a block whose wording matches the other reader's neighbours markedly
+   better than its own is ambiguous as well.
 5. The document order is B's stream, then A's fragments beyond it.  A skips runs, so between two
    of A's blocks (and wherever an ambiguous fragment was taken out) there is a *gap*; the
    structure stage never files text across a gap into a measure unless the numbering proves no
@@ -89,11 +87,6 @@ PHASE = 1.0
 PHASE_BANDWIDTH = 20.0
 PHASE_BIN = 5
 PHASE_FLOOR = 0.1
-#: How often a later line's B block begins in the certain lines' phase window where the habits are
-#: real, and the log-likelihood ratio (nats) against chance at which they count as real
-#: (:meth:`_Decoder.phase_holds_in`).
-PHASE_HIT = 0.9
-PHASE_CONFIRM = 10.0
 #: Undecided fragments that pairing a parenthesis may pass over in B's stream (about one A block).
 MAX_SKIP = 16
 #: Rounds of (pair parentheses through B's stream, relabel) after the first labelling; a second round
@@ -612,9 +605,7 @@ class _Decoder:
         self.cross_cost = self.nocross_cost = 0.0
         self.phase: dict[int, float] = {}
         self.phase_floor = 0.0
-        self.certain_phases: list[int] = []
-        self.last_certain_line = last_certain = self.line[a_last] - 1 if self.n else -1
-        lines = list(range(1, last_certain + 1))
+        lines = list(range(1, self.line[a_last] if self.n else 0))
         if not self.line_habits or len(lines) < MIN_LINES:
             return
         blocks = self._b_blocks(self.labels, lines)
@@ -628,7 +619,6 @@ class _Decoder:
         self.cross_cost, self.nocross_cost = -math.log(p_cross / top), -math.log((1 - p_cross) / top)
         offsets = [[self._phase_of(k) for k in ks if not self._runs_on(self.labels, k)] for ks in blocks.values()]
         single = [o[0] for o in offsets if len(o) == 1]
-        self.certain_phases = single
         if len(single) >= MIN_LINES and self.mean_line > 0:
             self._fit_phase(single, self.mean_line)
 
@@ -679,44 +669,6 @@ class _Decoder:
         peak = max(dens)
         self.phase = {b: PHASE * -math.log(d / peak) for b, d in enumerate(dens)}
         self.phase_floor = PHASE * -math.log(floor / peak)
-
-    def phase_holds_in(self, labels: list[str | None]) -> bool:
-        """Whether the line habits hold in the lines after the certain ones (:meth:`phase_evidence`)."""
-        return self.phase_evidence(labels) >= PHASE_CONFIRM
-
-    def phase_evidence(self, labels: list[str | None]) -> float:
-        """How much better (nats) the line habits learnt on the certain lines predict the lines after
-        them than chance does, as another decoding (one without line habits) labels them: the test
-        that tells a scrape whose lines are cut relative to the readers' turns from one cut at a fixed
-        width.
-
-        Why: on a text cut at a fixed width the first lines can show "one B block per line, at the
-        same place" by chance, while the readers' turns drift through the lines after them; trusting
-        such habits misfiled tasks (see :func:`repair_order`).  Where the cut follows the turns, the
-        B block keeps its place to the end.  So the window in which the certain lines' B blocks begin
-        (widened by the phase bandwidth) is tested on the later lines: each holds one B block
-        beginning in the window (a hit) or not.  Chance gives a hit with the window's share of a line;
-        real habits with :data:`PHASE_HIT`; the result is the log-likelihood ratio of the two (minus
-        infinity where too few certain lines show a phase), and the habits hold where it reaches
-        :data:`PHASE_CONFIRM`.  The Tianjin scrape: 14 of 14 later lines hit a window of 26 %
-        of a line, 17.2 nats; on 360 generated variants (seed-000-like, rare turn skips and default,
-        seeds 1000-1059 and 2000-2059) the most is 3.7, and 138 of them show too few phases.
-        """
-        if len(self.certain_phases) < MIN_LINES:
-            return -INF
-        lo = min(self.certain_phases) - PHASE_BANDWIDTH
-        hi = max(self.certain_phases) + PHASE_BANDWIDTH
-        share = min(1.0, (hi - lo) / self.mean_line) if self.mean_line > 0 else 1.0
-        if share >= PHASE_HIT:
-            return -INF
-        blocks = self._b_blocks(labels, list(range(self.last_certain_line + 1, self.lines - 1)))
-        hits = sum(
-            1
-            for ks in blocks.values()
-            if len(ks) == 1 and not self._runs_on(labels, ks[0]) and lo <= self._phase_of(ks[0]) <= hi
-        )
-        misses = len(blocks) - hits
-        return hits * math.log(PHASE_HIT / share) + misses * math.log((1 - PHASE_HIT) / (1 - share))
 
     def resolve(self, a_last: int) -> None:
         """Label the undecided runs (after A's last anchor, and the repeated fragments before it that
@@ -900,18 +852,17 @@ def repair_order(dd: Deduped) -> Ordered:
     #   per line, never across a break" by chance (the phase prior is even kept on some such texts)
     #   and the rest break it; a label only those habits decide misfiled 24 tasks on 60 seed-000-like
     #   variants (seeds 1000-1059) and 41 on 60 more (2000-2059), 2 and 9 once it is left undecided
-    #   (both at a margin of 0.75).  Where the habits hold in the lines after the certain ones too
-    #   (:meth:`_Decoder.phase_holds_in`: the B blocks keep their place in the line, as the decoding
-    #   without habits reads those lines), the lineless decoding's own doubt does not count, only its
-    #   disagreement: the Tianjin scrape's lines follow its turns (32 -> 36 of 55 exact, 0 misfiled),
-    #   and none of 360 generated variants passes that test.
+    #   (both at a margin of 0.75).  That holds where the lines follow the turns as well: letting the
+    #   habits decide alone where they also hold in the lines after the certain ones (the B blocks
+    #   keeping their place in the line) gave the Tianjin scrape 4 more exact tasks (36 of 55), but
+    #   misfiled 5 tasks on 120 variants whose lines are cut as the scrape's are (turn_lines in
+    #   tests/corruption.py, seeds 1000-1059 and 2000-2059: 24 of the first 60 pass that test).
     strict = _decode(dd, max_skip=0, rounds=0, a_skips_inside=dec.a_skips_inside)
     lineless = _relabel_without_line_habits(dd, dec)
-    habits_hold = dec.phase_holds_in(lineless.labels)
     for k in range(dec.n):
         if dec.labels[k] != strict.labels[k] or k in strict.ambiguous:
             dec.mark_ambiguous(k, WHY_PAIRING)
-        if dec.labels[k] != lineless.labels[k] or (k in lineless.ambiguous and not habits_hold):
+        if dec.labels[k] != lineless.labels[k] or k in lineless.ambiguous:
             dec.mark_ambiguous(k, WHY_LINES)
     # A third check needs no second decoding: a block whose wording belongs with the other reader's
     # neighbours (rare-turn-skip 1000 and 1002, seed-000-like 1017 and 2037 misfiled tasks before).
