@@ -116,6 +116,17 @@ def test_two_section_headings_run_together_do_not_move_measures_to_another_secti
         assert mis + wrong == [], seed
 
 
+def test_a_section_title_run_into_a_sentence_is_flagged() -> None:
+    """Turn-lines variant 1017: A's 六、构建市场导向的绿色技术创新体系 runs into B's sentence
+    推进既有产业园区和产业集群循环化改造，…。, which occurs once, so nothing says where the title ends;
+    the title keeps the sentence, and a warning says so.  The official text has no such warning."""
+    rec = _from_text(corrupt(clean_official_text(), turn_lines(1017)).text)
+    glued = [w for w in rec.warnings if w.kind == "doubtful_placement" and "title runs into a sentence" in w.message]
+    assert [w.message.split()[1] for w in glued] == ["六、"]
+    assert not [w for w in official().warnings if "title runs into a sentence" in w.message]
+    assert not [w for w in scrape().warnings if "title runs into a sentence" in w.message]
+
+
 def test_an_undecided_sentence_is_not_given_the_parenthesis_after_it() -> None:
     """In the scrape "开展水利工程防汛安全检查…" (A's, measure （七）) and "制定实施天津市工业布局规划…"
     (B's) are both undecided and stand next to each other before B's parenthesis
