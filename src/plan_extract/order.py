@@ -608,23 +608,24 @@ class _Decoder:
         lines = list(range(1, self.line[a_last] if self.n else 0))
         if not self.line_habits or len(lines) < MIN_LINES:
             return
-        blocks = self._b_blocks(self.labels, lines)
+        blocks = self._b_blocks(lines)
         seen = [min(len(ks), 2) for ks in blocks.values()]
         probs = {c: (seen.count(c) + 0.5) / (len(seen) + 1.5) for c in (0, 1, 2)}
         top = max(probs.values())
         self.count_cost = {c: -math.log(p / top) for c, p in probs.items()}
-        cross = sum(any(self._runs_on(self.labels, k) for k in blocks[ln]) for ln in lines[1:])
+        cross = sum(any(self._runs_on(k) for k in blocks[ln]) for ln in lines[1:])
         p_cross = (cross + 0.5) / (len(lines) - 1 + 1.0)
         top = max(p_cross, 1 - p_cross)
         self.cross_cost, self.nocross_cost = -math.log(p_cross / top), -math.log((1 - p_cross) / top)
-        offsets = [[self._phase_of(k) for k in ks if not self._runs_on(self.labels, k)] for ks in blocks.values()]
+        offsets = [[self._phase_of(k) for k in ks if not self._runs_on(k)] for ks in blocks.values()]
         single = [o[0] for o in offsets if len(o) == 1]
         if len(single) >= MIN_LINES and self.mean_line > 0:
             self._fit_phase(single, self.mean_line)
 
-    def _b_blocks(self, labels: list[str | None], lines: list[int]) -> dict[int, list[int]]:
-        """Per line of ``lines``, the fragments with which a B block begins in it under ``labels``
-        (a block running on from the line before counts, at the line's first fragment)."""
+    def _b_blocks(self, lines: list[int]) -> dict[int, list[int]]:
+        """Per line of ``lines``, the fragments with which a B block begins in it (a block running on
+        from the line before counts, at the line's first fragment)."""
+        labels = self.labels
         blocks: dict[int, list[int]] = {ln: [] for ln in lines}
         for k in range(1, self.n):
             ln = self.line[k]
@@ -632,8 +633,9 @@ class _Decoder:
                 blocks[ln].append(k)
         return blocks
 
-    def _runs_on(self, labels: list[str | None], k: int) -> bool:
+    def _runs_on(self, k: int) -> bool:
         """Whether fragment ``k`` continues across a line break a B block begun in the line before."""
+        labels = self.labels
         return self.line[k - 1] != self.line[k] and labels[k] == B and labels[k - 1] == B
 
     def _phase_of(self, k: int) -> int:
