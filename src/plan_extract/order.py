@@ -40,7 +40,8 @@ The model this stage decodes (and what makes each step sound):
    must lie in.  An ambiguous fragment is unplaced on its own: a sentence is not given the
    parenthesis that follows it in the scrape, since a reader may turn, or A skip, between them.
 6. All of this takes A's blocks for contiguous runs of the document, as in seed 000.  Where the
-   text shows A skipping inside a block too (:meth:`_Decoder.saw_a_skip`), nothing leans on A's
+   text shows A skipping inside a block too (:meth:`_Decoder.saw_a_skip`), or shows too few pairs of
+   fragments A read back to back to tell (:meth:`_Decoder.saw_whole_blocks`), nothing leans on A's
    neighbours: the grammar is not checked between them, B's turn costs are off, and every
    fragment of A's beyond B's stream has a gap before it, so no task takes a parenthesis A read
    next and no text is filed under a heading A may have skipped since.
@@ -102,6 +103,12 @@ MARGIN = 1.0
 #: default-generator variants (bench/order_variants.py): 35 misfiled at 0.75, 26 at 1.5, 14 at 3.0,
 #: for 32 %, 32 %, 30 % exact.
 MARGIN_A_SKIPS = 3.0
+#: Fewest pairs of anchors A read back to back, with B's copies known, that must show no skip between
+#: them before A is taken to read its blocks whole (:meth:`_Decoder.saw_whole_blocks`).  With n such
+#: pairs and no skip among them, A's rate of skipping inside a block is below 3/n at 95 % confidence
+#: (the rule of three): 20 pairs bound it at 15 %.  Seed 000 shows 39; seed-000-like, turn-lines and
+#: rare-turn-skip variants at least 26 (seeds 1000-1029).
+MIN_WHOLE_PAIRS = 20
 #: Fragment kinds that are headings, highest rank first.
 HEADINGS = ("section", "measure")
 #: Why a fragment's reader is left undecided (the unplaced warning says which applied).
@@ -261,6 +268,20 @@ class _Decoder:
         often holds too few such pairs to show a skip.
         """
         return any(j == i + 1 and skipped for i, j, skipped in self.a_read_pairs(a_last, skips_through_unknown=True))
+
+    def saw_whole_blocks(self, a_last: int) -> bool:
+        """Whether the certain labels show A reading its blocks whole often enough to rely on it.
+
+        Why: :meth:`saw_a_skip` finds a skip where one shows, but no skip seen is evidence only in
+        proportion to the pairs that could have shown one.  A draw of the test strategy (one fragment
+        per block, A skipping one fragment in twenty anywhere) had 8 such pairs, none skipped, so A
+        was taken to read its blocks whole; beyond B's replay it had skipped a parenthesis between
+        two tasks, and the two were filed as one task (2 misfiled).  Fewer than
+        :data:`MIN_WHOLE_PAIRS` pairs is too little evidence: the text is read as one whose A may skip
+        anywhere.
+        """
+        whole = sum(1 for i, j, skipped in self.a_read_pairs(a_last) if j == i + 1 and not skipped)
+        return whole >= MIN_WHOLE_PAIRS
 
     def a_read_pairs(self, a_last: int, skips_through_unknown: bool = False) -> Iterator[tuple[int, int, bool]]:
         """Anchors ``i`` < ``j`` that A read one after the other (in its stream, over a turn or not),
@@ -760,7 +781,8 @@ def _decode(
     dec.label_anchors()
     dec.pair_stream_parentheses()
     a_last = dec.label_anchors()
-    dec.a_skips_inside = dec.a_skips_inside or dec.saw_a_skip(a_last)  # on the certain labels
+    # on the certain labels: a skip seen, or too few pairs to show that A reads its blocks whole
+    dec.a_skips_inside = dec.a_skips_inside or dec.saw_a_skip(a_last) or not dec.saw_whole_blocks(a_last)
     dec.resolve(a_last)
     for _ in range(rounds):
         if not dec.pair_stream_parentheses():
