@@ -49,6 +49,7 @@ RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 OFFICIAL = RAW / "tianjin_plan_official_text.txt"
 SCRAPE = RAW / "tianjin_plan_web_scrape.txt"
 HEADING_LABEL = regex.compile(r"^(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)")
+SIGNATURE_AND_DATE = regex.compile(r"^\p{Han}{2,20}?\d{4}年\d{1,2}月\d{1,2}日")
 LOST_HEADINGS = {13, 14, 15, 21, 23, 24, 26}  # measures whose heading the scrape lost (read from the scrape)
 
 
@@ -263,8 +264,8 @@ def test_seed000_like_variants_drawn_by_hypothesis_have_no_misfiled_task(seed: i
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the issue's 0 misfiled on any draw of the generator is not reached: 23 misfiled on 100 seeded "
-    "draws (bench/order_variants.py's sample), 14 of them in one two-reader draw with copied runs",
+    reason="the issue's 0 misfiled on any draw of the generator is not reached: 9 misfiled on 100 seeded "
+    "draws (bench/order_variants.py's sample), where A skips anywhere and 40-character blocks or chance hide it",
 )
 @settings(
     max_examples=100,
@@ -592,12 +593,26 @@ def test_the_scrape_and_two_reader_variants_fit_the_model() -> None:
 
 @pytest.mark.parametrize(
     "params",
-    [CorruptionParams(seed=7, readers=3), CorruptionParams(seed=8, duplicate_runs=3)],
-    ids=["three readers", "runs copied again"],
+    [
+        CorruptionParams(seed=7, readers=3),
+        CorruptionParams(seed=8, duplicate_runs=3),
+        # a test-strategy draw: a copy of "七、完善政策制度体系", which A alone read, was paired as B's;
+        # A's last anchor moved there and everything once-occurring before it was taken for B's (14 misfiled)
+        CorruptionParams(
+            seed=155843218,
+            skip_rate=0.3839731394670589,
+            skip_run=(4, 6),
+            block_chars=(40, 40),
+            line_width=210,
+            replay_ratio=0.3839731394670589,
+            duplicate_runs=2,
+        ),
+    ],
+    ids=["three readers", "runs copied again", "a copied section heading B never read"],
 )
 def test_a_text_that_does_not_fit_two_readers_files_nothing_and_loses_nothing(params: CorruptionParams) -> None:
-    """Three readers, or runs copied a third time: decoded as two readers these two texts misfiled 18
-    and 23 tasks.  Now nothing is filed or attributed by guesswork: every fragment is kept unplaced
+    """Three readers, or runs copied a third time: decoded as two readers these texts misfiled 18, 23
+    and 14 tasks.  Now nothing is filed or attributed by guesswork: every fragment is kept unplaced
     on its own (measure unknown), with a warning that says why."""
     c = corrupt(clean_official_text(), params)
     assert _two_reader_misfit(find_duplicates(segment(normalize(c.text))))
@@ -609,4 +624,6 @@ def test_a_text_that_does_not_fit_two_readers_files_nothing_and_loses_nothing(pa
     assert any(w.kind == "unplaced" and "two interleaved readers" in w.message for w in rec.warnings)
     dump = rec.model_dump_json()
     for e in c.emitted:
-        assert "".join(e.text.split())[:12] in dump, e.text
+        # the signature and date that open the plan's title and preamble land in issuer and signed_date
+        key = SIGNATURE_AND_DATE.sub("", "".join(e.text.split()))
+        assert key[:12] in dump, e.text

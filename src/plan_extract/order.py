@@ -826,6 +826,19 @@ def _two_reader_misfit(dd: Deduped) -> str | None:
     back = sum(1 for a, b in pairwise(firsts) if b < a)
     if back:
         return f"{back} repeated fragment(s) come back out of order"
+    # B reads from the start and misses nothing, so the section headings it read (its copies, and the
+    # once-occurring fragments before A's last anchor) run 一、二、三、… without a gap
+    a_last = max(dd.duplicate_of.values())
+    b_sections = [
+        f.number
+        for f in dd.fragments
+        if f.kind == "section"
+        and f.number
+        and (f.index in dd.duplicate_of or (f.index < a_last and counts[f.key] == 1))
+    ]
+    jumps = sum(1 for a, b in pairwise(b_sections) if b != a + 1)
+    if jumps:
+        return f"the replaying reader's section headings skip or go back {jumps} time(s)"
     return None
 
 
