@@ -810,9 +810,11 @@ def _two_reader_misfit(dd: Deduped) -> str | None:
     Why: everything above reads each later copy as B's, and B's copies as the document's order.  A
     third reader, or runs copied into the text once more, break both: a sentence then occurs three
     times (official plans do not repeat whole sentences), or later copies come back in another
-    order than their first copies (a replay never goes back).  Decoding such a text as two readers
-    filed hundreds of tasks under wrong measures on generated three-reader variants; the Tianjin
-    scrape and the two-reader variants show neither sign.
+    order than their first copies (a replay never goes back), or a copy of text only A read is
+    paired as B's, and B's section headings then skip a number (B reads from the start and misses
+    nothing; a test-strategy draw with copied runs misfiled 14 tasks that way).  Decoding such a
+    text as two readers filed hundreds of tasks under wrong measures on generated three-reader
+    variants; the Tianjin scrape and the two-reader variants show none of these signs.
     """
     counts = Counter(f.key for f in dd.fragments)
     thrice = sum(
