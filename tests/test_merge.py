@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 
 from plan_extract.cli import main
-from plan_extract.diff import Loaded, load, squash
+from plan_extract.diff import Loaded, load
 from plan_extract.errors import InputError
 from plan_extract.merge import merge, rank
 from plan_extract.models import PlanRecord, Task
+from plan_extract.segment import squash
 from plan_extract.writers.json import dumps
 from test_diff import P1, T1, T2, T3, T4, TaskSpec, make_record, synthetic_pair, write
 

@@ -17,7 +17,7 @@ from .dedupe import Deduped
 from .normalize import NormalizedText
 from .normalize.chardata import UNMAPPED
 from .readers.base import SourceText
-from .segment import Fragment
+from .segment import Fragment, squash
 from .structure import DraftPlan, DraftTask, DraftWarning, Span, UnplacedRun
 
 
@@ -127,7 +127,7 @@ _BRACKETS = str.maketrans("[]［］【】", "〔〕〔〕〔〕")
 
 def _comparable(value: str) -> str:
     """A field as compared with the metadata table: no whitespace, one style of 〔〕 (国发[2019]3号)."""
-    return "".join(value.split()).translate(_BRACKETS)
+    return squash(value).translate(_BRACKETS)
 
 
 def _metadata_conflicts(

@@ -40,7 +40,7 @@ from typing import Any, Literal
 from .models import Agency, PlanRecord, Task, Unplaced
 from .numerals import to_chinese_number
 from .readers.record import read_bytes, read_record
-from .segment import segment
+from .segment import segment, squash
 
 FORMAT = "plan-extract-diff/1"
 MIN_FUZZY = 8  # shorter pieces are never paired by similarity: too many near-equal short sentences
@@ -60,11 +60,6 @@ DOCUMENT_FIELDS = (
     "plan.preamble",
     "plan.closing",
 )
-
-
-def squash(text: str) -> str:
-    """The comparison form of a text: normalized already by the pipeline; here only whitespace goes."""
-    return "".join(text.split())
 
 
 def char_diff(a: str, b: str, context: int | None = None) -> str:

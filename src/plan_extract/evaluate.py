@@ -20,11 +20,11 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from .models import PlanRecord, Task
-from .segment import segment
+from .segment import segment, squash
 
 
 def _keys(text: str) -> list[str]:
-    return ["".join(f.text.split()) for f in segment(text)]
+    return [f.key for f in segment(text)]
 
 
 def _agencies(task: Task) -> tuple[str, ...]:
@@ -74,7 +74,7 @@ class Reference:
             for m in sec.measures:
                 for t in m.tasks:
                     tk = tuple(_keys(t.text))
-                    pk = "".join(t.parenthesis.split()) if t.parenthesis else None
+                    pk = squash(t.parenthesis) if t.parenthesis else None
                     rt = RefTask(len(self.tasks), m.number, tk, pk, _agencies(t), t.text)
                     self.tasks.append(rt)
                     for k in tk:
@@ -161,7 +161,7 @@ def score(
                 sc.unplaced_ranges_wrong.append(f"{u.text[:24]}… in measure {m}, range [{lo}, {hi}]")
         if u.kind == "parenthesis" and u.parenthesis:
             # a parenthesis alone: one of the reference tasks it closes must lie in its range
-            key = "".join(u.parenthesis.split())
+            key = squash(u.parenthesis)
             closes = sorted({t.measure for t in ref.tasks if t.paren_key == key})
             if closes and not any(lo <= m <= hi for m in closes):
                 sc.unplaced_ranges_wrong.append(f"{u.parenthesis[:24]}… closes measure(s) {closes}, range [{lo}, {hi}]")

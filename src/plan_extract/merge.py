@@ -41,9 +41,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .diff import Comparison, Loaded, Place, Unit, char_diff, compare, field_value, squash
+from .diff import Comparison, Loaded, Place, Unit, char_diff, compare, field_value
 from .errors import InputError
 from .models import Agency, PlanRecord, Provenance, SourceInfo, Task, Unplaced, Variant, Warning
+from .segment import squash
 
 KIND_ORDER = {"pdf": 0, "text": 1, "html": 2}
 REPAIR_WARNINGS = ("unplaced", "doubtful_placement", "duplicate_dropped")

@@ -31,6 +31,12 @@ _META_FIRST = frozenset("发成索")  # first characters of META_RE's labels: a 
 OPENERS = {"（": "）", "《": "》", "“": "”", "〔": "〕", "【": "】", "「": "」", "‘": "’"}
 
 
+def squash(text: str) -> str:
+    """The comparison form of a text: normalized already by the pipeline; here only whitespace goes
+    (a PDF's line breaks and the spaces inside 2025 年 are not differences)."""
+    return "".join(text.split())
+
+
 @dataclass(frozen=True)
 class Fragment:
     """A piece of normalized text ``[start, end)`` with what the segmenter recognised it as."""
@@ -48,7 +54,7 @@ class Fragment:
     @property
     def key(self) -> str:
         """What two copies of the same fragment share: the text without whitespace."""
-        return "".join(self.text.split())
+        return squash(self.text)
 
 
 def _matching(text: str, i: int) -> int:

@@ -79,6 +79,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .models import Citation, PlanRecord, Provenance, Target, Task
+from .segment import squash
 
 # --- vocabulary -----------------------------------------------------------------------------------
 
@@ -655,10 +656,6 @@ def _heading_year(title: str | None, signed_year: int | None, carried: int | Non
 # --- citations ------------------------------------------------------------------------------------
 
 
-def _plain(s: str) -> str:
-    return "".join(s.split())
-
-
 def _cited(text: str, provenance: Provenance | None, aliases: set[str]) -> Iterator[tuple[int, int, Citation]]:
     """(start, end, citation) for every 《title》 of ``text`` that is not a short name.
 
@@ -668,9 +665,9 @@ def _cited(text: str, provenance: Provenance | None, aliases: set[str]) -> Itera
     for m in _TITLE.finditer(text):
         title = m.group(1).strip()
         if _ALIAS_BEFORE.search(text[max(0, m.start() - 6) : m.start()]):
-            aliases.add(_plain(title))
+            aliases.add(squash(title))
             continue
-        if _plain(title) in aliases:
+        if squash(title) in aliases:
             continue
         number: str | None = None
         paren = _PAREN_AFTER.match(text, m.end())
@@ -681,7 +678,7 @@ def _cited(text: str, provenance: Provenance | None, aliases: set[str]) -> Itera
                 number = num.group(0)
             alias = re.search(r"简称\s*《([^《》]+)》", inner)
             if alias:
-                aliases.add(_plain(alias.group(1)))
+                aliases.add(squash(alias.group(1)))
         yield m.start(), m.end(), Citation(title=title, doc_number=number, provenance=provenance)
 
 
@@ -750,12 +747,12 @@ def find_targets(record: PlanRecord) -> PlanRecord:
     for text, prov, year in texts:
         targets.extend(targets_in_text(text, year=year, signed_year=signed, provenance=prov)[0])
 
-    own = {_plain(t) for t in (plan.title, record.document.title) if t}
+    own = {squash(t) for t in (plan.title, record.document.title) if t}
     aliases: set[str] = set()
     by_title: dict[str, Citation] = {}
     for text, prov, _ in [*headings, *texts]:
         for start, end, cit in _cited(text, prov, aliases):
-            key = _plain(cit.title)
+            key = squash(cit.title)
             if key in own or _is_transmitted(text, start, end):
                 continue
             if key not in by_title:
