@@ -70,6 +70,7 @@ def test_tianjin_task_rows_csv(tmp_path: Path, records_dir: Path, official_recor
         3,
     )
     assert row["agencies"] == "、".join(a.name for a in first.agencies)
+    assert first.parenthesis and row["parenthesis"] == first.parenthesis
     # agencies and roles line up
     both = df.dropna(subset=["agencies"])
     assert all(len(a.split("、")) == len(r.split("、")) for a, r in zip(both["agencies"], both["roles"], strict=True))
@@ -103,6 +104,10 @@ def test_unplaced_rows_say_what_they_hold_and_where_they_may_lie(
     assert [None if pd.isna(v) else int(v) for v in rest["last_measure"]] == [u.last_measure for u in unplaced]
     parens = rest[rest["kind"] == "parenthesis"]
     assert parens["text"].isna().all() and parens["agencies"].notna().all()
+    # the parenthesis the agencies were read from, verbatim, on every unplaced row that has one
+    printed = [u.parenthesis for u in unplaced if u.kind == "parenthesis"]
+    assert all(printed) and list(parens["parenthesis"]) == printed
+    assert [None if pd.isna(v) else v for v in rest["parenthesis"]] == [u.parenthesis for u in unplaced]
     agencies = pd.read_json(_export(tmp_path, "--format", "jsonl", "--per", "agency", path, name="a.jsonl"), lines=True)
     assert (~agencies["placed"]).sum() == sum(len(u.agencies) for u in unplaced) > 0
     assert set(agencies.loc[~agencies["placed"], "kind"]) <= {"task", "parenthesis"}

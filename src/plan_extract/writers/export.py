@@ -20,6 +20,9 @@ text that never had one), ``text`` (unplaced text whose parenthesis is not known
 ``parenthesis`` (an unplaced responsibility parenthesis whose task is not known: its agencies
 with an empty text).  Without them an unplaced parenthesis exported as a task with no text, and
 an agency matrix could not tell its rows from placed ones (``placed`` is in both exports).
+The ``parenthesis`` column is the responsibility parenthesis verbatim, as the agencies were read
+from it: a row whose agencies look wrong can be checked against what the source printed without
+going back to the JSON (an unplaced parenthesis row had only its parsed agencies before).
 
 Choices where other tools care:
 
@@ -71,6 +74,7 @@ TASK_COLUMNS: tuple[str, ...] = (
     "subitem_title",
     "task_no",
     "text",
+    "parenthesis",
     "agencies",
     "roles",
     "responsibility",
@@ -98,6 +102,7 @@ AGENCY_COLUMNS: tuple[str, ...] = (
     "agencies_in_task",
     "responsibility",
     "text",
+    "parenthesis",
     "placed",
     "kind",
     "first_measure",
@@ -130,6 +135,7 @@ def task_rows(record: PlanRecord, file: str) -> list[Row]:
                 "subitem_title": task.subitem.title if task.subitem else None,
                 "task_no": len(rows) + 1,
                 "text": task.text,
+                "parenthesis": task.parenthesis,
                 "agencies": "、".join(a.name for a in task.agencies) or None,
                 "roles": "、".join(a.role for a in task.agencies) or None,
                 "responsibility": task.responsibility,
@@ -147,6 +153,7 @@ def task_rows(record: PlanRecord, file: str) -> list[Row]:
                 **dict.fromkeys(TASK_COLUMNS[4:14]),
                 "task_no": len(rows) + 1,
                 "text": u.text,
+                "parenthesis": u.parenthesis,
                 "agencies": "、".join(a.name for a in u.agencies) or None,
                 "roles": "、".join(a.role for a in u.agencies) or None,
                 "responsibility": None,
