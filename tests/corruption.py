@@ -73,7 +73,7 @@ from hypothesis import strategies as st
 from plan_extract.dedupe import Deduped
 from plan_extract.models import PlanRecord
 from plan_extract.normalize import normalize
-from plan_extract.numerals import parse_chinese_number
+from plan_extract.numerals import parse_chinese_number, to_chinese_number
 from plan_extract.order import Ordered, _assemble, _Decoder, repair_order
 from plan_extract.segment import Fragment
 
@@ -87,6 +87,7 @@ __all__ = [
     "corrupt",
     "corruption_params",
     "emission_of",
+    "long_plan",
     "lost",
     "profile",
     "rare_turn_skips",
@@ -281,6 +282,33 @@ class Corrupted:
 
 # --------------------------------------------------------------------------------------------------
 # the generator
+
+
+_LONG_SECTION = re.compile(f"^([{_NUMERALS}千]+)、", re.M)
+_LONG_MEASURE = re.compile(f"^（([{_NUMERALS}千]+)）", re.M)
+
+
+def long_plan(text: str, k: int) -> str:
+    """A plan ``k`` times as long: ``text``'s body (from 一、) repeated ``k`` times, its sections and
+    measures renumbered on (so the numbering stays a valid constraint) and every sentence of copy
+    c > 1 tagged "（第c轮）" (so no sentence repeats): the long input of ``bench/order_scaling.py``."""
+    text = normalize(text)
+    head, body = text.split("\n一、", 1)
+    body = "一、" + body
+    sections = len(_LONG_SECTION.findall(body))
+    measures = len(_LONG_MEASURE.findall(body))
+    copies = []
+    for c in range(k):
+
+        def sec(m: re.Match[str], c: int = c) -> str:
+            return to_chinese_number((parse_chinese_number(m.group(1)) or 0) + sections * c) + "、"
+
+        def mea(m: re.Match[str], c: int = c) -> str:
+            return "（" + to_chinese_number((parse_chinese_number(m.group(1)) or 0) + measures * c) + "）"
+
+        b = _LONG_MEASURE.sub(mea, _LONG_SECTION.sub(sec, body))
+        copies.append(b.replace("。", f"（第{c + 1}轮）。") if c else b)
+    return head + "\n" + "\n".join(copies)
 
 
 def corrupt(text: str, params: CorruptionParams) -> Corrupted:
