@@ -259,7 +259,8 @@ def test_variants_have_no_misfiled_task() -> None:
 def test_seed000_like_variants_drawn_by_hypothesis_have_no_misfiled_task(seed: int) -> None:
     """The issue's test: corrupted texts of the official one, drawn by hypothesis, give 0 misfiled
     tasks.  Here for the family built on seed 000's measurements (0 misfiled on seeds 1000-1059 and
-    2000-2059); the whole strategy is the xfail below."""
+    2000-2059, but 4 on 3000-3059: this holds on its six derandomized draws, not on every seed); the
+    whole strategy is the xfail below."""
     _, _, mis, wrong = _variant_score(seed000_like(seed))
     assert mis == [] and wrong == []
 
