@@ -510,6 +510,21 @@ def test_a_skip_is_seen_where_b_certainly_read_text_of_its_own_beside_undecided_
         assert mis == [], seed
 
 
+def test_a_skip_seen_once_shows_a_skipping_inside_its_blocks_on_a_plan_s_length_not_on_a_long_text() -> None:
+    """One skip among a plan's pairs is A's habit; four among a thousand (the 100x plan of
+    ``bench/order_scaling.py``, whose A never skips inside a block) are misreadings, and took the
+    whole text for one whose A skips anywhere."""
+    dec = _decoder_of(SCRAPE.read_text(encoding="utf-8"))
+
+    def with_pairs(skips: int, pairs: int) -> bool:
+        seen = [(i, i + 1, i < skips) for i in range(pairs)]
+        with patch.object(_Decoder, "a_read_pairs", lambda self, a_last, skips_through_unknown=False: iter(seen)):
+            return dec.saw_a_skip(0)
+
+    assert with_pairs(1, 20) and with_pairs(1, 49) and with_pairs(7, 28)
+    assert not with_pairs(0, 20) and not with_pairs(4, 1067)
+
+
 def test_true_labels_misfile_nothing_when_a_skips_inside_its_blocks() -> None:
     """With the generator's own reader labels the structure stage misfiles nothing on default-generator
     variants (A skipping in mid-block); taking A's neighbours for the document's misfiled 59 tasks
