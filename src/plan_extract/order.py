@@ -27,10 +27,12 @@ The model this stage decodes (and what makes each step sound):
    line it begins), each learnt on the lines whose labels are already certain, so a text whose
    lines are cut at random gets weak line priors and the Tianjin scrape strong ones.
    Labellings within :data:`MARGIN` of the best are all plausible; a fragment they label
-   differently is *ambiguous* and is not placed.  Two modelling bets are checked by decoding
-   again without them (a parenthesis whose text occurs three times or more paired across
-   undecided fragments; the line habits): a fragment that decoding labels otherwise, or cannot
-   decide, is ambiguous too -- its label hangs on that bet alone.  Last, the words are read
+   differently is *ambiguous* and is not placed.  Modelling bets are checked by decoding again
+   without them (a parenthesis whose text occurs three times or more paired across undecided
+   fragments; the line habits; where A skips inside its blocks, that B's own text between the
+   copies of two fragments A read back to back costs nothing): a fragment that decoding labels
+   otherwise (or, for the first two, cannot decide) is ambiguous too -- its label hangs on that
+   bet alone.  Last, the words are read
    (:func:`_topic_doubts`): a block, or a block's first or last few fragments, or one fragment of
    it, whose wording matches the other reader's neighbours markedly better than its own reader's is
    ambiguous as well.
