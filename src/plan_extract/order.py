@@ -65,7 +65,7 @@ from itertools import groupby, pairwise
 from .attribution import is_responsibility
 from .dedupe import MIN_CHARS, Deduped
 from .numerals import parse_chinese_number
-from .segment import SECTION_RE, Fragment
+from .segment import Fragment, section_labels
 from .structure import DraftWarning, UnplacedRun
 
 A, B = "A", "B"
@@ -352,42 +352,37 @@ class _Decoder:
         fu, fv = self.frags[u], self.frags[v]
         if not _follows_ok(fu, fv):
             return INF
+        if self.a_skips_inside and not self.inside_costs:
+            return 0.0  # A's neighbours need not be the document's: its turns say nothing of B's
         au, av = self.dup.get(u), self.dup.get(v)
-        if self.a_skips_inside:
-            # A's neighbours need not be the document's; at most how often A skips between them is known
-            return self._inside_cost(u, v, au, av) if self.inside_costs else 0.0
+        # Where A skips inside its blocks, only how often it does is known (the costs below are then
+        # that rate's); where it reads whole blocks, what A read right after its copy of u, in the same
+        # block, is the document's next fragment, so B's next is its copy (and symmetrically before v).
+        # Without this, the plan's last parenthesis closed B's last task in rare-turn-skip variants
+        # 2005, 2020 and 2051 although A had read on from B's last fragment into another parenthesis.
+        inside = self.a_skips_inside
         if au is not None and av == au + 1:
-            return 0.0  # B reads on as A read on
-        # A reads whole blocks: what A read right after its copy of u, in the same block, is the
-        # document's next fragment, so B's next is its copy (and symmetrically before v).  Without
-        # this, the plan's last parenthesis closed B's last task in rare-turn-skip variants 2005,
-        # 2020 and 2051 although A had read on from B's last fragment into another parenthesis.
-        # Only labels that are not ambiguous count: a doubtful A there ended B's stream too early
-        # (seed-000-like seeds 1000-1059: 4 misfiled and 6 wrong ranges where it counted, 1 and 0).
-        after = self._known(au + 1) if au is not None else None
-        before = self._known(av - 1) if av is not None else None
-        if au is not None and after == A and (au + 1 in self.partner or self.frags[au + 1].key != fv.key):
-            return A_READ_ON
-        if av is not None and before == A and (av - 1 in self.partner or self.frags[av - 1].key != fu.key):
-            return A_READ_ON
+            return self.inside_no_skip if inside else 0.0  # B reads on as A read on
+        if self._a_read_on(au, 1, fv) or self._a_read_on(av, -1, fu):
+            return self.inside_skip if inside else A_READ_ON
+        if inside:
+            return 0.0
         if au is not None and av is not None:
             return self.no_skip_cost  # A turned between the A copies and skipped nothing there
-        if after == B:
+        if au is not None and self._known(au + 1) == B:
             return self.skip_cost  # A turned after the A copy and skipped what B reads next
         return 0.0
 
-    def _inside_cost(self, u: int, v: int, au: int | None, av: int | None) -> float:
-        """Cost of B reading ``v`` right after ``u`` where A skips inside its blocks: B reads on as A
-        read on (A skipped nothing between its copies), or B reads text of its own right after (before)
-        the copy of a fragment A read on from (A skipped that text there)."""
-        if au is not None and av == au + 1:
-            return self.inside_no_skip
-        fu, fv = self.frags[u], self.frags[v]
-        if au is not None and self._known(au + 1) == A and (au + 1 in self.partner or self.frags[au + 1].key != fv.key):
-            return self.inside_skip
-        if av is not None and self._known(av - 1) == A and (av - 1 in self.partner or self.frags[av - 1].key != fu.key):
-            return self.inside_skip
-        return 0.0
+    def _a_read_on(self, a: int | None, step: int, other: Fragment) -> bool:
+        """Whether A read on from its copy ``a`` to the fragment ``step`` away, and that fragment is not
+        (another copy of) ``other``: then B, reading ``other`` next to ``a``'s copy, read something A
+        did not read there.  Only labels that are not ambiguous count: a doubtful A there ended B's
+        stream too early (seed-000-like seeds 1000-1059: 4 misfiled and 6 wrong ranges where it
+        counted, 1 and 0)."""
+        if a is None:
+            return False
+        k = a + step
+        return self._known(k) == A and (k in self.partner or self.frags[k].key != other.key)
 
     def _known(self, k: int) -> str | None:
         """Fragment ``k``'s label if it has one that is not ambiguous (certain, or decoded in an
@@ -642,7 +637,7 @@ class _Decoder:
         """
         pairs = list(self.a_read_pairs(a_last))
         self.skip_cost, self.no_skip_cost = _rate_costs([skipped for i, j, skipped in pairs if j > i + 1])
-        # the same for pairs A read back to back inside a block (used by :meth:`_inside_cost` only)
+        # the same for pairs A read back to back inside a block (used where ``inside_costs`` only)
         self.inside_skip, self.inside_no_skip = _rate_costs([skipped for i, j, skipped in pairs if j == i + 1])
 
     def measure_lines(self, a_last: int) -> None:
@@ -900,15 +895,8 @@ def _two_reader_misfit(dd: Deduped) -> str | None:
 
 
 def _section_numbers(text: str) -> set[int]:
-    """Numbers of the section labels (``三、``) that begin ``text`` or follow a full stop, a closing
-    parenthesis or a line break in it."""
-    found = set()
-    for m in SECTION_RE.finditer(text):
-        if m.start() == 0 or text[m.start() - 1] in "\n。）；":
-            n = parse_chinese_number(m.group(1))
-            if n:
-                found.add(n)
-    return found
+    """Numbers of the section labels in ``text`` that can begin a heading (:func:`section_labels`)."""
+    return {n for m in section_labels(text) if (n := parse_chinese_number(m.group(1)))}
 
 
 def _unrestored(dd: Deduped, reason: str) -> Ordered:
@@ -1072,9 +1060,9 @@ def _topic_doubts(dec: _Decoder) -> list[int]:
     block, or inside it.  Rare-turn-skip variant 1033 ended with B's "鼓励再生资源回收利用企业加强
     与生产企业合作，…" (measure （十）) after A's "大力宣传本市绿色低碳循环发展工作成效，…", and the
     two were filed as one task of （二十八）; in 1015 B's one-fragment turn "规范报废汽车拆解利用，…"
-    sat inside A's block and was glued the same way to A's task of （二十六）.  Averaged over the whole block, one such
-    fragment's wording is lost, so the block's first and last few fragments, and each fragment alone,
-    are checked too, against a higher bar (:data:`TOPIC_DOUBT_PART`).
+    sat inside A's block and was glued the same way to A's task of （二十六）.  Averaged over the
+    whole block, one such fragment's wording is lost, so the block's first and last few fragments,
+    and each fragment alone, are checked too, against a higher bar (:data:`TOPIC_DOUBT_PART`).
 
     This only ever leaves labels undecided; as a cost inside the decoder the same vocabulary evidence
     misfiled more than it saved (see the README).

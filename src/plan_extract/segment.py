@@ -9,6 +9,7 @@ task); a numbered heading (一、 （一） 1. （1）) starts a fragment; a par
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -146,12 +147,18 @@ def _heading_title_end(text: str, i: int, *, until_measure: bool) -> int:
     return n
 
 
+def section_labels(text: str) -> Iterator[regex.Match[str]]:
+    """The section labels (``三、``) of ``text`` that can begin a heading: at its start, or after a line
+    break, a 。, a ） or a ； (not ``一、二、三`` counted off inside a sentence)."""
+    for m in SECTION_RE.finditer(text):
+        if m.start() == 0 or text[m.start() - 1] in "\n。）；":
+            yield m
+
+
 def _clean_section_titles(text: str) -> dict[str, str]:
     """Section titles that end cleanly (before a measure label, a newline or a 。), by label."""
     titles: dict[str, str] = {}
-    for m in SECTION_RE.finditer(text):
-        if m.start() > 0 and text[m.start() - 1] not in "\n。）；":
-            continue
+    for m in section_labels(text):
         end = _heading_title_end(text, m.end(), until_measure=True)
         title = text[m.end() : end].rstrip("。")
         if end < len(text) and text[end] in "\n（" and title and "，" not in title:
