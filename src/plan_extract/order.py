@@ -1161,14 +1161,17 @@ def _unclosed_before_headings(dec: _Decoder) -> list[int]:
     Why: B's stream is the document, so a sentence B read right before a measure heading ends the
     previous measure's last task -- without the responsibility parenthesis that closes a task.  Where
     B's stream, where it is certain (its labels and those of every fragment between), shows measure
-    headings after parentheses more often than after sentences (the official Tianjin plan: 19 after a parenthesis, 1 after a sentence), that reading is
-    the unlikely one, and the sentence is more likely A's, read at B's turn.  Default 2053, 3002 and
-    5044 and rare-turn-skip 5010 filed A's "加大工程建设中对废旧路面、沥青、…" of （十六） as the last
-    task of （六）, read by B right before its heading （七）.  Such a sentence is left undecided.
-    Section headings do not count: the preamble's last sentence runs into 一、, and on a short
-    certain stretch that outweighs the measures (default 2053: three sentences before a heading
-    before A's last anchor, one parenthesis); so do the copies B read after it.  Measured on the four families at seeds 1000-5059: 5 fewer misfiled tasks and
-    not one fewer exact, since a task without its parenthesis is exact only where the plan has one.
+    headings after parentheses more often than after sentences (the official Tianjin plan: 19 after
+    a parenthesis, 1 after a sentence), that reading is the unlikely one, and the sentence is more
+    likely A's, read at B's turn.  Default 2053 and 3002 and rare-turn-skip 5010 filed A's
+    "加大工程建设中对废旧路面、沥青、…" of （十六） as the last task of （六）, read by B right before
+    its heading （七）.  Such a sentence is left undecided.  Section headings do not count: the
+    preamble's last sentence runs into 一、, and on a short certain stretch that outweighs the
+    measures (default 2053: three sentences before a heading before A's last anchor, one
+    parenthesis); so do the copies B read after it.  Default 5044 misfiles the same sentence still:
+    there the certain stretch shows as many measures after a sentence as after a parenthesis.
+    Measured on the four families at seeds 1000-5059: 3 fewer misfiled tasks, not one fewer exact
+    (a task without its parenthesis is exact only where the plan has one).
     """
     frags, labels = dec.frags, dec.labels
     if not dec.partner:
