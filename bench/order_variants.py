@@ -1,6 +1,9 @@
 """Order repair on corrupted variants of the official Tianjin text: misfiled and exact counts.
 
-    python bench/order_variants.py [N_SEEDS]
+    python bench/order_variants.py [N_SEEDS [FIRST_SEED]]
+
+Seeds FIRST_SEED .. FIRST_SEED + N_SEEDS - 1 (default 1000); the README's per-range rows are
+``60 1000``, ``60 2000``, ... ``60 5000``.
 
 Each variant is made by tests/corruption.py (k interleaved readers, skips, blocks, lines) from the
 official text; the repaired record is scored against the official record with
@@ -87,6 +90,7 @@ def strategy_draws(n: int) -> list[CorruptionParams]:
 
 def main(argv: list[str]) -> int:
     n = int(argv[1]) if len(argv) > 1 else 20
+    first = int(argv[2]) if len(argv) > 2 else 1000
     reference = extract(OFFICIAL)
     clean = normalize(OFFICIAL.read_text(encoding="utf-8"))
     scrape = OFFICIAL.with_name("tianjin_plan_web_scrape.txt")
@@ -99,7 +103,7 @@ def main(argv: list[str]) -> int:
     whole = [i for i in sc.whole if measure_of[i] in headings]
     exact = [i for i in sc.exact if measure_of[i] in headings]
     print(f"Tianjin web scrape, measures whose heading survives: {len(exact)}/{len(whole)} exact (issue: >= 52/55)")
-    seeds = range(1000, 1000 + n)
+    seeds = range(first, first + n)
     families: list[tuple[str, list[CorruptionParams], bool]] = [
         ("seed000_like", [seed000_like(seed) for seed in seeds], False),
         ("turn lines", [turn_lines(seed) for seed in seeds], False),
