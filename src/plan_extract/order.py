@@ -146,7 +146,7 @@ TOPIC_CONTEXT = 6
 #: every family; 0.8: turn-lines 1017 and two more rare-turn-skip 3000s misfile again.
 TOPIC_DOUBT_PART = 0.6
 #: Fewest occurrences of a parenthesis's text for its copy at the edge of B's blocks to be doubted
-#: (:func:`_b_may_have_read_a_copy_between`).  Measured on the four families at seeds 1000-5059 (1 200
+#: (:func:`_b_may_have_read_between`).  Measured on the four families at seeds 1000-5059 (1 200
 #: variants, at a :data:`MARGIN` of 1.0): misfiled tasks 35 -> 25 for 0.3-0.7 points of exact
 #: placement; at 2 (every repeated parenthesis), on 4000-5059, the same misfiled tasks for 1.2-2.4.
 EDGE_COPIES = 3
@@ -1121,27 +1121,36 @@ def _topic_doubts(dec: _Decoder) -> list[int]:
     return doubts
 
 
-def _b_may_have_read_a_copy_between(dec: _Decoder, p: int, q: int) -> bool:
-    """Whether B, reading ``p`` and then ``q``, may have read a parenthesis between them that was
-    paired as A's copy of a later one.
+def _b_may_have_read_between(dec: _Decoder, p: int, q: int) -> bool:
+    """Whether B, reading ``p`` and then ``q`` (next in its stream), may have read something between
+    them -- then B's stream has a gap there, and no task is joined across it.
 
-    Why: dedupe pairs a repeated parenthesis by one neighbour.  Where the copy sits at the edge of one
-    of B's blocks -- right after B's ``p`` or right before B's ``q`` -- it may as well be B's own: the
-    parenthesis that closes B's task, whose text the document repeats elsewhere.  Seed-000-like 5000
-    and 5002 (and turn-lines 5000, 5002 and 4019, default 4003 and 4059): B read "推行产品绿色设计，…"
-    of （三） and its "（市工业和信息化局、各区人民政府按职责分工负责）" right where A turned to read
-    "贯彻执行绿色产业指导目录，…" of （六）, whose parenthesis before has the same text; the copy was
-    paired as A's, and B's task ran on into B's next sentence "以天津经济技术开发区…" and was filed glued
-    to it.  Both readings fit the text, and the pairing is right far more often, so it is kept; but a
-    gap goes into B's stream there, so B's sentence is not joined across it (it comes out as text
-    whose parenthesis is missing).  Only where the other reading is grammatical (:func:`_follows_ok`)
-    and the parenthesis's text occurs at least :data:`EDGE_COPIES` times in the text, so that the
-    document is seen to repeat it: a text that occurs just twice, A's copy and B's, would have to
-    occur twice in the document without showing it.
+    Never where A read the two back to back and reads its blocks whole: then they are neighbours in
+    the document.  Otherwise, where an undecided fragment lies between them (it may be B's), or
+    where a parenthesis paired as A's copy of a later one sits at the edge of B's block, right after
+    ``p`` or right before ``q``.
+
+    Why the last: dedupe pairs a repeated parenthesis by one neighbour, and at the edge of B's block
+    it may as well be B's own: the parenthesis that closes B's task, whose text the document repeats
+    elsewhere.  Seed-000-like 5000 and 5002 (and turn-lines 5000, 5002 and 4019, default 4003 and
+    4059): B read "推行产品绿色设计，…" of （三） and its "（市工业和信息化局、各区人民政府按职责分工负责）"
+    right where A turned to read "贯彻执行绿色产业指导目录，…" of （六）, whose parenthesis before has
+    the same text; the copy was paired as A's, and B's task ran on into B's next sentence
+    "以天津经济技术开发区…" and was filed glued to it.  Both readings fit the text, and the pairing is
+    right far more often, so it is kept; the gap only stops B's sentence from being joined across it
+    (it comes out as text whose parenthesis is missing).  Only where the other reading is
+    grammatical (:func:`_follows_ok`) and the parenthesis's text occurs at least :data:`EDGE_COPIES`
+    times in the text, so that the document is seen to repeat it: a text that occurs just twice, A's
+    copy and B's, would have to occur twice in the document without showing it.
     """
+    ap, aq = dec.dup.get(p), dec.dup.get(q)
+    if ap is not None and aq == ap + 1 and not dec.a_skips_inside:
+        return False
+    if any(k in dec.ambiguous for k in range(p + 1, q)):
+        return True
     frags = dec.frags
     for k in sorted({p + 1, q - 1}):
-        if not p < k < q or dec.labels[k] != A or k not in dec.partner or k in dec.ambiguous:
+        if not p < k < q or dec.labels[k] != A or k not in dec.partner:
             continue
         f = frags[k]
         if (
@@ -1178,16 +1187,12 @@ def _unclosed_before_headings(dec: _Decoder) -> list[int]:
         return []
     a_last = max(dec.partner)
     stream = [k for k in range(dec.n) if labels[k] == B and k not in dec.ambiguous]
-    ambiguous = sorted(dec.ambiguous)
-
-    def next_to(u: int, v: int) -> bool:
-        """No undecided fragment (which B may have read) lies between u and v."""
-        return bisect.bisect_left(ambiguous, v) == bisect.bisect_right(ambiguous, u)
-
-    # fragments whose label is certain: before A's last anchor, and the copies of repeated ones after it
-    unsure = [0]
+    # running counts of undecided fragments (which B may have read), and of fragments whose label is
+    # not certain (certain: before A's last anchor, and the copies of repeated ones after it)
+    undecided, unsure = [0], [0]
     for k in range(dec.n):
         sure = k not in dec.ambiguous and ((k <= a_last and k not in dec.doubtful) or k in dec.dup or k in dec.partner)
+        undecided.append(undecided[-1] + (k in dec.ambiguous))
         unsure.append(unsure[-1] + (not sure))
     before = Counter(
         "paren" if _is_resp(frags[u]) else frags[u].kind
@@ -1203,7 +1208,7 @@ def _unclosed_before_headings(dec: _Decoder) -> list[int]:
         and u not in dec.dup
         and frags[u].kind == "sentence"
         and frags[v].kind == "measure"
-        and next_to(u, v)
+        and undecided[v] == undecided[u + 1]
     ]
 
 
@@ -1234,13 +1239,7 @@ def _assemble(dec: _Decoder) -> Ordered:
         if i in dec.ambiguous:
             continue
         f = frags[copy_of.get(i, i)]
-        if prev_pos is not None and any(k in dec.ambiguous for k in range(prev_pos + 1, i)):
-            # an undecided fragment between two of B's may be B's, unless A read the two back to back
-            # (A reads its blocks whole: then they are neighbours in the document)
-            adjacent = prev_pos in dec.dup and i in dec.dup and dec.dup[i] == dec.dup[prev_pos] + 1
-            if not adjacent or dec.a_skips_inside:
-                gap_before.add(f.index)
-        if prev_pos is not None and _b_may_have_read_a_copy_between(dec, prev_pos, i):
+        if prev_pos is not None and _b_may_have_read_between(dec, prev_pos, i):
             gap_before.add(f.index)
         order.append(f)
         prev_pos = i
