@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from hypothesis import Phase, given, seed, settings  # noqa: E402
 
 from corruption import (  # noqa: E402
+    STRATEGY_SEED,
     CorruptionParams,
     corrupt,
     corruption_params,
@@ -47,7 +48,6 @@ from plan_extract.readers.base import SourceText  # noqa: E402
 from plan_extract.segment import segment  # noqa: E402
 
 OFFICIAL = ROOT / "data" / "raw" / "tianjin_plan_official_text.txt"
-STRATEGY_SEED = 2026
 
 
 def run_variant(

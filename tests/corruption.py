@@ -562,6 +562,12 @@ def _range(draw: st.DrawFn, lo: int, hi: int, max_span: int) -> tuple[int, int]:
     return a, draw(st.integers(a, a + max_span))
 
 
+#: The seed of the fixed sample of :func:`corruption_params` that tests/test_order.py and
+#: bench/order_variants.py both draw (``derandomize`` would seed from the test's source, and every edit
+#: of it would change the sample).
+STRATEGY_SEED = 2026
+
+
 def corruption_params() -> st.SearchStrategy[CorruptionParams]:
     """Varied CorruptionParams: any seed, 2-3 readers, skip rates 0.05-0.4, lines cut at widths 200-600
     or where the turns are, replay ratios 0.3-0.7, block and run sizes around the measured ones, 0-3
