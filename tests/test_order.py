@@ -493,7 +493,7 @@ def test_where_a_skips_inside_its_blocks_only_what_rules_the_other_reader_out_de
     draw = CorruptionParams(
         seed=1583, skip_rate=0.05, skip_run=(1, 4), block_chars=(40, 40), line_width=396, replay_ratio=0.3
     )
-    for params in (draw, CorruptionParams(seed=4006), CorruptionParams(seed=4045), CorruptionParams(seed=5044)):
+    for params in (draw, *(CorruptionParams(seed=s) for s in (1019, 4006, 4045, 5044))):
         _, _, mis, wrong = _variant_score(params)
         assert mis + wrong == [], params
     ordered = repair_order(find_duplicates(segment(normalize(corrupt(clean_official_text(), draw).text))))

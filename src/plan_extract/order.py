@@ -179,15 +179,6 @@ def _is_resp(f: Fragment) -> bool:
     return f.kind == "paren" and is_responsibility(f.text)
 
 
-def _swallows_sentence(f: Fragment) -> bool:
-    """Whether section heading ``f`` holds a full stop: a section title is a phrase, so one with a
-    full stop has a sentence run into it (the structure stage warns of it), and that sentence may be
-    either reader's.  Default variant 4031: A's "四、构建绿色低碳循环发展的消费体系" swallowed B's
-    "发展林业循环经济，…。", so B's next fragment, a parenthesis, seemed to follow B's previous
-    parenthesis; that reading being ungrammatical, it was given to A, and unplaced in A's measures."""
-    return f.kind == "section" and "。" in f.text
-
-
 def _follows_ok(p: Fragment, q: Fragment) -> bool:
     """Whether ``q`` can directly follow ``p`` in a document.
 
@@ -196,10 +187,10 @@ def _follows_ok(p: Fragment, q: Fragment) -> bool:
     never followed by one of its own rank or higher.  (No pair of fragments in the Tianjin plan or in
     the three State Council pages of ``../shared/corpus`` breaks these.)  At a block boundary of an interleaved
     scrape this often decides whether a parenthesis ends one reader's block or opens the other's.
-    A section heading that has swallowed a sentence (:func:`_swallows_sentence`) ends with that
+    A section heading that has swallowed a sentence (:attr:`Fragment.swallows_sentence`) ends with that
     sentence, so what may follow it is what may follow a sentence.
     """
-    if _swallows_sentence(p):
+    if p.swallows_sentence:
         return True
     if (p.kind in HEADINGS or _is_resp(p)) and _is_resp(q):
         return False
@@ -226,10 +217,14 @@ class _Decoder:
         for later, first in self.dup.items():
             self.partner.setdefault(first, later)
         self.key_count = Counter(f.key for f in self.frags)
-        #: headings that swallowed a sentence (:func:`_swallows_sentence`) before each position
+        #: headings that swallowed a sentence (:attr:`Fragment.swallows_sentence`) before each position:
+        #: that sentence may be either reader's, so B's stream may run through it.  Default variant 4031:
+        #: A's "四、构建绿色低碳循环发展的消费体系" swallowed B's "发展林业循环经济，…。", so B's next
+        #: fragment, a parenthesis, seemed to follow B's previous parenthesis; that reading being
+        #: ungrammatical, it was given to A, and unplaced in A's measures.
         self.swallowed = [0]
         for f in self.frags:
-            self.swallowed.append(self.swallowed[-1] + _swallows_sentence(f))
+            self.swallowed.append(self.swallowed[-1] + f.swallows_sentence)
         self.a_skips_inside = False
         #: why each ambiguous fragment is (:data:`WHYS`); kept by :meth:`mark_ambiguous`
         self.why: dict[int, set[str]] = {}
@@ -686,8 +681,10 @@ class _Decoder:
         read text of its own between the copies.  Smoothed by :data:`TURN_PRIOR`, so a text with
         few such turns gets weak costs both ways.
         """
-        pairs = list(self.a_read_pairs(a_last))
-        self.skip_cost, self.no_skip_cost = _rate_costs([skipped for i, j, skipped in pairs if j > i + 1])
+        turns = [skipped for i, j, skipped in self.a_read_pairs(a_last) if j > i + 1]
+        rate = (sum(turns) + TURN_PRIOR) / (len(turns) + 2 * TURN_PRIOR)
+        top = max(rate, 1 - rate)
+        self.skip_cost, self.no_skip_cost = -math.log(rate / top), -math.log((1 - rate) / top)
 
     def measure_lines(self, a_last: int) -> None:
         """How the readers' blocks sit in the lines, measured on the lines whose labels are all certain.
@@ -879,14 +876,6 @@ def _decode(
         dec.a_skips_inside = True
         dec.resolve(dec.label_anchors())
     return dec
-
-
-def _rate_costs(seen: list[bool]) -> tuple[float, float]:
-    """Costs (negative log-probabilities relative to the likelier case) of a yes and of a no, from
-    ``seen`` smoothed by :data:`TURN_PRIOR` toward even odds."""
-    rate = (sum(seen) + TURN_PRIOR) / (len(seen) + 2 * TURN_PRIOR)
-    top = max(rate, 1 - rate)
-    return -math.log(rate / top), -math.log((1 - rate) / top)
 
 
 def _relabel(dd: Deduped, dec: _Decoder, line_habits: bool = True) -> _Decoder:

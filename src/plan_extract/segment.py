@@ -57,6 +57,16 @@ class Fragment:
         """What two copies of the same fragment share: the text without whitespace."""
         return squash(self.text)
 
+    @property
+    def swallows_sentence(self) -> bool:
+        """Whether this is a section heading with a sentence run into its title.
+
+        A section title is a phrase (一、构建绿色低碳循环发展的生产体系), never a sentence: one with a full
+        stop has body text run into it where the source lost the break after the title (in an
+        interleaved scrape, the other reader's sentence), and nothing says where the title ends --
+        六、构建市场导向的绿色技术创新体系推进既有产业园区和产业集群循环化改造，…。"""
+        return self.kind == "section" and self.title is not None and "。" in self.text
+
 
 def _matching(text: str, i: int) -> int:
     """Index just past the bracket that closes ``text[i]`` (nesting-aware), or -1."""

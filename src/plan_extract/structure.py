@@ -383,11 +383,7 @@ def build_plan(
             last_section = f.number
             section_uncertain = False
             sections.append(DraftSection(f.number, f.label, f.title, f))
-            if f.title and "。" in f.text:
-                # a section title is a phrase (一、构建绿色低碳循环发展的生产体系), never a sentence: one with
-                # a full stop has body text run into it where the source lost the break after the title
-                # (in an interleaved scrape, the other reader's sentence), and nothing says where the
-                # title ends -- 六、构建市场导向的绿色技术创新体系推进既有产业园区和产业集群循环化改造，…。
+            if f.swallows_sentence:
                 warnings.append(
                     DraftWarning(
                         "doubtful_placement",
