@@ -313,7 +313,8 @@ def test_any_variant_drawn_by_the_test_strategy_has_no_misfiled_task(params: Cor
             marks=pytest.mark.xfail(
                 strict=True,
                 reason="known limitation: B's turn of one parenthesis inside A's block is read as A's (as in "
-                "rare-turn-skip 2047): （二十六）'s task takes B's parenthesis of （三）",
+                "rare-turn-skip 2047 before the block-size spread was learnt per text): （二十六）'s task takes "
+                "B's parenthesis of （三）",
             ),
             id="a one-parenthesis turn of B's inside A's block",
         ),
@@ -500,16 +501,14 @@ def test_where_a_skips_inside_its_blocks_only_what_rules_the_other_reader_out_de
     assert any(WHY_UNFORCED in w.message for w in ordered.warnings)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known limitation: rare-turn-skip 2047 still misfiles 2 tasks (of the 480 family variants at seeds "
-    "1000-1059 and 2000-2059), and 10 more misfile at 3000-5059 (see the README).  In 2047 B's "
-    "two-fragment turn inside A's block (a parenthesis and a sentence of （九）) is read as A's, and the "
-    "wording check does not doubt it",
-)
 def test_rare_turn_skip_variant_2047_has_no_misfiled_task() -> None:
-    _, _, mis, _ = _variant_score(rare_turn_skips(2047))
-    assert mis == []
+    """B's two-fragment turn inside A's block (a parenthesis and a sentence of （九）, between A's
+    sentences of （二十三）) was read as A's, and the parenthesis closed A's task: 2 misfiled.  Charged
+    with the block-size spread this text shows (B's blocks scatter about a median of 97 characters
+    with a spread of 0.55 in log-size: weight 1.6 where the fixed weight was 1), the decoding without
+    the line habits no longer agrees with that reading, and the two are left undecided."""
+    _, _, mis, wrong = _variant_score(rare_turn_skips(2047))
+    assert mis + wrong == []
 
 
 def test_variants_place_most_surviving_tasks_exactly_or_leave_them_unplaced() -> None:
@@ -520,7 +519,9 @@ def test_variants_place_most_surviving_tasks_exactly_or_leave_them_unplaced() ->
         e, w, _, _ = _variant_score(seed000_like(2000 + seed))
         exact, whole = exact + e, whole + w
     assert whole > 0
-    assert exact / whole >= 0.6  # 184/284 measured on these seeds (185 at MARGIN 1.0, 186 before the line-habit check)
+    # 189/284 measured on these seeds (184 before the block-size spread was learnt per text, 185 at MARGIN
+    # 1.0 with the fixed spread, 186 before the line-habit check)
+    assert exact / whole >= 0.6
 
 
 # -- the line habits are learnt from each text ----------------------------------------------------------
@@ -782,9 +783,10 @@ def test_b_does_not_read_past_a_fragment_a_read_on_from() -> None:
 
 
 def test_rare_turn_skip_variants_place_most_surviving_tasks_exactly() -> None:
-    """A floor against regression, not the issue's target (90 %): 289/391 measured on these seeds (291
-    at MARGIN 1.0, 300 before the wording check left undecided the blocks that misfiled 4 tasks in 1000
-    and 1002, 247 before parentheses occurring twice were paired across undecided text in the check)."""
+    """A floor against regression, not the issue's target (90 %): 290/391 measured on these seeds (289
+    before the block-size spread was learnt per text; with the fixed spread, 291 at MARGIN 1.0, 300
+    before the wording check left undecided the blocks that misfiled 4 tasks in 1000 and 1002, 247
+    before parentheses occurring twice were paired across undecided text in the check)."""
     exact = whole = 0
     for seed in range(1000, 1004):
         e, w, _, _ = _variant_score(rare_turn_skips(seed))
