@@ -678,8 +678,8 @@ class _Decoder:
         the median of 163, costs 0.8 nats, not 0.15) and A's at 0.48; the generated families' at
         0.25-0.9.  Learnt, with :data:`MARGIN` 2.5: rare-turn-skip 2047 no longer reads B's
         two-fragment turn inside A's block as A's (2 misfiled), and seed-000-like and turn-lines
-        variants place 2-4 points more tasks exactly.  Without the pull toward the prior a spread learnt from a handful of blocks is too sure of
-        itself (seed-000-like seeds 1000-1059: 11 misfiled and 2 wrong unplaced ranges, 70.0 % exact;
+        variants place 2-4 points more tasks exactly.  Without the pull toward the prior a spread
+        learnt from a handful of blocks is too sure of itself (seed-000-like seeds 1000-1059: 11 misfiled and 2 wrong unplaced ranges, 70.0 % exact;
         with it 0, 0 and 68.8 %; a pull of 2 blocks lost the scrape an exact task, 1 did not).
         """
         spans = [
@@ -694,8 +694,9 @@ class _Decoder:
             if len(sizes) >= 3:
                 median = float(statistics.median(sizes))
                 self.block_median[reader] = median
-                spread = sum(math.log(c / median) ** 2 for c in sizes) + BLOCK_SPREAD_WEIGHT * BLOCK_SPREAD_PRIOR
-                self.block_weight[reader] = 1 / (2 * spread / (len(sizes) + BLOCK_SPREAD_WEIGHT))
+                squares = sum(math.log(c / median) ** 2 for c in sizes)
+                variance = (squares + BLOCK_SPREAD_WEIGHT * BLOCK_SPREAD_PRIOR) / (len(sizes) + BLOCK_SPREAD_WEIGHT)
+                self.block_weight[reader] = 1 / (2 * variance)
         self.char_cap = int(4 * max(self.block_median.values(), default=0)) + 1
 
     def measure_turns(self, a_last: int) -> None:
@@ -907,9 +908,9 @@ def _decode(
     return dec
 
 
-def _relabel(dd: Deduped, dec: _Decoder, line_habits: bool = True) -> _Decoder:
-    """The labelling ``dec`` would give with the same anchors under other modelling bets (one pass)."""
-    other = _Decoder(dd, dec.max_skip, line_habits=line_habits)
+def _relabel_without_line_habits(dd: Deduped, dec: _Decoder) -> _Decoder:
+    """The labelling ``dec`` would give with the same anchors but no line habits (one pass)."""
+    other = _Decoder(dd, dec.max_skip, line_habits=False)
     other.dup, other.partner = dict(dec.dup), dict(dec.partner)
     other.a_skips_inside = dec.a_skips_inside
     other.resolve(other.label_anchors())
@@ -936,8 +937,8 @@ def _two_reader_misfit(dd: Deduped) -> str | None:
     )
     if thrice:
         return f"{thrice} sentence(s) occur three times or more"
-    firsts_twice = [k for k in sorted(dd.duplicate_of) if counts[dd.fragments[k].key] == 2]
-    firsts = [dd.duplicate_of[k] for k in firsts_twice]
+    later_twice = [k for k in sorted(dd.duplicate_of) if counts[dd.fragments[k].key] == 2]
+    firsts = [dd.duplicate_of[k] for k in later_twice]
     back = sum(1 for a, b in pairwise(firsts) if b < a)
     if back:
         return f"{back} repeated fragment(s) come back out of order"
@@ -950,7 +951,7 @@ def _two_reader_misfit(dd: Deduped) -> str | None:
     # with a copy far away, as on the long plans of ``make bench``, where A's headings of round 18
     # then came among B's of round 8)
     a_firsts = set(dd.duplicate_of.values())
-    a_last = max((dd.duplicate_of[k] for k in firsts_twice), default=0)
+    a_last = max((dd.duplicate_of[k] for k in later_twice), default=0)
     # A heading of A's whose B copy ran into other text is unpaired too (once in a while on a long
     # text: 4 of the 312 headings there), so one going back is not enough; the copied run of that
     # draw made 2 of 15.
@@ -1045,7 +1046,7 @@ def repair_order(dd: Deduped) -> Ordered:
     #   misfiled 5 tasks on 120 variants whose lines are cut as the scrape's are (turn_lines in
     #   tests/corruption.py, seeds 1000-1059 and 2000-2059: 24 of the first 60 pass that test).
     strict = _decode(dd, max_skip=0, rounds=0, a_skips_inside=dec.a_skips_inside)
-    lineless = _relabel(dd, dec, line_habits=False)
+    lineless = _relabel_without_line_habits(dd, dec)
     for k in range(dec.n):
         if dec.labels[k] != strict.labels[k] or k in strict.ambiguous:
             dec.mark_ambiguous(k, WHY_PAIRING)
