@@ -38,6 +38,7 @@ from plan_extract.evaluate import Reference, score
 from plan_extract.normalize import normalize
 from plan_extract.order import (
     EDGE_COPIES,
+    WHY_EDGE,
     WHY_UNCLOSED,
     WHY_UNFORCED,
     WHYS,
@@ -509,6 +510,19 @@ def test_rare_turn_skip_variant_2047_has_no_misfiled_task() -> None:
     the line habits no longer agrees with that reading, and the two are left undecided."""
     _, _, mis, wrong = _variant_score(rare_turn_skips(2047))
     assert mis + wrong == []
+
+
+@pytest.mark.parametrize("seed", [7014, 7038])
+def test_a_repeated_parenthesis_at_either_edge_of_a_turn_is_not_guessed(seed: int) -> None:
+    """B's copy of "（市工业和信息化局、…）" (7014) or "（市商务局、…）" (7038), read right before B turned,
+    was taken to be the identical parenthesis that ends A's block next to it, and the other way
+    round: 7014 gave A's task of （十九） B's parenthesis (unplaced, with another task's agencies);
+    7038 also read A's "完善生活垃圾分类制度体系…" of （十三） as B's and filed it under （五）.  Both
+    readings fit, so neither copy is placed (:func:`plan_extract.order._swappable_copies`)."""
+    _, _, mis, wrong = _variant_score(seed000_like(seed))
+    assert mis + wrong == []
+    ordered = repair_order(find_duplicates(segment(normalize(corrupt(clean_official_text(), seed000_like(seed)).text))))
+    assert any(WHY_EDGE in w.message for w in ordered.warnings)
 
 
 def test_variants_place_most_surviving_tasks_exactly_or_leave_them_unplaced() -> None:

@@ -31,10 +31,12 @@ The model this stage decodes (and what makes each step sound):
    differently is *ambiguous* and is not placed.  Modelling bets are checked by decoding again
    without them (a parenthesis whose text occurs three times or more paired across undecided
    fragments; the line habits): a fragment that decoding labels otherwise, or cannot decide, is
-   ambiguous too -- its label hangs on that bet alone.  Last, the words are read
-   (:func:`_topic_doubts`): a block, or a block's first or last few fragments, or one fragment of
-   it, whose wording matches the other reader's neighbours markedly better than its own reader's is
-   ambiguous as well.
+   ambiguous too -- its label hangs on that bet alone.  So is one that changes when B's copy of a
+   repeated parenthesis at the edge of its block is taken to be the identical one at the far edge
+   of the other reader's block instead (:func:`_swappable_copies`), and both copies.  Last, the
+   words are read (:func:`_topic_doubts`): a block, or a block's first or last few fragments, or
+   one fragment of it, whose wording matches the other reader's neighbours markedly better than
+   its own reader's is ambiguous as well.
 5. The document order is B's stream, then A's fragments beyond it.  A skips runs, so between two
    of A's blocks (and wherever an ambiguous fragment was taken out) there is a *gap*; the
    structure stage never files text across a gap into a measure unless the numbering proves no
@@ -154,7 +156,8 @@ WHY_UNCLOSED = "read as B's, it would end a measure's last task without its pare
 #: fragments A read back to back by how often A skips there, and left undecided what it relabelled,
 #: found nothing more on 76 such texts and was dropped.
 WHY_UNFORCED = "A skips inside its blocks, and neither the numbering nor the grammar rules the other reader out"
-WHYS = (WHY_CLOSE, WHY_PAIRING, WHY_LINES, WHY_TOPIC, WHY_UNCOPIED, WHY_UNCLOSED, WHY_UNFORCED)
+WHY_EDGE = "a parenthesis the text repeats, which B may have read at either edge of the other reader's block"
+WHYS = (WHY_CLOSE, WHY_PAIRING, WHY_LINES, WHY_TOPIC, WHY_UNCOPIED, WHY_UNCLOSED, WHY_UNFORCED, WHY_EDGE)
 #: Topic check (:func:`_topic_doubts`): a block of once-occurring fragments is left undecided when its
 #: character bigrams (idf-weighted, per bigram) match the other reader's neighbouring fragments this
 #: much better than its own reader's; ``TOPIC_CONTEXT`` fragments of each stream on each side.
@@ -917,6 +920,71 @@ def _relabel_without_line_habits(dd: Deduped, dec: _Decoder) -> _Decoder:
     return other
 
 
+def _swappable_copies(dec: _Decoder) -> list[tuple[int, int]]:
+    """B's copies ``j`` of a responsibility parenthesis that could as well be another fragment ``k``
+    with the same text: ``k`` is not paired, no copy B read lies between ``j`` and ``k``, and ``k``
+    sits right next to B's text on its far side (a fragment B certainly read: a copy, or a label
+    decoded with confidence).
+
+    Why: B's copy of a parenthesis is found by its neighbour (:mod:`plan_extract.dedupe`, and
+    :meth:`_Decoder.pair_stream_parentheses`): B read the copy of the fragment A read before it, so
+    B's next is that parenthesis.  But B may turn right there, and the other reader's block then
+    ends with a parenthesis the document repeats elsewhere -- "（市工业和信息化局、各区人民政府按职责分工负责）"
+    closes a dozen tasks.  The two readings differ only in which edge of the other reader's block
+    B's turn falls on, and neither costs another switch.  Seed-000-like 7014, 7020, 7050 and 7053 (and
+    the same turn-lines seeds): B read （八）'s "引导具备条件的企业…" and turned; A's block, "坚持“以用立业”…"
+    of （十九） and three more sentences, ended with its own "（市工业和信息化局、…）", and B's copy of
+    the parenthesis after "引导具备条件的企业…" came next.  Paired the other way, the task of （十九） was
+    given B's parenthesis (4 unplaced tasks with another's agencies on seeds 7000-7059); in 7038 and
+    7050, "完善生活垃圾分类制度体系…" of （十三）, A's, was read as B's after the wrong copy of
+    "（市商务局、各区人民政府按职责分工负责）" and filed under （五）.  Where both readings fit, neither
+    copy is placed, and what the swap relabels is left undecided too.  The edge condition keeps a
+    copy whose alternative would cut a one-fragment turn out of A's block (rare-turn-skip 7000).
+    """
+    frags, labels = dec.frags, dec.labels
+
+    def b_certain(m: int) -> bool:
+        return m in dec.dup or (labels[m] == B and m not in dec.ambiguous)
+
+    swaps: list[tuple[int, int]] = []
+    taken: set[int] = set()
+    for j in sorted(dec.dup):
+        f = frags[j]
+        if not _is_resp(f) or j in dec.ambiguous:
+            continue
+        for step in (1, -1):
+            k = j + step
+            while 0 <= k < dec.n and k not in dec.dup:
+                beyond = k + step
+                if (
+                    frags[k].key == f.key
+                    and k not in dec.partner
+                    and k not in taken
+                    and 0 <= beyond < dec.n
+                    and b_certain(beyond)
+                ):
+                    swaps.append((j, k))
+                    taken.add(k)
+                    break
+                k += step
+    return swaps
+
+
+def _relabel_with_copies_swapped(dd: Deduped, dec: _Decoder, swaps: list[tuple[int, int]]) -> _Decoder:
+    """The labelling ``dec`` would give had each ``j`` of ``swaps`` been left unpaired and its ``k``
+    taken for B's copy instead (one pass)."""
+    other = _Decoder(dd, dec.max_skip, dec.line_habits)
+    other.dup, other.partner = dict(dec.dup), dict(dec.partner)
+    other.a_skips_inside = dec.a_skips_inside
+    for j, k in swaps:
+        first = other.dup.pop(j, None)
+        if first is not None and k not in other.dup:
+            other.dup[k] = first
+            other.partner[first] = k
+    other.resolve(other.label_anchors())
+    return other
+
+
 def _two_reader_misfit(dd: Deduped) -> str | None:
     """Why the text does not fit the model of one reader A and one contiguous replay B, or None.
 
@@ -1052,6 +1120,17 @@ def repair_order(dd: Deduped) -> Ordered:
             dec.mark_ambiguous(k, WHY_PAIRING)
         if dec.labels[k] != lineless.labels[k] or k in lineless.ambiguous:
             dec.mark_ambiguous(k, WHY_LINES)
+    # A repeated parenthesis taken for B's copy at the edge of B's block may as well be the identical
+    # one at the far edge of the other reader's block next to it (:func:`_swappable_copies`).
+    swaps = _swappable_copies(dec)
+    if swaps:
+        swapped = _relabel_with_copies_swapped(dd, dec, swaps)
+        for k in range(dec.n):
+            if dec.labels[k] != swapped.labels[k]:
+                dec.mark_ambiguous(k, WHY_EDGE)
+        for j, k in swaps:
+            dec.mark_ambiguous(j, WHY_EDGE)
+            dec.mark_ambiguous(k, WHY_EDGE)
     # A third check needs no second decoding: a block whose wording belongs with the other reader's
     # neighbours (rare-turn-skip 1000 and 1002, seed-000-like 1017 and 2037 misfiled tasks before).
     for k in _topic_doubts(dec):
