@@ -911,11 +911,20 @@ def _decode(
     return dec
 
 
-def _relabel_without_line_habits(dd: Deduped, dec: _Decoder) -> _Decoder:
-    """The labelling ``dec`` would give with the same anchors but no line habits (one pass)."""
-    other = _Decoder(dd, dec.max_skip, line_habits=False)
+def _relabel(
+    dd: Deduped, dec: _Decoder, *, line_habits: bool = True, swaps: list[tuple[int, int]] | None = None
+) -> _Decoder:
+    """The labelling ``dec`` would give with the same anchors under another modelling bet (one pass):
+    without the line habits, or with B's copy ``j`` of each pair of ``swaps`` (:func:`_swappable_copies`)
+    left unpaired and its ``k`` taken for B's copy instead."""
+    other = _Decoder(dd, dec.max_skip, line_habits)
     other.dup, other.partner = dict(dec.dup), dict(dec.partner)
     other.a_skips_inside = dec.a_skips_inside
+    for j, k in swaps or ():
+        first = other.dup.pop(j, None)
+        if first is not None and k not in other.dup:  # (a copy found a swap on both sides: the first counts)
+            other.dup[k] = first
+            other.partner[first] = k
     other.resolve(other.label_anchors())
     return other
 
@@ -968,21 +977,6 @@ def _swappable_copies(dec: _Decoder) -> list[tuple[int, int]]:
                     break
                 k += step
     return swaps
-
-
-def _relabel_with_copies_swapped(dd: Deduped, dec: _Decoder, swaps: list[tuple[int, int]]) -> _Decoder:
-    """The labelling ``dec`` would give had each ``j`` of ``swaps`` been left unpaired and its ``k``
-    taken for B's copy instead (one pass)."""
-    other = _Decoder(dd, dec.max_skip, dec.line_habits)
-    other.dup, other.partner = dict(dec.dup), dict(dec.partner)
-    other.a_skips_inside = dec.a_skips_inside
-    for j, k in swaps:
-        first = other.dup.pop(j, None)
-        if first is not None and k not in other.dup:
-            other.dup[k] = first
-            other.partner[first] = k
-    other.resolve(other.label_anchors())
-    return other
 
 
 def _two_reader_misfit(dd: Deduped) -> str | None:
@@ -1114,7 +1108,7 @@ def repair_order(dd: Deduped) -> Ordered:
     #   misfiled 5 tasks on 120 variants whose lines are cut as the scrape's are (turn_lines in
     #   tests/corruption.py, seeds 1000-1059 and 2000-2059: 24 of the first 60 pass that test).
     strict = _decode(dd, max_skip=0, rounds=0, a_skips_inside=dec.a_skips_inside)
-    lineless = _relabel_without_line_habits(dd, dec)
+    lineless = _relabel(dd, dec, line_habits=False)
     for k in range(dec.n):
         if dec.labels[k] != strict.labels[k] or k in strict.ambiguous:
             dec.mark_ambiguous(k, WHY_PAIRING)
@@ -1124,7 +1118,7 @@ def repair_order(dd: Deduped) -> Ordered:
     # one at the far edge of the other reader's block next to it (:func:`_swappable_copies`).
     swaps = _swappable_copies(dec)
     if swaps:
-        swapped = _relabel_with_copies_swapped(dd, dec, swaps)
+        swapped = _relabel(dd, dec, swaps=swaps)
         for k in range(dec.n):
             if dec.labels[k] != swapped.labels[k]:
                 dec.mark_ambiguous(k, WHY_EDGE)
