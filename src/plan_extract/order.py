@@ -240,6 +240,12 @@ class _Decoder:
         for f in self.frags:
             self.swallowed.append(self.swallowed[-1] + f.swallows_sentence)
         self.a_skips_inside = False
+        #: readers ruled out per fragment, for a decoding that asks what hangs on a doubted label
+        #: (:func:`_hanging_on`)
+        self.ruled_out: dict[int, str] = {}
+        #: with :attr:`ruled_out`, the decoding whose labels every run without a ruled-out fragment keeps
+        #: (only the runs with one are decoded again)
+        self.kept_from: _Decoder | None = None
         #: why each ambiguous fragment is (:data:`WHYS`); kept by :meth:`mark_ambiguous`
         self.why: dict[int, set[str]] = {}
         #: fragments before A's last anchor labelled B only because they were not paired (:meth:`label_anchors`)
@@ -447,7 +453,10 @@ class _Decoder:
         return self.labels[k] if 0 <= k < self.n and k not in self.ambiguous else None
 
     def _unary(self, i: int, x: str) -> float:
-        """Constraints on one fragment's reader from the printed numbering (sections and measures)."""
+        """Constraints on one fragment's reader from the printed numbering (sections and measures),
+        and from :attr:`ruled_out`."""
+        if self.ruled_out.get(i) == x:
+            return INF
         f = self.frags[i]
         if f.kind not in HEADINGS or not f.number:
             return 0.0
@@ -872,7 +881,12 @@ class _Decoder:
                 j += 1
             run = list(range(i, j + 1))
             self.run_start = i
-            labels, ambiguous, _ = self._solve(run, a_last)
+            kept = self.kept_from
+            if kept is not None and not any(k in self.ruled_out for k in run):
+                labels = [kept.labels[k] or A for k in run]
+                ambiguous = [bool(kept.why.get(k, set()) & {WHY_CLOSE, WHY_UNFORCED}) for k in run]
+            else:
+                labels, ambiguous, _ = self._solve(run, a_last)
             for k, x, amb in zip(run, labels, ambiguous, strict=True):
                 self.labels[k] = x
                 if amb:
@@ -912,14 +926,22 @@ def _decode(
 
 
 def _relabel(
-    dd: Deduped, dec: _Decoder, *, line_habits: bool = True, swaps: list[tuple[int, int]] | None = None
+    dd: Deduped,
+    dec: _Decoder,
+    *,
+    line_habits: bool = True,
+    swaps: list[tuple[int, int]] | None = None,
+    ruled_out: dict[int, str] | None = None,
 ) -> _Decoder:
     """The labelling ``dec`` would give with the same anchors under another modelling bet (one pass):
     without the line habits, or with B's copy ``j`` of each pair of ``swaps`` (:func:`_swappable_copies`)
-    left unpaired and its ``k`` taken for B's copy instead."""
+    left unpaired and its ``k`` taken for B's copy instead, or with the readers ``ruled_out`` for
+    their fragments."""
     other = _Decoder(dd, dec.max_skip, line_habits)
     other.dup, other.partner = dict(dec.dup), dict(dec.partner)
     other.a_skips_inside = dec.a_skips_inside
+    if ruled_out:
+        other.ruled_out, other.kept_from = dict(ruled_out), dec
     for j, k in swaps or ():
         first = other.dup.pop(j, None)
         if first is not None and k not in other.dup:  # (a copy found a swap on both sides: the first counts)
@@ -927,6 +949,40 @@ def _relabel(
             other.partner[first] = k
     other.resolve(other.label_anchors())
     return other
+
+
+def _hanging_on(dd: Deduped, dec: _Decoder, doubts: list[int]) -> list[int]:
+    """The labels next to the ``doubts`` that change when the doubted labels are ruled out.
+
+    Why: a check that doubts one fragment's label (its wording, or the grammar of B's stream) says
+    nothing of its neighbours, yet the block edge the decoder drew there may hold only with that
+    label.  Rare-turn-skip 8031: B's turn between two of A's blocks of （十六） was one parenthesis of
+    （六）, "（市发展改革委、市生态环境局、市工业和信息化局、…）"; the decoder read it as the end of A's
+    first block, so that A's task "加强交通运输行业新技术推广清单管理，…" took its agencies, and A's
+    second block as B's, whose last sentence "加大工程建设中对废旧路面、…" then ran into B's heading
+    （七） without its parenthesis.  That sentence was doubted (:func:`_unclosed_before_headings`), but
+    the three fragments before it kept B's label, and "加强新能源汽车充换电、…" was filed under （六）.  In
+    rare-turn-skip 7028 B's two-fragment turn "倡导酒店、餐饮等行业不主动提供一次性用品…" and its
+    "（市商务局、市文化和旅游局、…）" sat inside A's block; the sentence's wording was doubted
+    (:func:`_topic_doubts`), the parenthesis stayed A's and was unplaced in A's measure, not in （五）.
+    So the text is decoded again with each doubted label ruled out, and the labels that change in
+    the stretch touching a doubted fragment are doubted too.  Only that stretch: farther changes
+    answer the forced label elsewhere in the run, not this edge (doubting every change cost 1.1
+    points of exact placement on seed-000-like seeds 1000-8059, the stretch 0.35, for the same
+    misfiled tasks).
+    """
+    if not doubts:
+        return []
+    doubted = set(doubts)
+    forced = _relabel(dd, dec, ruled_out={k: x for k in doubted if (x := dec.labels[k]) is not None})
+    hanging: set[int] = set()
+    for k in doubted:
+        for step in (1, -1):
+            m = k + step
+            while 0 <= m < dec.n and m not in doubted and forced.labels[m] != dec.labels[m]:
+                hanging.add(m)
+                m += step
+    return sorted(hanging)
 
 
 def _swappable_copies(dec: _Decoder) -> list[tuple[int, int]]:
@@ -1125,12 +1181,14 @@ def repair_order(dd: Deduped) -> Ordered:
         for j, k in swaps:
             dec.mark_ambiguous(j, WHY_EDGE)
             dec.mark_ambiguous(k, WHY_EDGE)
-    # A third check needs no second decoding: a block whose wording belongs with the other reader's
-    # neighbours (rare-turn-skip 1000 and 1002, seed-000-like 1017 and 2037 misfiled tasks before).
-    for k in _topic_doubts(dec):
-        dec.mark_ambiguous(k, WHY_TOPIC)
-    for k in _unclosed_before_headings(dec):
-        dec.mark_ambiguous(k, WHY_UNCLOSED)
+    # Two more checks doubt single labels: a block whose wording belongs with the other reader's
+    # neighbours (rare-turn-skip 1000 and 1002, seed-000-like 1017 and 2037 misfiled tasks before),
+    # and a sentence of B's that would end a measure without its parenthesis.  The labels next to a
+    # doubted one that hold only with it are doubted too (:func:`_hanging_on`).
+    for check, why in ((_topic_doubts, WHY_TOPIC), (_unclosed_before_headings, WHY_UNCLOSED)):
+        doubts = check(dec)
+        for k in doubts + _hanging_on(dd, dec, doubts):
+            dec.mark_ambiguous(k, why)
     for pa in [pa for pa in dec.partner if pa in dec.ambiguous and pa not in dd.duplicate_of.values()]:
         j = dec.partner.pop(pa)
         if dec.dup.get(j) == pa and j not in dd.duplicate_of:
@@ -1320,7 +1378,8 @@ def _unclosed_before_headings(dec: _Decoder) -> list[int]:
     a parenthesis, 1 after a sentence), that reading is the unlikely one, and the sentence is more
     likely A's, read at B's turn.  Default 2053 and 3002 and rare-turn-skip 5010 filed A's
     "加大工程建设中对废旧路面、沥青、…" of （十六） as the last task of （六）, read by B right before
-    its heading （七）.  Such a sentence is left undecided.  Section headings do not count: the
+    its heading （七）.  Such a sentence is left undecided, and so are the labels next to it that hold
+    only with it (:func:`_hanging_on`).  Section headings do not count: the
     preamble's last sentence runs into 一、, and on a short certain stretch that outweighs the
     measures (default 2053: three sentences before a heading before A's last anchor, one
     parenthesis); so do the copies B read after it.  Default 5044 misfiled the same sentence still
