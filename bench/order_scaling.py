@@ -9,10 +9,11 @@ are the best of several runs of the stages that repair order (segment, find dupl
 the ratio to 1x is what the issue bounds (<= 12x at 10x, <= 150x at 100x).
 
 The sizes are timed in interleaved rounds and each keeps its best time: on these shared machines
-one size's runs can all land in a slow spell (the same code timed 0.057-0.099 s at 1x within a
-minute), and a ratio of a fast 1x to a slow 100x said more about the machine than the code: timed
-one size after the other, one version gave 6.4x-14.0x at 10x and 55x-151x at 100x within a few
-minutes; interleaved, the next gave 10.2x-12.0x and 91x-113x.
+the speed comes in spells lasting seconds (one round ran 1x at 0.098 s, the next at 0.058 s), and
+a ratio of a fast 1x to a slow 100x said more about the machine than the code.  Timed one size
+after the other, one version gave 6.4x-14.0x at 10x and 55x-151x at 100x within a few minutes;
+three interleaved rounds still gave 14.9x once (every 10x run fell in a slow spell); five rounds
+gave 10.3x-10.8x and 90x-98x on three runs.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ OFFICIAL = ROOT / "data" / "raw" / "tianjin_plan_official_text.txt"
 
 #: size -> runs per round; every size is timed in each of ROUNDS rounds
 SIZES = {1: 5, 10: 2, 100: 1}
-ROUNDS = 3
+ROUNDS = 5
 
 
 def time_repair(text: str, repeat: int) -> float:

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from plan_extract.segment import segment
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corruption import corrupt, long_plan, seed000_like
+from plan_extract.normalize import normalize
+from plan_extract.segment import _clean_section_titles, _Cut, _cuts, _glued_section_ends, segment
+
+OFFICIAL = Path(__file__).resolve().parents[1] / "data" / "raw" / "tianjin_plan_official_text.txt"
 
 GLUED = "四、构建绿色低碳循环发展的消费体系实施《天津市养殖水域滩涂规划（2019—2030年）》。"
 SENTENCE = "实施《天津市养殖水域滩涂规划（2019—2030年）》。"
@@ -49,3 +58,50 @@ def test_a_numeral_inside_a_section_label_does_not_split_it() -> None:
     """十一、 is one label, not 十 followed by 一、."""
     frags = segment("十一、加强组织领导\n（一）明确责任。")
     assert [(f.kind, f.number, f.title) for f in frags[:1]] == [("section", 11, "加强组织领导")]
+
+
+# -- a glued heading is cut again locally ------------------------------------------------------------
+
+PIECES = [
+    SENTENCE,
+    "推行产品绿色设计，培育一批绿色设计示范企业。",
+    "（市工业和信息化局、各区人民政府按职责分工负责）",
+    "（市发展改革委、\n各区人民政府按职责分工负责）",  # a parenthesis runs on over a line break
+    "（三）加快工业绿色转型升级。",
+    "四、构建绿色低碳循环发展的消费体系",
+    "三、构建绿色低碳循环发展的流通体系",
+    "1.明确责任。",
+    "\n",
+    "\n\n",
+    " ",
+    "发布日期：2022-01-05",
+]
+
+
+def _full_recut(text: str) -> tuple[list[_Cut], list[_Cut]]:
+    """The cuts :func:`segment` makes and those of cutting the whole text again with the forced ends."""
+    clean = _clean_section_titles(text)
+    first = list(_cuts(text, clean, {}))
+    forced = _glued_section_ends(text, first)
+    return [(f.kind, f.start, f.end, f.para_start, f.label, f.number, f.title) for f in segment(text)], list(
+        _cuts(text, clean, forced)
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40))
+def test_cutting_again_from_each_glued_heading_gives_the_whole_text_cut_again(pieces: list[str]) -> None:
+    """:func:`segment` cuts again only from each glued section heading until its cut meets the first
+    one (a long text has such a heading somewhere, and cutting it twice took a 10x text 20x the time
+    of 1x); the fragments must be those of cutting the whole text again."""
+    local, whole = _full_recut("".join(pieces))
+    assert local == whole
+
+
+def test_a_long_scrape_with_glued_headings_is_cut_as_if_cut_again_whole() -> None:
+    """The 10x synthetic plan of ``make bench`` has glued section headings: the case the local cut is for."""
+    text = normalize(corrupt(long_plan(OFFICIAL.read_text(encoding="utf-8"), 10), seed000_like(7)).text)
+    clean = _clean_section_titles(text)
+    assert _glued_section_ends(text, list(_cuts(text, clean, {})))
+    local, whole = _full_recut(text)
+    assert local == whole

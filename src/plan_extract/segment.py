@@ -9,7 +9,7 @@ task); a numbered heading (一、 （一） 1. （1）) starts a fragment; a par
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -186,16 +186,24 @@ def segment(text: str) -> list[Fragment]:
     fragment of its own and that begins inside the title bounds it (:func:`_glued_section_ends`).
     """
     clean = _clean_section_titles(text)
-    frags = _segment(text, clean, {})
-    forced = _glued_section_ends(text, frags)
-    return _segment(text, clean, forced) if forced else frags
+    cuts = list(_cuts(text, clean, {}))
+    forced = _glued_section_ends(text, cuts)
+    if forced:
+        cuts = _recut(text, clean, forced, cuts)
+    return [
+        Fragment(index, kind, text[start:end], start, end, para_start=para, label=label, number=number, title=title)
+        for index, (kind, start, end, para, label, number, title) in enumerate(cuts)
+    ]
 
+
+#: A fragment before it is made: kind, start, end, para_start, label, number, title.
+_Cut = tuple[str, int, int, bool, str | None, int | None, str | None]
 
 #: Shortest sentence that may bound a glued section title (shorter ones could be a title's own words).
 GLUE_MIN_CHARS = 8
 
 
-def _glued_section_ends(text: str, frags: list[Fragment]) -> dict[int, int]:
+def _glued_section_ends(text: str, cuts: list[_Cut]) -> dict[int, int]:
     """Where a section heading has swallowed the start of a sentence the text holds elsewhere.
 
     Why: an interleaved scrape cuts a reader's block right after a heading now and then, and a
@@ -207,27 +215,67 @@ def _glued_section_ends(text: str, frags: list[Fragment]) -> dict[int, int]:
     characters.  Returns {heading start: title end}.
     """
     firsts: dict[str, list[str]] = {}
-    for f in frags:
-        if f.kind == "sentence" and len(f.key) >= GLUE_MIN_CHARS and f.key == f.text:
-            firsts.setdefault(f.key[:4], []).append(f.key)
+    for kind, start, end, *_ in cuts:
+        piece = text[start:end]
+        if kind == "sentence" and len(piece) >= GLUE_MIN_CHARS and squash(piece) == piece:
+            firsts.setdefault(piece[:4], []).append(piece)
     forced: dict[int, int] = {}
-    for f in frags:
-        if f.kind != "section" or f.label is None:
+    for kind, start, end, _, label, _, _ in cuts:
+        if kind != "section" or label is None:
             continue
-        head = f.start + len(f.label)
+        head = start + len(label)
         # the glued sentence may run on past the fragment (the title stopped at a bracket inside it)
-        for p in range(head + 2, f.end - 1):
+        for p in range(head + 2, end - 1):
             if any(text.startswith(k, p) for k in firsts.get(text[p : p + 4], ())):
-                forced[f.start] = p
+                forced[start] = p
                 break
     return forced
 
 
-def _segment(text: str, clean: dict[str, str], forced: dict[int, int]) -> list[Fragment]:
-    frags: list[Fragment] = []
-    i = 0
+def _recut(text: str, clean: dict[str, str], forced: dict[int, int], first: list[_Cut]) -> list[_Cut]:
+    """``first`` (the cuts made without ``forced``) with the ``forced`` title ends.
+
+    Why not cut the whole text again: a long text (many documents' fragments, ``make bench``'s 100x
+    plan) has a glued heading somewhere, and cutting it twice made segmenting a 10x text take 20x the
+    time of 1x.  A cut depends only on where it begins and whether a paragraph break precedes it, so
+    from each forced heading the text is cut again only until a cut begins where one of ``first``
+    did, in the same state; from there on ``first`` holds until the next forced heading.
+    """
+    at = {cut[1]: k for k, cut in enumerate(first)}
+    out: list[_Cut] = []
+    k = 0
+    for s in sorted(forced):
+        if out and out[-1][2] > s:
+            continue  # cut again already, on the way from an earlier forced heading
+        while first[k][1] < s:
+            out.append(first[k])
+            k += 1
+
+        met: list[int] = []  # where ``first`` goes on
+
+        def meets_first(i: int, para: bool, s: int = s, met: list[int] = met) -> bool:
+            if i > s and i in at and first[at[i]][3] == para:
+                met.append(at[i])
+                return True
+            return False
+
+        out.extend(_cuts(text, clean, forced, s, first[at[s]][3], meets_first))
+        k = met[0] if met else len(first)
+    out.extend(first[k:])
+    return out
+
+
+def _cuts(
+    text: str,
+    clean: dict[str, str],
+    forced: dict[int, int],
+    i: int = 0,
+    para: bool = True,
+    meets_first: Callable[[int, bool], bool] | None = None,
+) -> Iterator[_Cut]:
+    """The cuts of ``text`` from ``i`` (``para``: a paragraph break precedes it) to its end, or up to
+    the first where ``meets_first`` says the first cutting goes on unchanged (:func:`_recut`)."""
     n = len(text)
-    para = True
     while i < n:
         ch = text[i]
         if ch in " \t\n\u3000":
@@ -235,6 +283,8 @@ def _segment(text: str, clean: dict[str, str], forced: dict[int, int]) -> list[F
                 para = True
             i += 1
             continue
+        if meets_first is not None and meets_first(i, para):
+            return
         kind, label, number, title = "sentence", None, None, None
         m_meta = META_RE.match(text, i)
         if m_meta:
@@ -273,9 +323,6 @@ def _segment(text: str, clean: dict[str, str], forced: dict[int, int]) -> list[F
                 end = i + 1
             if text[end - 1] not in SENTENCE_END:
                 kind = "line"
-        frags.append(
-            Fragment(len(frags), kind, text[i:end], i, end, para_start=para, label=label, number=number, title=title)
-        )
+        yield (kind, i, end, para, label, number, title)
         para = False
         i = end
-    return frags
