@@ -13,7 +13,7 @@ the speed comes in spells lasting seconds (one round ran 1x at 0.098 s, the next
 a ratio of a fast 1x to a slow 100x said more about the machine than the code.  Timed one size
 after the other, one version gave 6.4x-14.0x at 10x and 55x-151x at 100x within a few minutes;
 three interleaved rounds still gave 14.9x once (every 10x run fell in a slow spell); five rounds
-gave 10.3x-10.8x and 90x-98x on three runs.
+gave 10.3x-10.9x and 90x-99x on four runs.
 """
 
 from __future__ import annotations
