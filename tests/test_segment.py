@@ -92,7 +92,7 @@ def _full_recut(text: str) -> tuple[list[_Cut], list[_Cut]]:
 @given(st.lists(st.sampled_from(PIECES), max_size=40))
 def test_cutting_again_from_each_glued_heading_gives_the_whole_text_cut_again(pieces: list[str]) -> None:
     """:func:`segment` cuts again only from each glued section heading until its cut meets the first
-    one (a long text has such a heading somewhere, and cutting it twice took a 10x text 20x the time
+    one (a long text has such a heading somewhere, and cutting it twice took a 10x text 17x-20x the time
     of 1x); the fragments must be those of cutting the whole text again."""
     local, whole = _full_recut("".join(pieces))
     assert local == whole

@@ -236,7 +236,7 @@ def _recut(text: str, clean: dict[str, str], forced: dict[int, int], first: list
     """``first`` (the cuts made without ``forced``) with the ``forced`` title ends.
 
     Why not cut the whole text again: a long text (many documents' fragments, ``make bench``'s 100x
-    plan) has a glued heading somewhere, and cutting it twice made segmenting a 10x text take 20x the
+    plan) has a glued heading somewhere, and cutting it twice made segmenting a 10x text take 17x-20x the
     time of 1x.  A cut depends only on where it begins and whether a paragraph break precedes it, so
     from each forced heading the text is cut again only until a cut begins where one of ``first``
     did, in the same state; from there on ``first`` holds until the next forced heading.
