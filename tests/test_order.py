@@ -467,17 +467,31 @@ def test_a_copy_at_b_s_block_edge_puts_no_gap_where_a_read_b_s_two_fragments_bac
     assert not _b_may_have_read_between(dec, 0, 2)  # type: ignore[arg-type]
 
 
-def test_a_sentence_b_s_stream_would_run_into_a_measure_heading_with_is_left_undecided() -> None:
+@pytest.mark.parametrize(
+    ("params", "why", "sentence"),
+    [
+        (CorruptionParams(seed=2053), WHY_UNFORCED, "加大工程建设中"),
+        (rare_turn_skips(5010), WHY_UNCLOSED, "加大工程建设中"),
+        (rare_turn_skips(6033), WHY_UNCLOSED, "加大工程建设中"),
+        (rare_turn_skips(12052), WHY_UNCLOSED, "广泛征集、及时发布绿色技术推广目录"),
+    ],
+    ids=["default-2053", "rare-5010", "rare-6033", "rare-12052"],
+)
+def test_a_sentence_b_s_stream_would_run_into_a_heading_with_is_left_undecided(
+    params: CorruptionParams, why: str, sentence: str
+) -> None:
     """Default 2053 and rare-turn-skip 5010: A's "加大工程建设中对废旧路面、沥青、…" of （十六）, read
     right before B's heading （七）, was read as B's and filed as （六）'s last task, without a
     parenthesis -- in a plan whose measures end with one.  It is now left undecided, and says why (in
-    2053, where A skips inside its blocks, for the reason of WHY_UNFORCED first)."""
-    for params, why in ((CorruptionParams(seed=2053), WHY_UNFORCED), (rare_turn_skips(5010), WHY_UNCLOSED)):
-        _, _, mis, wrong = _variant_score(params)
-        assert mis + wrong == [], params
-        ordered = repair_order(find_duplicates(segment(normalize(corrupt(clean_official_text(), params).text))))
-        (f,) = [u.fragments[0] for u in ordered.unplaced if u.fragments[0].text.startswith("加大工程建设中")]
-        assert why in _why_of(ordered, f)
+    2053, where A skips inside its blocks, for the reason of WHY_UNFORCED first).  6033: the same
+    sentence, misfiled while the first section's （二）, which follows a sentence because that section
+    has no parentheses at all, was counted against the check.  12052: A's "广泛征集、…" of （十九）,
+    read right before B's section heading 三、, was filed as the last task of （八）."""
+    _, _, mis, wrong = _variant_score(params)
+    assert mis + wrong == []
+    ordered = repair_order(find_duplicates(segment(normalize(corrupt(clean_official_text(), params).text))))
+    (f,) = [u.fragments[0] for u in ordered.unplaced if u.fragments[0].text.startswith(sentence)]
+    assert why in _why_of(ordered, f)
 
 
 def _why_of(ordered: Ordered, f: Fragment) -> str:

@@ -1368,8 +1368,8 @@ def _b_may_have_read_between(dec: _Decoder, p: int, q: int) -> bool:
 
 
 def _unclosed_before_headings(dec: _Decoder) -> list[int]:
-    """Sentences decoded as B's own that B's stream runs straight into a measure heading with, in a
-    text whose measures end with a parenthesis.
+    """Sentences decoded as B's own that B's stream runs straight into a heading with, where the
+    tasks of that section are seen to end with a parenthesis, in a text whose measures do.
 
     Why: B's stream is the document, so a sentence B read right before a measure heading ends the
     previous measure's last task -- without the responsibility parenthesis that closes a task.  Where
@@ -1379,15 +1379,24 @@ def _unclosed_before_headings(dec: _Decoder) -> list[int]:
     likely A's, read at B's turn.  Default 2053 and 3002 and rare-turn-skip 5010 filed A's
     "加大工程建设中对废旧路面、沥青、…" of （十六） as the last task of （六）, read by B right before
     its heading （七）.  Such a sentence is left undecided, and so are the labels next to it that hold
-    only with it (:func:`_hanging_on`).  Section headings do not count: the
-    preamble's last sentence runs into 一、, and on a short certain stretch that outweighs the
-    measures (default 2053: three sentences before a heading before A's last anchor, one
-    parenthesis); so do the copies B read after it.  Default 5044 misfiled the same sentence still
-    (there the certain stretch shows as many measures after a sentence as after a parenthesis) until
-    labels where A skips inside its blocks were left to the hard constraints (:data:`WHY_UNFORCED`),
-    which now leave the default variants' sentence undecided first; rare-turn-skip 5010 still needs
-    this check.  Measured on the four families at seeds 1000-5059: 3 fewer misfiled tasks, not one
-    fewer exact (a task without its parenthesis is exact only where the plan has one).
+    only with it (:func:`_hanging_on`).  Default 5044 misfiled the same sentence still (there the
+    certain stretch shows as many measures after a sentence as after a parenthesis) until labels
+    where A skips inside its blocks were left to the hard constraints (:data:`WHY_UNFORCED`), which
+    now leave the default variants' sentence undecided first; rare-turn-skip 5010 still needs this
+    check.  Measured on the four families at seeds 1000-5059: 3 fewer misfiled tasks, not one fewer
+    exact (a task without its parenthesis is exact only where the plan has one).
+
+    Only headings that end a measure of a section whose tasks B's stream shows closed by a
+    parenthesis count.  A plan's first section (总体要求: 指导思想, 主要目标) is prose without
+    parentheses: its （二） follows a sentence, as does its 一、 (the preamble's) and the next
+    section's heading 二、.  Counted, that （二） made the certain stretch of rare-turn-skip 6033 one
+    sentence before a measure heading to one parenthesis, the check stood down, and the same
+    "加大工程建设中对废旧路面、…" was filed under （六）.  A section heading ends the previous
+    section's last measure, so it is doubted before as well (the evidence is still counted on measure
+    headings alone): rare-turn-skip 12052 filed A's "广泛征集、及时发布绿色技术推广目录，…" of （十九）
+    as the last task of （八）, read by B right before 三、.  Measured on the four families at seeds
+    1000-14059 (3 360 variants): misfiled tasks on rare turn skips 9 -> 7 (6033, 12052), the others
+    unchanged, and not one exact placement fewer on any family.
     """
     frags, labels = dec.frags, dec.labels
     if not dec.partner:
@@ -1401,10 +1410,21 @@ def _unclosed_before_headings(dec: _Decoder) -> list[int]:
         sure = k not in dec.ambiguous and ((k <= a_last and k not in dec.doubtful) or k in dec.dup or k in dec.partner)
         undecided.append(undecided[-1] + (k in dec.ambiguous))
         unsure.append(unsure[-1] + (not sure))
+    # a heading ends the last task of a measure (a section heading: of the previous section's last
+    # measure); those tasks are closed by a parenthesis where B's stream shows one since the section began
+    closed: dict[int, bool] = {}
+    seen = False
+    for k in stream:
+        if frags[k].kind in HEADINGS:
+            closed[k] = seen
+        if frags[k].kind == "section":
+            seen = False
+        elif _is_resp(frags[k]):
+            seen = True
     before = Counter(
         "paren" if _is_resp(frags[u]) else frags[u].kind
         for u, v in pairwise(stream)
-        if frags[v].kind == "measure" and unsure[v + 1] == unsure[u]
+        if frags[v].kind == "measure" and closed[v] and unsure[v + 1] == unsure[u]
     )
     if before["sentence"] >= before["paren"]:
         return []
@@ -1414,7 +1434,8 @@ def _unclosed_before_headings(dec: _Decoder) -> list[int]:
         if u > a_last
         and u not in dec.dup
         and frags[u].kind == "sentence"
-        and frags[v].kind == "measure"
+        and frags[v].kind in HEADINGS
+        and closed[v]
         and undecided[v] == undecided[u + 1]
     ]
 
