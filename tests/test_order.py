@@ -638,6 +638,17 @@ def test_a_reads_its_blocks_whole_in_the_scrape_and_seed000_like_variants() -> N
         assert not _decoder_of(corrupt(clean_official_text(), seed000_like(seed)).text).a_skips_inside, seed
 
 
+def test_a_heading_both_readers_ran_into_other_text_does_not_show_a_skip() -> None:
+    """Seed-000-like 16006: both copies of heading 三 swallowed the other reader's next sentence, the
+    two copies were not paired, and A's, taken for B's own text between two fragments A read back to
+    back, made A seem to skip inside its blocks: 13 of 54 tasks exact, and （四） filed under section
+    三 (:func:`plan_extract.segment._same_heading_ends`)."""
+    params = seed000_like(16006)
+    assert not _decoder_of(corrupt(clean_official_text(), params).text).a_skips_inside
+    _, _, mis, wrong = _variant_score(params)
+    assert mis + wrong == []
+
+
 def test_a_skipping_inside_its_blocks_is_seen_and_puts_gaps_between_its_fragments() -> None:
     """The default generator's A also skips in mid-block: the decoder sees it and then never files
     A's text across its neighbours by assumption (no paragraph joins a parenthesis A read next)."""

@@ -54,6 +54,19 @@ def test_a_section_heading_glued_to_the_next_section_heading_is_split_there() ->
     ]
 
 
+def test_a_title_bounded_by_a_sentence_held_elsewhere_bounds_the_heading_s_other_copy() -> None:
+    """Seed-000-like variant 16006: both readers ended a block on heading 三.  A's copy ran into a
+    sentence the text holds again and was bounded; B's ran into text A alone read, which even looked
+    like a clean title (no comma, a parenthesis after it).  Unbounded, the two copies did not pair,
+    and order repair took A to skip inside its blocks."""
+    heading = "三、构建绿色低碳循环发展的流通体系"
+    swallowed = "持续完善强化清洁生产、发展循环经济等方面政策措施"
+    text = f"{SENTENCE}（市农业农村委负责）\n{heading}{SENTENCE}\n{heading}{swallowed}（市发展改革委负责）"
+    frags = segment(text)
+    assert [f.title for f in frags if f.kind == "section"] == ["构建绿色低碳循环发展的流通体系"] * 2
+    assert any(f.text.startswith(swallowed) for f in frags if f.kind != "section")
+
+
 def test_a_numeral_inside_a_section_label_does_not_split_it() -> None:
     """十一、 is one label, not 十 followed by 一、."""
     frags = segment("十一、加强组织领导\n（一）明确责任。")
@@ -70,6 +83,7 @@ PIECES = [
     "（三）加快工业绿色转型升级。",
     "四、构建绿色低碳循环发展的消费体系",
     "三、构建绿色低碳循环发展的流通体系",
+    "三、构建绿色低碳循环发展的流通体系持续完善强化清洁生产等方面政策措施",
     "1.明确责任。",
     "\n",
     "\n\n",

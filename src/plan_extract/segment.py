@@ -229,7 +229,38 @@ def _glued_section_ends(text: str, cuts: list[_Cut]) -> dict[int, int]:
             if any(text.startswith(k, p) for k in firsts.get(text[p : p + 4], ())):
                 forced[start] = p
                 break
+    forced.update(_same_heading_ends(text, cuts, forced))
     return forced
+
+
+def _same_heading_ends(text: str, cuts: list[_Cut], forced: dict[int, int]) -> dict[int, int]:
+    """The other copies of each heading whose title a sentence held elsewhere bounds (``forced``),
+    where they run on past that title too.
+
+    Why: both readers may end a block right after the same heading.  Seed-000-like variant 16006:
+    A's ``三、构建绿色低碳循环发展的流通体系`` ran into B's next sentence, which the text holds again,
+    so its title was bounded; B's copy ran into A's ``持续完善强化清洁生产、发展循环经济、…等方面政策
+    措施``, which A alone read and which has no comma and ends before a parenthesis, so it even
+    passed for a clean title (:func:`_clean_section_titles`).  The two copies were not paired; A's,
+    read before A's last anchor and seen once, was taken for B's own text between two fragments A
+    read back to back, so A seemed to skip inside its blocks: order repair trusted none of A's
+    neighbours (13 of 54 tasks exact instead of 30) and filed measure （四） under section 三.  A title
+    bounded by such a sentence is the heading's whole title (the sentence cannot be part of it),
+    so it bounds the heading's other copies, and overrides a clean title that runs on past it.
+    Returns {heading start: title end}.
+    """
+    titles: dict[str, str] = {}
+    for kind, start, _, _, label, _, _ in cuts:
+        if kind == "section" and label is not None and start in forced:
+            titles.setdefault(label, text[start + len(label) : forced[start]])
+    ends: dict[int, int] = {}
+    for kind, start, end, _, label, _, _ in cuts:
+        if kind != "section" or label is None or start in forced or label not in titles:
+            continue
+        head = start + len(label)
+        if text.startswith(titles[label], head) and end > head + len(titles[label]):
+            ends[start] = head + len(titles[label])
+    return ends
 
 
 def _recut(text: str, clean: dict[str, str], forced: dict[int, int], first: list[_Cut]) -> list[_Cut]:
