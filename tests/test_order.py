@@ -494,6 +494,19 @@ def test_a_sentence_b_s_stream_would_run_into_a_heading_with_is_left_undecided(
     assert why in _why_of(ordered, f)
 
 
+def test_a_certain_b_sentence_running_into_a_heading_doubts_the_a_fragments_between() -> None:
+    """Rare-turn-skip 16049: B's certain "推行产业园区综合能源…" ran straight into its heading （八）
+    because B's turn "（市发展改革委、…）" "加强危险废物规范化管理，…" inside A's block of （十八） was
+    read as A's: A's "优化科技创新平台体系布局，…" took that parenthesis and B's sentence was glued to
+    A's next task.  The fragments between are left undecided, and say why."""
+    params = rare_turn_skips(16049)
+    _, _, mis, wrong = _variant_score(params)
+    assert mis + wrong == []
+    ordered = repair_order(find_duplicates(segment(normalize(corrupt(clean_official_text(), params).text))))
+    (f,) = [u.fragments[0] for u in ordered.unplaced if u.fragments[0].text.startswith("加强危险废物规范化管理")]
+    assert WHY_UNCLOSED in _why_of(ordered, f)
+
+
 def _why_of(ordered: Ordered, f: Fragment) -> str:
     return " ".join(w.message for w in ordered.warnings if w.start is not None and w.start <= f.start < (w.end or 0))
 
