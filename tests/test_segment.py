@@ -67,6 +67,18 @@ def test_a_title_bounded_by_a_sentence_held_elsewhere_bounds_the_heading_s_other
     assert any(f.text.startswith(swallowed) for f in frags if f.kind != "section")
 
 
+def test_of_two_clean_titles_of_one_heading_the_shorter_bounds_the_longer() -> None:
+    """The 100x plan of ``make bench``: A's copy of a heading swallowed B's next words, which have no
+    comma and end before a parenthesis, so it too looked clean; it came first, and its title was
+    taken for the heading's.  The copy that ends before a measure label says where the title ends."""
+    heading = "四、构建绿色低碳循环发展的消费体系"
+    swallowed = "加强新能源汽车充换电、加氢等配套基础设施建设"
+    text = f"{heading}{swallowed}（第8轮）。\n{heading}（十二）促进绿色产品消费。"
+    frags = segment(text)
+    assert [f.title for f in frags if f.kind == "section"] == ["构建绿色低碳循环发展的消费体系"] * 2
+    assert any(f.text.startswith(swallowed) for f in frags if f.kind != "section")
+
+
 def test_a_numeral_inside_a_section_label_does_not_split_it() -> None:
     """十一、 is one label, not 十 followed by 一、."""
     frags = segment("十一、加强组织领导\n（一）明确责任。")

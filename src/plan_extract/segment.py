@@ -166,13 +166,25 @@ def section_labels(text: str) -> Iterator[regex.Match[str]]:
 
 
 def _clean_section_titles(text: str) -> dict[str, str]:
-    """Section titles that end cleanly (before a measure label, a newline or a 。), by label."""
+    """Section titles that end cleanly (before a measure label, a newline or a 。), by label; of two
+    such titles of one label where one begins the other, the shorter.
+
+    Why the shorter: a heading that swallowed the other reader's next words can itself end
+    cleanly, where those words have no comma and a parenthesis or a line break follows them.  In
+    the 100x plan of ``make bench``, A's ``一百四十八、构建绿色低碳循环发展的消费体系`` ran into B's
+    ``加强新能源汽车充换电、加氢等配套基础设施建设（第8轮）。`` and came first, so its title was
+    taken for the clean one, and the heading kept the sentence (its parenthesis and full stop cut
+    off as fragments of their own).  The words a title swallowed are never part of the title, so
+    the shorter of two such titles is the one to trust.
+    """
     titles: dict[str, str] = {}
     for m in section_labels(text):
         end = _heading_title_end(text, m.end(), until_measure=True)
         title = text[m.end() : end].rstrip("。")
         if end < len(text) and text[end] in "\n（" and title and "，" not in title:
-            titles.setdefault(m.group(0), title)
+            known = titles.setdefault(m.group(0), title)
+            if known.startswith(title):
+                titles[m.group(0)] = title
     return titles
 
 
