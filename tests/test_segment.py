@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -54,28 +55,34 @@ def test_a_section_heading_glued_to_the_next_section_heading_is_split_there() ->
     ]
 
 
-def test_a_title_bounded_by_a_sentence_held_elsewhere_bounds_the_heading_s_other_copy() -> None:
-    """Seed-000-like variant 16006: both readers ended a block on heading 三.  A's copy ran into a
-    sentence the text holds again and was bounded; B's ran into text A alone read, which even looked
-    like a clean title (no comma, a parenthesis after it).  Unbounded, the two copies did not pair,
-    and order repair took A to skip inside its blocks."""
-    heading = "三、构建绿色低碳循环发展的流通体系"
-    swallowed = "持续完善强化清洁生产、发展循环经济等方面政策措施"
-    text = f"{SENTENCE}（市农业农村委负责）\n{heading}{SENTENCE}\n{heading}{swallowed}（市发展改革委负责）"
-    frags = segment(text)
-    assert [f.title for f in frags if f.kind == "section"] == ["构建绿色低碳循环发展的流通体系"] * 2
-    assert any(f.text.startswith(swallowed) for f in frags if f.kind != "section")
-
-
-def test_of_two_clean_titles_of_one_heading_the_shorter_bounds_the_longer() -> None:
-    """The 100x plan of ``make bench``: A's copy of a heading swallowed B's next words, which have no
-    comma and end before a parenthesis, so it too looked clean; it came first, and its title was
-    taken for the heading's.  The copy that ends before a measure label says where the title ends."""
-    heading = "四、构建绿色低碳循环发展的消费体系"
-    swallowed = "加强新能源汽车充换电、加氢等配套基础设施建设"
-    text = f"{heading}{swallowed}（第8轮）。\n{heading}（十二）促进绿色产品消费。"
-    frags = segment(text)
-    assert [f.title for f in frags if f.kind == "section"] == ["构建绿色低碳循环发展的消费体系"] * 2
+@pytest.mark.parametrize(
+    ("heading", "swallowed", "text"),
+    [
+        (
+            "三、构建绿色低碳循环发展的流通体系",
+            "持续完善强化清洁生产、发展循环经济等方面政策措施",
+            "{s}（市农业农村委负责）\n{h}{s}\n{h}{w}（市发展改革委负责）",
+        ),
+        (
+            "四、构建绿色低碳循环发展的消费体系",
+            "加强新能源汽车充换电、加氢等配套基础设施建设",
+            "{h}{w}（第8轮）。\n{h}（十二）促进绿色产品消费。",
+        ),
+    ],
+    ids=["bounded-by-a-sentence-held-elsewhere", "clean-before-a-measure"],
+)
+def test_a_heading_that_swallowed_comma_free_words_is_bounded_by_another_copy(
+    heading: str, swallowed: str, text: str
+) -> None:
+    """A heading that swallowed the other reader's next words, which have no comma and end before a
+    parenthesis, looks clean; another copy of the heading says where its title ends.  Seed-000-like
+    16006: A's copy of 三 ran into a sentence the text holds again and was bounded, B's ran into text
+    A alone read; unbounded, the two copies did not pair, and order repair took A to skip inside its
+    blocks.  The 100x plan of ``make bench``: the swallowing copy came first, and its long title was
+    taken for the clean one, though another copy ends cleanly before a measure label."""
+    frags = segment(text.format(s=SENTENCE, h=heading, w=swallowed))
+    title = heading.split("、", 1)[1]
+    assert [f.title for f in frags if f.kind == "section"] == [title] * 2
     assert any(f.text.startswith(swallowed) for f in frags if f.kind != "section")
 
 

@@ -269,10 +269,18 @@ def _same_heading_ends(text: str, cuts: list[_Cut], forced: dict[int, int]) -> d
     for kind, start, end, _, label, _, _ in cuts:
         if kind != "section" or label is None or start in forced or label not in titles:
             continue
-        head = start + len(label)
-        if text.startswith(titles[label], head) and end > head + len(titles[label]):
-            ends[start] = head + len(titles[label])
+        cut = _title_cut(text, start + len(label), end, titles[label])
+        if cut < end:
+            ends[start] = cut
     return ends
+
+
+def _title_cut(text: str, head: int, end: int, title: str | None) -> int:
+    """Where a section title that begins at ``head`` and would run to ``end`` ends, given ``title``
+    (known from another copy of the heading): at ``title``'s end if it runs on past it, else ``end``."""
+    if title and text.startswith(title, head) and end > head + len(title):
+        return head + len(title)
+    return end
 
 
 def _recut(text: str, clean: dict[str, str], forced: dict[int, int], first: list[_Cut]) -> list[_Cut]:
@@ -336,9 +344,7 @@ def _cuts(
             label, title = m_meta.group(1), m_meta.group(2)
         elif (m := SECTION_RE.match(text, i)) and parse_chinese_number(m.group(1)):
             end = _heading_title_end(text, m.end(), until_measure=True)
-            known = clean.get(m.group(0))
-            if known and text.startswith(known, m.end()) and end > m.end() + len(known):
-                end = m.end() + len(known)
+            end = _title_cut(text, m.end(), end, clean.get(m.group(0)))
             end = min(end, forced.get(i, end))
             kind, label, number = "section", m.group(0), parse_chinese_number(m.group(1))
             title = text[m.end() : end].rstrip("。").strip() or None
