@@ -715,6 +715,16 @@ def test_a_skip_is_seen_where_b_certainly_read_text_of_its_own_beside_undecided_
         assert mis == [], seed
 
 
+def test_a_skip_is_seen_where_the_text_between_b_s_copies_could_not_be_a_s_alone() -> None:
+    """Default variant 22039: A read two parentheses back to back; the text between their B copies was
+    all undecided, but read by A alone it would have put two parentheses side by side, so B read some
+    of it and A skipped.  Decoded as a whole-block reader's, the variant misfiled 9 tasks."""
+    params = CorruptionParams(seed=22039)
+    assert _decoder_of(corrupt(clean_official_text(), params).text).a_skips_inside
+    _, _, mis, wrong = _variant_score(params)
+    assert mis + wrong == []
+
+
 def test_a_skip_seen_once_shows_a_skipping_inside_its_blocks_on_a_plan_s_length_not_on_a_long_text() -> None:
     """One skip among a plan's pairs is A's habit; four among a thousand (the 100x plan of
     ``bench/order_scaling.py``, whose A never skips inside a block) are misreadings, and took the
