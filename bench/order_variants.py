@@ -4,7 +4,7 @@
 
 Seeds FIRST_SEED .. FIRST_SEED + N_SEEDS - 1 (default 1000); the README's per-range rows are
 ``60 1000``, ``60 2000``, ... ``60 9000``, and its rows over several ranges sum ``60 10000`` ...
-``60 17000`` and ``60 18000`` ... ``60 20000``.
+``60 17000``, ``60 18000`` ... ``60 20000``, ``60 21000`` ... ``60 23000`` and ``60 24000`` ... ``60 26000``.
 
 Each variant is made by tests/corruption.py (k interleaved readers, skips, blocks, lines) from the
 official text; the repaired record is scored against the official record with
