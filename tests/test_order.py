@@ -313,12 +313,9 @@ def test_any_variant_drawn_by_the_test_strategy_has_no_misfiled_task(params: Cor
                 replay_ratio=0.30746527094292314,
                 skips_at_turns=True,
             ),
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known limitation: B's turn of one parenthesis inside A's block is read as A's (as in "
-                "rare-turn-skip 2047 before the block-size spread was learnt per text): （二十六）'s task takes "
-                "B's parenthesis of （三）",
-            ),
+            # was a known failure (B's turn of one parenthesis inside A's block read as A's: （二十六）'s
+            # task took B's parenthesis of （三）); B replays at 0.31 of A's speed, and the certain part
+            # shows too few blocks to learn sizes from (MIN_BLOCKS), so the soft costs stay out
             id="a one-parenthesis turn of B's inside A's block",
         ),
         pytest.param(
@@ -342,7 +339,8 @@ def test_any_variant_drawn_by_the_test_strategy_has_no_misfiled_task(params: Cor
     ],
 )
 def test_draws_of_the_strategy_known_to_fail(params: CorruptionParams) -> None:
-    """Draws that other samples of the strategy test found (see its docstring), kept as data."""
+    """Draws that other samples of the strategy test found (see its docstring), kept as data; those
+    still failing are marked."""
     _, _, mis, wrong = _variant_score(params)
     assert mis + wrong == []
 
@@ -701,6 +699,26 @@ def test_too_few_pairs_read_back_to_back_do_not_show_that_a_reads_its_blocks_who
     assert not dec.saw_whole_blocks(dec.label_anchors())
     assert dec.a_skips_inside
     _, _, mis, wrong = _variant_score(ONE_FRAGMENT_BLOCKS)
+    assert mis == [] and wrong == []
+
+
+SLOW_REPLAY = [
+    CorruptionParams(seed=s, skip_rate=1.0, skips_at_turns=True, block_chars=(150, 300), replay_ratio=0.3)
+    for s in (8002, 8009)
+]
+
+
+@pytest.mark.parametrize("params", SLOW_REPLAY, ids=["slow-replay-8002", "slow-replay-8009"])
+def test_too_few_certain_blocks_to_learn_habits_from_leave_the_soft_costs_out(params: CorruptionParams) -> None:
+    """B replaying at 0.3 of A's speed: the certain part is the notice and a few lines, 3 blocks of
+    A's and 4 of B's, and sizes learnt from them read B's one-fragment turns inside A's blocks as A's
+    (8009: 3 misfiled, 8002: 2 and a wrong range).  The scrape shows enough blocks to learn from."""
+    scrape_dec = _decoder_of(SCRAPE.read_text(encoding="utf-8"))
+    assert scrape_dec.saw_enough_blocks(scrape_dec.label_anchors())
+    dec = _decoder_of(corrupt(clean_official_text(), params).text)
+    assert not dec.saw_enough_blocks(dec.label_anchors())
+    assert dec.a_skips_inside
+    _, _, mis, wrong = _variant_score(params)
     assert mis == [] and wrong == []
 
 

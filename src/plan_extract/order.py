@@ -45,7 +45,8 @@ The model this stage decodes (and what makes each step sound):
    parenthesis that follows it in the scrape, since a reader may turn, or A skip, between them.
 6. All of this takes A's blocks for contiguous runs of the document, as in seed 000.  Where the
    text shows A skipping inside a block too (:meth:`_Decoder.saw_a_skip`), or shows too few pairs of
-   fragments A read back to back to tell (:meth:`_Decoder.saw_whole_blocks`), nothing leans on A's
+   fragments A read back to back to tell (:meth:`_Decoder.saw_whole_blocks`), or too few certain
+   blocks to learn the readers' habits from (:meth:`_Decoder.saw_enough_blocks`), nothing leans on A's
    neighbours: the grammar is not checked between them, B's turn costs are off, and every
    fragment of A's beyond B's stream has a gap before it, so no task takes a parenthesis A read
    next and no text is filed under a heading A may have skipped since.  And there the soft costs
@@ -127,6 +128,14 @@ MARGIN = 2.5
 #: (the rule of three): 20 pairs bound it at 15 %.  Seed 000 shows 39; seed-000-like, turn-lines and
 #: rare-turn-skip variants at least 26 (seeds 1000-1029).
 MIN_WHOLE_PAIRS = 20
+#: Fewest blocks of each reader, where the labels are certain (the first and last there left out), from
+#: which the soft costs' habits are learnt at all (:meth:`_Decoder.saw_enough_blocks`).  Seed-000-like,
+#: turn-lines and rare-turn-skip variants show 6-9 (seeds 1000-1059), the Tianjin scrape more; a replay
+#: at 0.3 of A's speed (seed-000-like otherwise) shows 3-5.  Measured on 40 such variants (seeds
+#: 8000-8039): misfiled tasks 12 -> 0 at 5 (exact 69.3 -> 25.8 %), 12 -> 1 at 4 (39.5 %).  At 5,
+#: seed-000-like variants with 300-500-character blocks (seeds 7000-7029) lose 84.4 -> 73.6 % exact,
+#: none misfiled either way; the four families at seeds 1000-3059 and the Tianjin scrape are unchanged.
+MIN_BLOCKS = 5
 #: Least share of those pairs that must show a skip before A is taken to skip inside its blocks
 #: (:meth:`_Decoder.saw_a_skip`): one skip is enough up to 50 pairs, more on longer texts.
 A_SKIP_FLOOR = 0.02
@@ -155,7 +164,10 @@ WHY_UNCLOSED = "as decoded, B's stream would end a measure's last task here with
 #: same 4031 as before), 26.5 % exact.  A second decoding that charged B's own text between two
 #: fragments A read back to back by how often A skips there, and left undecided what it relabelled,
 #: found nothing more on 76 such texts and was dropped.
-WHY_UNFORCED = "A skips inside its blocks, and neither the numbering nor the grammar rules the other reader out"
+WHY_UNFORCED = (
+    "A may skip inside its blocks, or too little of the text is certain to learn the readers' habits from, "
+    "and neither the numbering nor the grammar rules the other reader out"
+)
 WHY_EDGE = "a parenthesis the text repeats, which B may have read at either edge of the other reader's block"
 WHYS = (WHY_CLOSE, WHY_PAIRING, WHY_LINES, WHY_TOPIC, WHY_UNCOPIED, WHY_UNCLOSED, WHY_UNFORCED, WHY_EDGE)
 #: Topic check (:func:`_topic_doubts`): a block of once-occurring fragments is left undecided when its
@@ -392,6 +404,23 @@ class _Decoder:
         """
         whole = sum(1 for i, j, skipped in self.a_read_pairs(a_last) if j == i + 1 and not skipped)
         return whole >= MIN_WHOLE_PAIRS
+
+    def saw_enough_blocks(self, a_last: int) -> bool:
+        """Whether the certain labels show :data:`MIN_BLOCKS` blocks of each reader, enough to learn
+        the habits the soft costs rest on (block sizes, line habits, how often A skips at a turn).
+
+        Why: where B replays slowly, A's last anchor comes early, and the certain part is the notice
+        and a few lines: a replay at 0.3 of A's speed (seed-000-like otherwise: A skips at every turn)
+        shows 3-5 blocks of each reader there, B's mostly reading the notice in long turns, while
+        beyond it B's turns are a fragment or two and often empty, so A's blocks run together.  Sizes
+        learnt from those few blocks read B's one-fragment turns inside A's blocks as A's, and B's
+        final turn at the end of the text as A's last block: 12 misfiled tasks on 40 such variants
+        (seeds 8000-8039), 6 on 30 more (7000-7029), each parenthesis closing another reader's task.
+        Too few blocks is too little evidence, as too few pairs is for :meth:`saw_whole_blocks`: the
+        text is read as one where only the numbering, the anchors and the grammar decide.
+        """
+        spans = [x for x, _ in groupby(range(a_last + 1), key=lambda k: self.labels[k])][1:-1]
+        return min(spans.count(A), spans.count(B)) >= MIN_BLOCKS
 
     def a_read_pairs(self, a_last: int, skips_through_unknown: bool = False) -> Iterator[tuple[int, int, bool]]:
         """Anchors ``i`` < ``j`` that A read one after the other (in its stream, over a turn or not),
@@ -943,8 +972,14 @@ def _decode(
     dec.label_anchors()
     dec.pair_stream_parentheses()
     a_last = dec.label_anchors()
-    # on the certain labels: a skip seen, or too few pairs to show that A reads its blocks whole
-    dec.a_skips_inside = dec.a_skips_inside or dec.saw_a_skip(a_last) or not dec.saw_whole_blocks(a_last)
+    # on the certain labels: a skip seen, too few pairs to show that A reads its blocks whole, or too
+    # few blocks to learn the soft costs from
+    dec.a_skips_inside = (
+        dec.a_skips_inside
+        or dec.saw_a_skip(a_last)
+        or not dec.saw_whole_blocks(a_last)
+        or not dec.saw_enough_blocks(a_last)
+    )
     dec.resolve(a_last)
     for _ in range(rounds):
         if not dec.pair_stream_parentheses():

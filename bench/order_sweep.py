@@ -1,0 +1,63 @@
+"""Order repair outside the four families: seed-000-like variants with one parameter moved at a time.
+
+    python bench/order_sweep.py [N_SEEDS [FIRST_SEED [NAME,NAME...]]]
+
+Seeds FIRST_SEED .. FIRST_SEED + N_SEEDS - 1 (default 30 from 7000) of each variant family below;
+scored as bench/order_variants.py scores (exact placements of the tasks that survive whole in a
+measure whose heading survives, misfiled tasks, wrong unplaced ranges, unplaced tasks with another
+task's agencies, measures in a wrong section).  The README's figures for ``MIN_BLOCKS`` are
+``30 7000`` and ``40 8000 slow_replay``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from order_variants import OFFICIAL, CorruptionParams, extract, normalize, run_variant
+
+SEED000 = {"skip_rate": 1.0, "skips_at_turns": True, "block_chars": (150, 300)}
+FAMILIES: dict[str, Callable[[int], CorruptionParams]] = {
+    "big_blocks": lambda s: CorruptionParams(seed=s, **{**SEED000, "block_chars": (300, 500)}),
+    "small_blocks": lambda s: CorruptionParams(seed=s, **{**SEED000, "block_chars": (80, 150)}),
+    "half_turns_skipped": lambda s: CorruptionParams(seed=s, **{**SEED000, "skip_rate": 0.5, "skip_run": (1, 3)}),
+    "fast_replay": lambda s: CorruptionParams(seed=s, **SEED000, replay_ratio=0.6),
+    "slow_replay": lambda s: CorruptionParams(seed=s, **SEED000, replay_ratio=0.3),
+    "narrow_lines": lambda s: CorruptionParams(seed=s, **SEED000, line_width=250),
+    "wide_lines": lambda s: CorruptionParams(seed=s, **SEED000, line_width=700),
+    "long_skips": lambda s: CorruptionParams(seed=s, **{**SEED000, "skip_run": (5, 12)}),
+    "rare_turn_skips_turn_lines": lambda s: CorruptionParams(
+        seed=s, skip_rate=0.05, skip_run=(3, 7), block_chars=(73, 216), skips_at_turns=True, lines_follow_turns=True
+    ),
+    "wide_blocks_turn_lines": lambda s: CorruptionParams(
+        seed=s, **{**SEED000, "block_chars": (100, 400)}, lines_follow_turns=True
+    ),
+    "three_readers": lambda s: CorruptionParams(seed=s, **SEED000, readers=3),
+    "copied_runs": lambda s: CorruptionParams(seed=s, **SEED000, duplicate_runs=2),
+}
+
+
+def main(argv: list[str]) -> int:
+    n = int(argv[1]) if len(argv) > 1 else 30
+    first = int(argv[2]) if len(argv) > 2 else 7000
+    names = argv[3].split(",") if len(argv) > 3 else list(FAMILIES)
+    reference = extract(OFFICIAL)
+    clean = normalize(OFFICIAL.read_text(encoding="utf-8"))
+    for name in names:
+        total = [0, 0, 0, 0, 0, 0]
+        for seed in range(first, first + n):
+            res = run_variant(FAMILIES[name](seed), reference, clean)
+            total = [a + b for a, b in zip(total, res, strict=True)]
+            if any(res[2:]):
+                print(f"  {name} {seed}: exact {res[0]}/{res[1]}, misfiled {res[2]}, wrong ranges {res[3]}")
+        ex, wh, mis, wr, wa, ws = total
+        print(
+            f"{name}: {n} variants, exact {ex}/{wh} ({ex / max(wh, 1):.1%}), misfiled {mis}, wrong unplaced "
+            f"ranges {wr}, unplaced with another task's agencies {wa}, measures in a wrong section {ws}",
+            flush=True,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
