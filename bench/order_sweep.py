@@ -1,4 +1,4 @@
-"""Order repair outside the four families: seed-000-like variants with one parameter moved at a time.
+"""Order repair outside the four families: variants of them with one parameter moved at a time.
 
     python bench/order_sweep.py [N_SEEDS [FIRST_SEED [NAME,NAME...]]]
 
@@ -13,27 +13,38 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 
-from order_variants import OFFICIAL, CorruptionParams, extract, normalize, run_variant
+from order_variants import (
+    OFFICIAL,
+    CorruptionParams,
+    extract,
+    normalize,
+    rare_turn_skips,
+    run_variant,
+    seed000_like,
+    turn_lines,
+)
 
-SEED000 = {"skip_rate": 1.0, "skips_at_turns": True, "block_chars": (150, 300)}
+
+def _moved(family: Callable[[int], CorruptionParams], **change: object) -> Callable[[int], CorruptionParams]:
+    """``family`` with the parameters in ``change`` moved."""
+    return lambda seed: replace(family(seed), **change)
+
+
 FAMILIES: dict[str, Callable[[int], CorruptionParams]] = {
-    "big_blocks": lambda s: CorruptionParams(seed=s, **{**SEED000, "block_chars": (300, 500)}),
-    "small_blocks": lambda s: CorruptionParams(seed=s, **{**SEED000, "block_chars": (80, 150)}),
-    "half_turns_skipped": lambda s: CorruptionParams(seed=s, **{**SEED000, "skip_rate": 0.5, "skip_run": (1, 3)}),
-    "fast_replay": lambda s: CorruptionParams(seed=s, **SEED000, replay_ratio=0.6),
-    "slow_replay": lambda s: CorruptionParams(seed=s, **SEED000, replay_ratio=0.3),
-    "narrow_lines": lambda s: CorruptionParams(seed=s, **SEED000, line_width=250),
-    "wide_lines": lambda s: CorruptionParams(seed=s, **SEED000, line_width=700),
-    "long_skips": lambda s: CorruptionParams(seed=s, **{**SEED000, "skip_run": (5, 12)}),
-    "rare_turn_skips_turn_lines": lambda s: CorruptionParams(
-        seed=s, skip_rate=0.05, skip_run=(3, 7), block_chars=(73, 216), skips_at_turns=True, lines_follow_turns=True
-    ),
-    "wide_blocks_turn_lines": lambda s: CorruptionParams(
-        seed=s, **{**SEED000, "block_chars": (100, 400)}, lines_follow_turns=True
-    ),
-    "three_readers": lambda s: CorruptionParams(seed=s, **SEED000, readers=3),
-    "copied_runs": lambda s: CorruptionParams(seed=s, **SEED000, duplicate_runs=2),
+    "big_blocks": _moved(seed000_like, block_chars=(300, 500)),
+    "small_blocks": _moved(seed000_like, block_chars=(80, 150)),
+    "half_turns_skipped": _moved(seed000_like, skip_rate=0.5, skip_run=(1, 3)),
+    "fast_replay": _moved(seed000_like, replay_ratio=0.6),
+    "slow_replay": _moved(seed000_like, replay_ratio=0.3),
+    "narrow_lines": _moved(seed000_like, line_width=250),
+    "wide_lines": _moved(seed000_like, line_width=700),
+    "long_skips": _moved(seed000_like, skip_run=(5, 12)),
+    "rare_turn_skips_turn_lines": _moved(rare_turn_skips, lines_follow_turns=True),
+    "wide_blocks_turn_lines": _moved(turn_lines, block_chars=(100, 400)),
+    "three_readers": _moved(seed000_like, readers=3),
+    "copied_runs": _moved(seed000_like, duplicate_runs=2),
 }
 
 

@@ -419,8 +419,17 @@ class _Decoder:
         Too few blocks is too little evidence, as too few pairs is for :meth:`saw_whole_blocks`: the
         text is read as one where only the numbering, the anchors and the grammar decide.
         """
-        spans = [x for x, _ in groupby(range(a_last + 1), key=lambda k: self.labels[k])][1:-1]
-        return min(spans.count(A), spans.count(B)) >= MIN_BLOCKS
+        readers = [reader for reader, _ in self.certain_blocks(a_last)]
+        return min(readers.count(A), readers.count(B)) >= MIN_BLOCKS
+
+    def certain_blocks(self, a_last: int) -> list[tuple[str, int]]:
+        """The blocks where every label is certain, as (reader, characters): before A's last anchor,
+        leaving out the first and last block there (cut by the start of the text and by ``a_last``)."""
+        spans = [
+            (x or "", sum(len(self.frags[t].text) for t in run))
+            for x, run in groupby(range(a_last + 1), key=lambda k: self.labels[k])
+        ]
+        return spans[1:-1]
 
     def a_read_pairs(self, a_last: int, skips_through_unknown: bool = False) -> Iterator[tuple[int, int, bool]]:
         """Anchors ``i`` < ``j`` that A read one after the other (in its stream, over a turn or not),
@@ -739,8 +748,7 @@ class _Decoder:
         return labels, ambiguous, best_cost
 
     def measure_blocks(self, a_last: int) -> None:
-        """Block lengths (characters) of each reader where every label is certain: before A's last anchor,
-        leaving out the first and last block there (cut by the start of the text and by a_last).
+        """Block lengths (characters) of each reader where every label is certain (:meth:`certain_blocks`).
 
         Per reader, the median and the spread: the variance of the log-size about the median, pulled
         toward :data:`BLOCK_SPREAD_PRIOR` by :data:`BLOCK_SPREAD_WEIGHT` blocks' worth, and its cost
@@ -754,11 +762,7 @@ class _Decoder:
         learnt from a handful of blocks is too sure of itself (seed-000-like seeds 1000-1059: 11 misfiled and 2 wrong unplaced ranges, 70.0 % exact;
         with it 0, 0 and 68.8 %; a pull of 2 blocks lost the scrape an exact task, 1 did not).
         """
-        spans = [
-            (x or "", sum(len(self.frags[t].text) for t in run))
-            for x, run in groupby(range(a_last + 1), key=lambda k: self.labels[k])
-        ]
-        inner = spans[1:-1]
+        inner = self.certain_blocks(a_last)
         self.block_median: dict[str, float] = {}
         self.block_weight: dict[str, float] = {}
         for reader in (A, B):
