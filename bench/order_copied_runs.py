@@ -34,11 +34,13 @@ from unittest.mock import patch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from corruption import DUPLICATE_READER, emission_of
-from order_variants import OFFICIAL, corrupt, extract, normalize, run_variant, seed000_like, segment
+from corruption import DUPLICATE_READER, corrupt, emission_of, seed000_like
+from order_variants import OFFICIAL, describe, run_variant
+from plan_extract import extract
 from plan_extract.dedupe import MIN_CHARS, Deduped, find_duplicates
+from plan_extract.normalize import normalize
 from plan_extract.order import Ordered, _two_reader_misfit, repair_order
-from plan_extract.segment import Fragment
+from plan_extract.segment import Fragment, segment
 from plan_extract.structure import UnplacedRun
 
 
@@ -120,7 +122,8 @@ def repair_without_extras(dd: Deduped) -> Ordered:
     if undecided or not extras:
         return repair_order(dd)
     kept = [f for f in dd.fragments if f.index not in extras]
-    renumbered, line_break = [], False
+    renumbered: list[Fragment] = []
+    line_break = False
     for f in dd.fragments:
         if f.index in extras:
             line_break = line_break or f.para_start
@@ -170,11 +173,7 @@ def main(argv: list[str]) -> int:
         if any(res[2:]):
             print(f"  {seed}: exact {res[0]}/{res[1]}, misfiled {res[2]}, wrong ranges {res[3]}")
     print(f"extra sentence copies, per text: {found}")
-    ex, wh, mis, wr, wa, ws = total
-    print(
-        f"decoded without them: exact {ex}/{wh} ({ex / max(wh, 1):.1%}), misfiled {mis}, wrong unplaced ranges "
-        f"{wr}, unplaced with another task's agencies {wa}, measures in a wrong section {ws}"
-    )
+    print(f"decoded without them: {describe(total)}")
     return 0
 
 

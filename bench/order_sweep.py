@@ -18,6 +18,7 @@ from dataclasses import replace
 from order_variants import (
     OFFICIAL,
     CorruptionParams,
+    describe,
     extract,
     normalize,
     rare_turn_skips,
@@ -61,12 +62,7 @@ def main(argv: list[str]) -> int:
             total = [a + b for a, b in zip(total, res, strict=True)]
             if any(res[2:]):
                 print(f"  {name} {seed}: exact {res[0]}/{res[1]}, misfiled {res[2]}, wrong ranges {res[3]}")
-        ex, wh, mis, wr, wa, ws = total
-        print(
-            f"{name}: {n} variants, exact {ex}/{wh} ({ex / max(wh, 1):.1%}), misfiled {mis}, wrong unplaced "
-            f"ranges {wr}, unplaced with another task's agencies {wa}, measures in a wrong section {ws}",
-            flush=True,
-        )
+        print(f"{name}: {n} variants, {describe(total)}", flush=True)
     return 0
 
 

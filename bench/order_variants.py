@@ -73,6 +73,15 @@ def run_variant(
     )
 
 
+def describe(total: list[int]) -> str:
+    """Summed :func:`run_variant` results, as the order benches print them."""
+    ex, wh, mis, wr, wa, ws = total
+    return (
+        f"exact {ex}/{wh} ({ex / max(wh, 1):.1%}), misfiled {mis}, wrong unplaced ranges {wr}, "
+        f"unplaced with another task's agencies {wa}, measures in a wrong section {ws}"
+    )
+
+
 def strategy_draws(n: int) -> list[CorruptionParams]:
     """``n`` draws of the test suite's own hypothesis strategy (2-3 readers, duplicated runs, skips
     anywhere) from a fixed seed, so that every run of the bench sees the same texts (``derandomize``
@@ -123,11 +132,7 @@ def main(argv: list[str]) -> int:
                     f"{name} {params}: exact {res[0]}/{res[1]}, misfiled {res[2]}, wrong ranges {res[3]}, "
                     f"unplaced with another task's agencies {res[4]}, measures in a wrong section {res[5]}"
                 )
-        ex, wh, mis, wr, wa, ws = total
-        print(
-            f"{name}: {len(variants)} variants, exact {ex}/{wh} ({ex / max(wh, 1):.0%}), misfiled {mis}, "
-            f"wrong unplaced ranges {wr}, unplaced with another task's agencies {wa}, measures in a wrong section {ws}"
-        )
+        print(f"{name}: {len(variants)} variants, {describe(total)}")
     return 0
 
 
