@@ -760,7 +760,9 @@ class _Decoder:
         two-fragment turn inside A's block as A's (2 misfiled), and seed-000-like and turn-lines
         variants place 2-4 points more tasks exactly.  Without the pull toward the prior a spread
         learnt from a handful of blocks is too sure of itself (seed-000-like seeds 1000-1059: 11 misfiled and 2 wrong unplaced ranges, 70.0 % exact;
-        with it 0, 0 and 68.8 %; a pull of 2 blocks lost the scrape an exact task, 1 did not).
+        with it 0, 0 and 68.8 %; a pull of 2 blocks lost the scrape an exact task, 1 did not).  One
+        spread, though B's short side is wider than its long side: learnt apart, each half rests on
+        a handful of blocks, and rare-turn-skip seeds 1000-8059 misfiled 9 tasks instead of 2.
         """
         inner = self.certain_blocks(a_last)
         self.block_median: dict[str, float] = {}
@@ -1234,6 +1236,8 @@ def repair_order(dd: Deduped) -> Ordered:
     #   keeping their place in the line) gave the Tianjin scrape 4 more exact tasks (36 of 55), but
     #   misfiled 5 tasks on 120 variants whose lines are cut as the scrape's are (turn_lines in
     #   tests/corruption.py, seeds 1000-1059 and 2000-2059: 24 of the first 60 pass that test).
+    #   Re-measured on a later decoder: 37 of 55, but 3 misfiled on 1 200 turn-lines variants (seeds
+    #   1000-17059 and 24000-26059: 1044, 13007, 15022).
     strict = _decode(dd, max_skip=0, rounds=0, a_skips_inside=dec.a_skips_inside)
     lineless = _relabel(dd, dec, line_habits=False)
     for k in range(dec.n):
