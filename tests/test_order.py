@@ -39,6 +39,7 @@ from plan_extract.evaluate import Reference, score
 from plan_extract.normalize import normalize
 from plan_extract.order import (
     EDGE_COPIES,
+    MARGIN,
     WHY_EDGE,
     WHY_UNCLOSED,
     WHY_UNFORCED,
@@ -601,6 +602,21 @@ def test_line_habits_of_the_scrape_are_learnt() -> None:
     assert min(dec.count_cost, key=dec.count_cost.__getitem__) == 1
     assert dec.cross_cost > 2.0 and dec.nocross_cost == 0.0
     assert dec.phase  # the phase density beats a uniform phase on the certain lines
+
+
+def test_the_recorded_margins_are_the_ones_the_labels_were_decided_by() -> None:
+    """bench/order_calibration.py reads :attr:`_Decoder.margins` to measure how often a label decided
+    at a given margin is wrong; they must be the margins the decoding used: infinite exactly for the
+    labels no labelling can change, and within MARGIN only for labels left undecided."""
+    for text in (SCRAPE.read_text(encoding="utf-8"), corrupt(clean_official_text(), seed000_like(1000)).text):
+        dec = _decoder_of(text)
+        assert not dec.a_skips_inside  # (where A skips inside its blocks only what rules a reader out decides)
+        assert len(dec.margins) > 50
+        for k, margin in dec.margins.items():
+            assert margin >= 0
+            assert (margin == float("inf")) == (k in dec.forced), k
+            if margin <= MARGIN:
+                assert k in dec.ambiguous, k
 
 
 def test_a_drifting_phase_gets_no_phase_prior() -> None:
