@@ -270,7 +270,7 @@ class _Decoder:
         #: fragments :meth:`resolve` labelled whose other reader no labelling allows (the numbering, the
         #: grammar of a reader's stream or the anchors rule it out), as :meth:`_solve` found them
         self.forced: set[int] = set()
-        #: per fragment, as the last :meth:`_solve` of its run found it: how much more (nats) the best
+        #: per fragment, as the last :meth:`resolve` found it: how much more (nats) the best
         #: labelling that gives it the other reader costs than the best one (inf where none does).  Not
         #: used by the decoding; bench/order_calibration.py reads it to measure how often a label
         #: decided at a given margin is wrong.
@@ -902,6 +902,7 @@ class _Decoder:
         for k in self.doubtful:
             self.labels[k] = None
         self.forced = set()
+        self.margins = {}
         n = self.n
         self.line_start = [0] * n
         for k in range(1, n):
