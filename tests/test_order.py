@@ -40,6 +40,7 @@ from plan_extract.normalize import normalize
 from plan_extract.order import (
     EDGE_COPIES,
     MARGIN,
+    WHY_CLOSE,
     WHY_EDGE,
     WHY_UNCLOSED,
     WHY_UNFORCED,
@@ -209,14 +210,17 @@ def test_scrape_exact_placements_do_not_regress() -> None:
     # were tested on the lines after the certain ones, and 36 while a label the habits alone decided was
     # trusted where they held in the later lines as well: that misfiled 5 tasks on 120 variants whose
     # lines are cut as the scrape's (test_line_habits_do_not_decide_alone_where_the_lines_follow_the_turns).
-    assert exact >= 32
+    # It was 32 until MARGIN went from 2.5 to 3.0 nats, a trade made on purpose: "通过实施国家高新技术
+    # 企业倍增行动计划…" of （十八） is decided within 3 nats and is now left unplaced (with the right
+    # range), while misfiled tasks on 6 240 generated variants fell from 46 to 12 (see MARGIN).
+    assert exact >= 31
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue target 52 of 55; 32 measured.  Reachable without guessing: 48 -- 5 of the 55 lost their "
+    reason="issue target 52 of 55; 31 measured.  Reachable without guessing: 48 -- 5 of the 55 lost their "
     "own parenthesis (an identical one closing another task makes the text scorer count them whole) and "
-    "2 follow a skip right after their heading, where a lost heading cannot be ruled out; the other 16 sit "
+    "2 follow a skip right after their heading, where a lost heading cannot be ruled out; the other 17 sit "
     "at block boundaries whose reader the evidence does not settle",
 )
 def test_scrape_exact_placements_reach_the_issue_target() -> None:
@@ -488,12 +492,13 @@ def test_a_copy_at_b_s_block_edge_puts_no_gap_where_a_read_b_s_two_fragments_bac
     ("params", "why", "sentence"),
     [
         (CorruptionParams(seed=2053), WHY_UNFORCED, "加大工程建设中"),
-        (rare_turn_skips(5010), WHY_UNCLOSED, "加大工程建设中"),
-        (rare_turn_skips(6033), WHY_UNCLOSED, "加大工程建设中"),
+        (rare_turn_skips(5010), WHY_CLOSE, "加大工程建设中"),
+        (rare_turn_skips(6033), WHY_CLOSE, "加大工程建设中"),
         (rare_turn_skips(12052), WHY_UNCLOSED, "广泛征集、及时发布绿色技术推广目录"),
         (rare_turn_skips(16049), WHY_UNCLOSED, "加强危险废物规范化管理"),
+        (rare_turn_skips(25002), WHY_UNCLOSED, "加强危险废物规范化管理"),
     ],
-    ids=["default-2053", "rare-5010", "rare-6033", "rare-12052", "rare-16049"],
+    ids=["default-2053", "rare-5010", "rare-6033", "rare-12052", "rare-16049", "rare-25002"],
 )
 def test_a_sentence_b_s_stream_would_run_into_a_heading_with_is_left_undecided(
     params: CorruptionParams, why: str, sentence: str
@@ -508,7 +513,10 @@ def test_a_sentence_b_s_stream_would_run_into_a_heading_with_is_left_undecided(
     certain "推行产业园区综合能源…" ran straight into its heading （八） because B's turn
     "（市发展改革委、…）" "加强危险废物规范化管理，…" inside A's block of （十八） was read as A's: A's
     "优化科技创新平台体系布局，…" took that parenthesis and B's sentence was glued to A's next task;
-    the fragments between are left undecided."""
+    the fragments between are left undecided.  At a MARGIN of 3.0 both misfiled again, as did
+    25002 the same way, while the check stood down wherever anything between was undecided; it now
+    stands down only where a parenthesis decoded as B's lies there.  At 3.0, 5010's and 6033's
+    sentence is within the margin and is left undecided for that reason first (WHY_CLOSE)."""
     _, _, mis, wrong = _variant_score(params)
     assert mis + wrong == []
     ordered = repair_order(find_duplicates(segment(normalize(corrupt(clean_official_text(), params).text))))
@@ -538,6 +546,15 @@ def test_where_a_skips_inside_its_blocks_only_what_rules_the_other_reader_out_de
     assert any(WHY_UNFORCED in w.message for w in ordered.warnings)
 
 
+def test_a_heading_left_undecided_may_still_be_b_s_before_b_s_next_one() -> None:
+    """Default 33047: B's heading "（五）加快服务业…" was left undecided, and B's stream was taken to
+    stop at （四）, so no labelling could give B its next heading "（六）培育壮大绿色环保产业。": it was
+    forced to be A's, and 26 of A's unplaced fragments of （十一）-（十三） before it got the range 4-5.
+    A heading left undecided since B's last one now counts as one B may have read."""
+    _, _, mis, wrong = _variant_score(CorruptionParams(seed=33047))
+    assert mis + wrong == []
+
+
 def test_rare_turn_skip_variant_2047_has_no_misfiled_task() -> None:
     """B's two-fragment turn inside A's block (a parenthesis and a sentence of （九）, between A's
     sentences of （二十三）) was read as A's, and the parenthesis closed A's task: 2 misfiled.  Charged
@@ -548,17 +565,35 @@ def test_rare_turn_skip_variant_2047_has_no_misfiled_task() -> None:
     assert mis + wrong == []
 
 
-@pytest.mark.parametrize("seed", [7014, 7038])
+@pytest.mark.parametrize("seed", [7014, 7038, 12017])
 def test_a_repeated_parenthesis_at_either_edge_of_a_turn_is_not_guessed(seed: int) -> None:
     """B's copy of "（市工业和信息化局、…）" (7014) or "（市商务局、…）" (7038), read right before B turned,
     was taken to be the identical parenthesis that ends A's block next to it, and the other way
     round: 7014 gave A's task of （十九） B's parenthesis (unplaced, with another task's agencies);
     7038 also read A's "完善生活垃圾分类制度体系…" of （十三） as B's and filed it under （五）.  Both
-    readings fit, so neither copy is placed (:func:`plan_extract.order._swappable_copies`)."""
+    readings fit, so neither copy is placed (:func:`plan_extract.order._swappable_copies`).  12017
+    misfiled as 7038 did at a MARGIN of 3.0, while the check looked past the far copy only for text
+    B's reading of was decided; it now reads the labels as decoded."""
     _, _, mis, wrong = _variant_score(seed000_like(seed))
     assert mis + wrong == []
     ordered = repair_order(find_duplicates(segment(normalize(corrupt(clean_official_text(), seed000_like(seed)).text))))
     assert any(WHY_EDGE in w.message for w in ordered.warnings)
+
+
+def test_a_sentence_a_reads_right_before_a_heading_is_left_undecided() -> None:
+    """Seed-000-like 23005: A's block "加强危险废物集中处置能力建设…" to "（市卫生健康委、…）" of （十五）
+    and B's turn after it, "（市国资委、…）" "强化精准服务，…" of （六）, were read the other way round,
+    and A's task of （十五） ended with B's "强化精准服务，…", without a parenthesis, right before A's
+    heading （十六）: 4 misfiled tasks and a wrong range.  That sentence is doubted now, and the swapped
+    block with it.  One task stays misfiled, A's "宣传贯彻餐饮行业…" of （十三） read as B's at
+    another block edge, which no check doubts (README, "Known limitations")."""
+    params = seed000_like(23005)
+    _, _, mis, wrong = _variant_score(params)
+    assert wrong == []
+    assert [m for m in mis if "宣传贯彻餐饮行业" not in m] == []
+    ordered = repair_order(find_duplicates(segment(normalize(corrupt(clean_official_text(), params).text))))
+    (f,) = [u.fragments[0] for u in ordered.unplaced if u.fragments[0].text.startswith("强化精准服务")]
+    assert WHY_UNCLOSED in _why_of(ordered, f)
 
 
 @pytest.mark.parametrize("seed", [7028, 8031])
@@ -569,7 +604,7 @@ def test_labels_that_hold_only_with_a_doubted_label_are_doubted_too(seed: int) -
     of （五） (a wrong range); 8031: A's block read as B's ran into B's heading （七）, and with only its
     last sentence doubted, two tasks of （十六） were misfiled (:func:`plan_extract.order._hanging_on`).
     8031 misfiles one more task, A's "加强危险废物集中处置能力建设…" read as B's at another block edge,
-    which no check doubts (README, "Still short")."""
+    which no check doubts (README, "Known limitations")."""
     _, _, mis, wrong = _variant_score(rare_turn_skips(seed))
     assert wrong == []
     assert [m for m in mis if "加强危险废物集中处置能力建设" not in m] == []
