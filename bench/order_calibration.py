@@ -30,13 +30,13 @@ from unittest.mock import patch
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from corruption import CorruptionParams, corrupt, emission_of, rare_turn_skips, seed000_like, turn_lines  # noqa: E402
+from corruption import corrupt, emission_of  # noqa: E402
+from order_variants import FAMILIES, OFFICIAL  # noqa: E402
 from plan_extract import order  # noqa: E402
 from plan_extract.dedupe import find_duplicates  # noqa: E402
 from plan_extract.normalize import normalize  # noqa: E402
 from plan_extract.segment import segment  # noqa: E402
 
-OFFICIAL = ROOT / "data" / "raw" / "tianjin_plan_official_text.txt"
 BANDS = (0.0, 1.0, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0, 6.0, 8.0, 10.0, 15.0)
 
 
@@ -71,14 +71,8 @@ def main(argv: list[str]) -> int:
     n = int(argv[1]) if len(argv) > 1 else 60
     first = int(argv[2]) if len(argv) > 2 else 18000
     clean = normalize(OFFICIAL.read_text(encoding="utf-8"))
-    families: list[tuple[str, Any]] = [
-        ("seed000_like", seed000_like),
-        ("turn lines", turn_lines),
-        ("rare turn skips", rare_turn_skips),
-        ("default", lambda s: CorruptionParams(seed=s)),
-    ]
     print(f"seeds {first}-{first + n - 1}; margin band: fragments, wrong, share wrong, share a fitting cost gives")
-    for name, make in families:
+    for name, make in FAMILIES.items():
         # decoding -> band -> [fragments, wrong, kept and wrong]
         table: dict[str, dict[int, list[int]]] = {d: defaultdict(lambda: [0, 0, 0]) for d in ("main", "lineless")}
         for seed in range(first, first + n):

@@ -22,6 +22,7 @@ hypothesis strategy (tests/corruption.py corruption_params: 2-3 readers, duplica
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from unittest.mock import patch
 
@@ -49,6 +50,13 @@ from plan_extract.readers.base import SourceText  # noqa: E402
 from plan_extract.segment import segment  # noqa: E402
 
 OFFICIAL = ROOT / "data" / "raw" / "tianjin_plan_official_text.txt"
+#: The four families of variants the README's rows are measured on, by name: a seed -> its parameters.
+FAMILIES: dict[str, Callable[[int], CorruptionParams]] = {
+    "seed000_like": seed000_like,
+    "turn lines": turn_lines,
+    "default": lambda seed: CorruptionParams(seed=seed),
+    "rare turn skips": rare_turn_skips,
+}
 
 
 def run_variant(
@@ -115,10 +123,7 @@ def main(argv: list[str]) -> int:
     print(f"Tianjin web scrape, measures whose heading survives: {len(exact)}/{len(whole)} exact (issue: >= 52/55)")
     seeds = range(first, first + n)
     families: list[tuple[str, list[CorruptionParams], bool]] = [
-        ("seed000_like", [seed000_like(seed) for seed in seeds], False),
-        ("turn lines", [turn_lines(seed) for seed in seeds], False),
-        ("default", [CorruptionParams(seed=seed) for seed in seeds], False),
-        ("rare turn skips", [rare_turn_skips(seed) for seed in seeds], False),
+        *((name, [make(seed) for seed in seeds], False) for name, make in FAMILIES.items()),
         ("seed000_like, true labels", [seed000_like(seed) for seed in seeds], True),
         ("test strategy", strategy_draws(n), False),
     ]
