@@ -722,6 +722,14 @@ def test_a_heading_both_readers_ran_into_other_text_does_not_show_a_skip() -> No
     assert mis + wrong == []
 
 
+def test_a_heading_both_readers_ran_into_sentences_held_nowhere_else_is_one_heading() -> None:
+    """Seed-000-like 29058: both copies of heading 三 ran into a sentence the text holds nowhere else;
+    the copies did not pair, A's was decoded as B's text after （三）, and （四）-（八） were filed under
+    section 三 (:func:`plan_extract.segment._shared_title_ends`)."""
+    _, _, mis, wrong = _variant_score(seed000_like(29058))
+    assert mis + wrong == []
+
+
 def test_a_skipping_inside_its_blocks_is_seen_and_puts_gaps_between_its_fragments() -> None:
     """The default generator's A also skips in mid-block: the decoder sees it and then never files
     A's text across its neighbours by assumption (no paragraph joins a parenthesis A read next)."""

@@ -10,7 +10,14 @@ from hypothesis import strategies as st
 
 from corruption import corrupt, long_plan, seed000_like
 from plan_extract.normalize import normalize
-from plan_extract.segment import _clean_section_titles, _Cut, _cuts, _glued_section_ends, segment
+from plan_extract.segment import (
+    _clean_section_titles,
+    _Cut,
+    _cuts,
+    _glued_section_ends,
+    _shared_title_ends,
+    segment,
+)
 
 OFFICIAL = Path(__file__).resolve().parents[1] / "data" / "raw" / "tianjin_plan_official_text.txt"
 
@@ -84,6 +91,35 @@ def test_a_heading_that_swallowed_comma_free_words_is_bounded_by_another_copy(
     title = heading.split("、", 1)[1]
     assert [f.title for f in frags if f.kind == "section"] == [title] * 2
     assert any(f.text.startswith(swallowed) for f in frags if f.kind != "section")
+
+
+def test_two_copies_of_a_heading_that_ran_into_different_sentences_share_their_title() -> None:
+    """Seed-000-like 29058: both copies of heading 三 ran into the other reader's next sentence, and
+    neither sentence is held anywhere else.  What the two copies share is the title; the sentences
+    come off as fragments of their own (unbounded, the copies did not pair and （四）-（八） were
+    filed under section 三)."""
+    heading = "三、构建绿色低碳循环发展的流通体系"
+    first = "全面推行清洁生产，依法在重点行业实施强制性清洁生产审核。"
+    second = "持续完善强化清洁生产、发展循环经济等方面政策措施。"
+    frags = segment(f"{SENTENCE}{heading}{first}（市生态环境局负责）\n{SENTENCE}{heading}{second}")
+    assert [f.title for f in frags if f.kind == "section"] == ["构建绿色低碳循环发展的流通体系"] * 2
+    assert [f.text for f in frags if f.text in (first, second)] == [first, second]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、加强组织领导。各地要高度重视。\n一、加快发展步伐。推进产业升级。",  # short shared part: 加
+        "一、坚持绿色发展，推动全面转型升级。\n一、坚持绿色发展，推进产业结构调整。",  # a comma in the shared part
+        "一、总体要求全面贯彻新发展理念，推动高质量发展。\n一、总体要求坚持。",  # a tail too short
+    ],
+    ids=["short-shared-part", "comma", "short-tail"],
+)
+def test_copies_that_share_too_little_are_left_as_they_are(text: str) -> None:
+    """Two run-on headings of one label are cut at what they share only where that is plausibly a
+    title and both tails plausibly sentences; otherwise nothing is cut."""
+    clean = _clean_section_titles(text)
+    assert _shared_title_ends(text, list(_cuts(text, clean, {})), {}) == {}
 
 
 def test_a_numeral_inside_a_section_label_does_not_split_it() -> None:

@@ -242,6 +242,7 @@ def _glued_section_ends(text: str, cuts: list[_Cut]) -> dict[int, int]:
                 forced[start] = p
                 break
     forced.update(_same_heading_ends(text, cuts, forced))
+    forced.update(_shared_title_ends(text, cuts, forced))
     return forced
 
 
@@ -273,6 +274,58 @@ def _same_heading_ends(text: str, cuts: list[_Cut], forced: dict[int, int]) -> d
         if cut < end:
             ends[start] = cut
     return ends
+
+
+#: Shortest title that two run-on copies of a heading must share before their common part is taken
+#: for the title (总体要求, the shortest section title of the Tianjin plan, has four characters).
+SHARED_TITLE_MIN_CHARS = 4
+
+
+def _shared_title_ends(text: str, cuts: list[_Cut], forced: dict[int, int]) -> dict[int, int]:
+    """Where two copies of a section heading ran on into *different* sentences: their common part
+    is the title.
+
+    Why: both readers may end a block right after the same heading, and neither sentence that ran
+    on into it is held anywhere else (B's had been skipped by A, A's lay beyond where B stopped).
+    Seed-000-like variant 29058: A's ``三、构建绿色低碳循环发展的流通体系`` ran into B's ``全面推行清洁生产，
+    …``, B's copy into A's ``持续完善强化清洁生产、…``; no sentence bounded either title
+    (:func:`_glued_section_ends`), so the copies were not paired, A's was decoded as B's text after
+    （三）, and measures （四）-（八） were filed under section 三.  A section label is printed once in a
+    document, so two copies of it are one heading: what they share is its title, and where they part
+    two sentences begin.  A shared part under :data:`SHARED_TITLE_MIN_CHARS`, one holding a comma or
+    a full stop, or a tail shorter than :data:`GLUE_MIN_CHARS` is not trusted (two inline headings
+    ``一、加强领导。`` and ``一、加快发展。`` share 加 without being one heading).  Known limit: where the
+    two sentences begin with the same characters (加快… and 加强…), those are taken into the title
+    and cut off the sentences.  Returns {heading start: title end}.
+    """
+    tails: dict[str, list[tuple[int, str]]] = {}
+    for kind, start, end, _, label, _, _ in cuts:
+        if kind == "section" and label is not None:
+            tails.setdefault(label, []).append((start, text[start + len(label) : end]))
+    ends: dict[int, int] = {}
+    for label, copies in tails.items():
+        if any(start in forced for start, _ in copies) or len({tail for _, tail in copies}) < 2:
+            continue
+        title = _shared_start([tail for _, tail in copies])
+        if (
+            len(title) < SHARED_TITLE_MIN_CHARS
+            or "，" in title
+            or "。" in title
+            or any(len(tail) - len(title) < GLUE_MIN_CHARS for _, tail in copies)
+        ):
+            continue
+        for start, _ in copies:
+            ends[start] = start + len(label) + len(title)
+    return ends
+
+
+def _shared_start(texts: list[str]) -> str:
+    """The longest start all of ``texts`` share (the least and the greatest share no less than all)."""
+    low, high = min(texts), max(texts)
+    k = 0
+    while k < min(len(low), len(high)) and low[k] == high[k]:
+        k += 1
+    return low[:k]
 
 
 def _title_cut(text: str, head: int, end: int, title: str | None) -> int:
