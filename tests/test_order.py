@@ -724,8 +724,8 @@ def test_a_heading_both_readers_ran_into_other_text_does_not_show_a_skip() -> No
 
 def test_a_heading_both_readers_ran_into_sentences_held_nowhere_else_is_one_heading() -> None:
     """Seed-000-like 29058: both copies of heading 三 ran into a sentence the text holds nowhere else;
-    the copies did not pair, A's was decoded as B's text after （三）, and （四）-（八） were filed under
-    section 三 (:func:`plan_extract.segment._shared_title_ends`)."""
+    the copies did not pair, A's was decoded as B's text after （三）, and （四） was filed under section
+    三, （五）-（十七） under none (:func:`plan_extract.segment._shared_title_ends`)."""
     _, _, mis, wrong = _variant_score(seed000_like(29058))
     assert mis + wrong == []
 

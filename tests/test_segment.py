@@ -96,8 +96,8 @@ def test_a_heading_that_swallowed_comma_free_words_is_bounded_by_another_copy(
 def test_two_copies_of_a_heading_that_ran_into_different_sentences_share_their_title() -> None:
     """Seed-000-like 29058: both copies of heading 三 ran into the other reader's next sentence, and
     neither sentence is held anywhere else.  What the two copies share is the title; the sentences
-    come off as fragments of their own (unbounded, the copies did not pair and （四）-（八） were
-    filed under section 三)."""
+    come off as fragments of their own (unbounded, the copies did not pair, （四） was filed under
+    section 三 and （五）-（十七） under none)."""
     heading = "三、构建绿色低碳循环发展的流通体系"
     first = "全面推行清洁生产，依法在重点行业实施强制性清洁生产审核。"
     second = "持续完善强化清洁生产、发展循环经济等方面政策措施。"
