@@ -555,6 +555,19 @@ def test_a_heading_left_undecided_may_still_be_b_s_before_b_s_next_one() -> None
     assert mis + wrong == []
 
 
+def test_two_parentheses_a_read_back_to_back_show_a_skip_in_mid_block() -> None:
+    """Default 32013: no skip showed between anchors and A was taken to read its blocks whole, but
+    beyond B's replay A read two parentheses back to back, which no document holds: it skipped the
+    task between without turning (:func:`plan_extract.order._a_skipped_mid_block`).  Read as whole
+    blocks, tasks beyond B's replay were given the parenthesis A read next."""
+    c = corrupt(clean_official_text(), CorruptionParams(seed=32013))
+    dd = find_duplicates(segment(normalize(c.text)))
+    assert not _decode(dd).a_skips_inside
+    assert any(WHY_UNFORCED in w.message for w in repair_order(dd).warnings)
+    _, _, mis, wrong = _variant_score(CorruptionParams(seed=32013))
+    assert mis + wrong == []
+
+
 def test_rare_turn_skip_variant_2047_has_no_misfiled_task() -> None:
     """B's two-fragment turn inside A's block (a parenthesis and a sentence of （九）, between A's
     sentences of （二十三）) was read as A's, and the parenthesis closed A's task: 2 misfiled.  Charged

@@ -44,7 +44,9 @@ The model this stage decodes (and what makes each step sound):
    must lie in.  An ambiguous fragment is unplaced on its own: a sentence is not given the
    parenthesis that follows it in the scrape, since a reader may turn, or A skip, between them.
 6. All of this takes A's blocks for contiguous runs of the document, as in seed 000.  Where the
-   text shows A skipping inside a block too (:meth:`_Decoder.saw_a_skip`), or shows too few pairs of
+   text shows A skipping inside a block too (:meth:`_Decoder.saw_a_skip`; beyond B's replay, two
+   fragments decided as A's read back to back that no document holds in a row,
+   :func:`_a_skipped_mid_block`), or shows too few pairs of
    fragments A read back to back to tell (:meth:`_Decoder.saw_whole_blocks`), or too few certain
    blocks to learn the readers' habits from (:meth:`_Decoder.saw_enough_blocks`), nothing leans on A's
    neighbours: the grammar is not checked between them, B's turn costs are off, and every
@@ -1248,7 +1250,39 @@ def repair_order(dd: Deduped) -> Ordered:
     misfit = _two_reader_misfit(dd)
     if misfit:
         return _unrestored(dd, misfit)
-    dec = _decode(dd)
+    dec = _doubted(dd, _decode(dd))
+    if not dec.a_skips_inside and _a_skipped_mid_block(dec):
+        dec = _doubted(dd, _decode(dd, a_skips_inside=True))
+    _pair_copies_b_read(dec)
+    return _assemble(dec)
+
+
+def _a_skipped_mid_block(dec: _Decoder) -> bool:
+    """Whether two fragments decided as A's, read back to back in the scrape, cannot follow each
+    other in a document (:func:`_follows_ok`): then A skipped between them without turning.
+
+    Why: :meth:`_Decoder.saw_a_skip` sees a skip only between anchors whose B copies are known, and
+    B stops early; beyond it, A's skips in mid-block show only where they break the grammar.  Default
+    variant 32013: no skip showed between anchors, 20 pairs showed none, and A was taken to read its
+    blocks whole; but it read "（市发展改革委、市生态环境局、各区人民政府按职责分工负责）" and "（市发展
+    改革委、各区人民政府按职责分工负责）" back to back (it skipped the task between), and beyond B's
+    replay tasks were given the parenthesis A read next.  Only labels that every check left decided
+    count: a repeated parenthesis at the edge of A's block, decoded as A's, is B's copy now and then,
+    and is doubted (seed-000-like 1009 and 1014 broke the grammar so before the checks).
+    """
+    frags, labels = dec.frags, dec.labels
+    return any(
+        labels[k] == A == labels[k + 1]
+        and k not in dec.ambiguous
+        and k + 1 not in dec.ambiguous
+        and not _follows_ok(frags[k], frags[k + 1])
+        for k in range(dec.n - 1)
+    )
+
+
+def _doubted(dd: Deduped, dec: _Decoder) -> _Decoder:
+    """``dec`` with every label that hangs on one modelling bet, or that a check doubts, marked
+    ambiguous."""
     # Labels that hang on one modelling bet are not trusted.  Two bets are checked by decoding again
     # without them; where that reading disagrees with the main one, or cannot tell the readers apart
     # itself, the fragment is ambiguous:
@@ -1304,8 +1338,7 @@ def repair_order(dd: Deduped) -> Ordered:
         j = dec.partner.pop(pa)
         if dec.dup.get(j) == pa and j not in dd.duplicate_of:
             del dec.dup[j]
-    _pair_copies_b_read(dec)
-    return _assemble(dec)
+    return dec
 
 
 def _pair_copies_b_read(dec: _Decoder) -> None:
