@@ -358,7 +358,8 @@ def build_plan(
                 warnings.append(
                     DraftWarning(
                         "doubtful_placement",
-                        "text cut by a gap: its responsibility parenthesis is missing from the source",
+                        "text cut by a gap: no responsibility parenthesis follows it here (lost from the source, "
+                        "or among the unplaced fragments)",
                         orphan[0].start,
                         orphan[-1].end,
                     )
