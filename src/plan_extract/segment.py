@@ -290,13 +290,14 @@ def _shared_title_ends(text: str, cuts: list[_Cut], forced: dict[int, int]) -> d
     Seed-000-like variant 29058: A's ``三、构建绿色低碳循环发展的流通体系`` ran into B's ``全面推行清洁生产，
     …``, B's copy into A's ``持续完善强化清洁生产、…``; no sentence bounded either title
     (:func:`_glued_section_ends`), so the copies were not paired, A's was decoded as B's text after
-    （三）: measure （四） was filed under section 三, and （五）-（十七） under no section.  A section label is
-    printed once in a document, so two copies of it are one heading: what they share is its title, and where they part
-    two sentences begin.  A shared part under :data:`SHARED_TITLE_MIN_CHARS`, one holding a comma or
-    a full stop, or a tail shorter than :data:`GLUE_MIN_CHARS` is not trusted (two inline headings
-    ``一、加强领导。`` and ``一、加快发展。`` share 加 without being one heading).  Known limit: where the
-    two sentences begin with the same characters (加快… and 加强…), those are taken into the title
-    and cut off the sentences.  Returns {heading start: title end}.
+    （三）: measure （四） was filed under section 三, and （五）-（十七） under no section.  A section
+    label is printed once in a document, so two copies of it are one heading: what they share is
+    its title, and where they part two sentences begin.  A shared part under
+    :data:`SHARED_TITLE_MIN_CHARS`, one holding a comma or a full stop, or a tail shorter than
+    :data:`GLUE_MIN_CHARS` is not trusted (two inline headings ``一、加强领导。`` and ``一、加快发展。``
+    share 加 without being one heading).  Known limit: where the two sentences begin with the same
+    characters (加快… and 加强…), those are taken into the title and cut off the sentences.
+    Returns {heading start: title end}.
     """
     tails: dict[str, list[tuple[int, str]]] = {}
     for kind, start, end, _, label, _, _ in cuts:
