@@ -656,9 +656,9 @@ def test_line_habits_of_the_scrape_are_learnt() -> None:
 
 
 def test_the_recorded_margins_are_the_ones_the_labels_were_decided_by() -> None:
-    """bench/order_calibration.py reads :attr:`_Decoder.margins` to measure how often a label decided
-    at a given margin is wrong; they must be the margins the decoding used: infinite exactly for the
-    labels no labelling can change, and within MARGIN only for labels left undecided."""
+    """The line-habit check (LINES_SURE) and bench/order_calibration.py read :attr:`_Decoder.margins`;
+    they must be the margins the decoding used: infinite exactly for the labels no labelling can
+    change, and within MARGIN only for labels left undecided."""
     for text in (SCRAPE.read_text(encoding="utf-8"), corrupt(clean_official_text(), seed000_like(1000)).text):
         dec = _decoder_of(text)
         assert not dec.a_skips_inside  # (where A skips inside its blocks only what rules a reader out decides)

@@ -290,9 +290,9 @@ class _Decoder:
         #: grammar of a reader's stream or the anchors rule it out), as :meth:`_solve` found them
         self.forced: set[int] = set()
         #: per fragment, as the last :meth:`resolve` found it: how much more (nats) the best
-        #: labelling that gives it the other reader costs than the best one (inf where none does).  Not
-        #: used by the decoding; bench/order_calibration.py reads it to measure how often a label
-        #: decided at a given margin is wrong.
+        #: labelling that gives it the other reader costs than the best one (inf where none does).  The
+        #: line-habit check reads it (:data:`LINES_SURE`), and bench/order_calibration.py to measure how
+        #: often a label decided at a given margin is wrong.
         self.margins: dict[int, float] = {}
 
     def chosen(self, k: int) -> bool:
