@@ -74,6 +74,7 @@ from itertools import groupby, pairwise
 from .attribution import is_responsibility
 from .dedupe import MIN_CHARS, Deduped
 from .numerals import parse_chinese_number
+from .replays import slow_replay, without
 from .segment import Fragment, section_labels
 from .structure import DraftWarning, UnplacedRun
 
@@ -1293,12 +1294,62 @@ def repair_order(dd: Deduped) -> Ordered:
         return Ordered(dd.kept, duplicate_of=dict(dd.duplicate_of))
     misfit = _two_reader_misfit(dd)
     if misfit:
-        return _unrestored(dd, misfit)
-    dec = _doubted(dd, _decode(dd))
+        return _without_slow_replay(dd, misfit)
+    return _two_readers(dd)
+
+
+def _two_readers(dd: Deduped, a_skips_inside: bool = False) -> Ordered:
+    """Decode and assemble a text of two readers."""
+    dec = _doubted(dd, _decode(dd, a_skips_inside=a_skips_inside))
     if not dec.a_skips_inside and _a_skipped_mid_block(dec):
         dec = _doubted(dd, _decode(dd, a_skips_inside=True))
     _pair_copies_b_read(dec)
     return _assemble(dec)
+
+
+def _without_slow_replay(dd: Deduped, misfit: str) -> Ordered:
+    """A text that does not fit two readers: where a slower third reader shows
+    (:func:`plan_extract.replays.slow_replay`), its copies are dropped and the two readers left are
+    decoded; otherwise, or where what is left does not fit two readers either, it is kept unplaced.
+
+    What is left is decoded as if A skipped inside its blocks: where R2's turns were, A's blocks now
+    meet, and a skip A made at such a turn is a skip inside a block.  Decoded with A's blocks whole,
+    R2's turns taken as A's skips misfiled 25 tasks on 30 rare-turn-skip variants of three readers
+    (the generator's own labels of R2 dropped; 0 misfiled decoded so).
+    """
+    replay = slow_replay(dd)
+    if replay is None:
+        return _unrestored(dd, misfit)
+    inner, back = without(dd, replay)
+    if not inner.duplicate_of or _two_reader_misfit(inner):
+        return _unrestored(dd, misfit)
+    two = _two_readers(inner, a_skips_inside=True)
+    frags = dd.fragments
+
+    def outer(f: Fragment) -> Fragment:
+        return frags[back[f.index]]
+
+    duplicate_of = {back[a]: back[b] for a, b in two.duplicate_of.items()}
+    for k, src in replay.source.items():
+        while src in duplicate_of:  # R2 repeats R1's copy; point to the copy that is kept
+            src = duplicate_of[src]
+        duplicate_of[k] = src
+    dropped = [frags[k] for k in sorted(replay.source)]
+    note = DraftWarning(
+        "duplicate_dropped",
+        f"the text does not fit two interleaved readers ({misfit}), but a third reader replaying the "
+        f"document more slowly than the second shows: its {len(dropped)} fragment(s) repeat the second's "
+        "and are dropped as duplicates, and the two readers left are decoded",
+        dropped[0].start,
+        dropped[-1].end,
+    )
+    return Ordered(
+        [outer(f) for f in two.fragments],
+        [UnplacedRun(tuple(outer(f) for f in u.fragments), u.lo, u.hi) for u in two.unplaced],
+        [note, *two.warnings],
+        frozenset(back[i] for i in two.gap_before),
+        dict(sorted(duplicate_of.items())),
+    )
 
 
 def _a_skipped_mid_block(dec: _Decoder) -> bool:

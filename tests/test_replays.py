@@ -1,0 +1,177 @@
+"""A slower third reader (plan_extract.replays): found from the text alone, its copies dropped, and the
+two readers left decoded.  The generator's truth (which reader emitted each fragment) is what the
+fragments found are checked against; the official record is what the tasks are scored against."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from corruption import (
+    Corrupted,
+    CorruptionParams,
+    corrupt,
+    emission_of,
+    rare_turn_skips,
+    reference_tasks,
+    seed000_like,
+    surviving_tasks,
+)
+from plan_extract import PlanRecord, extract, extract_source
+from plan_extract.dedupe import Deduped, find_duplicates
+from plan_extract.evaluate import score
+from plan_extract.normalize import normalize
+from plan_extract.readers.base import SourceText
+from plan_extract.replays import slow_replay, without
+from plan_extract.segment import segment
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+OFFICIAL = RAW / "tianjin_plan_official_text.txt"
+SCRAPE = RAW / "tianjin_plan_web_scrape.txt"
+
+
+@cache
+def official() -> PlanRecord:
+    return extract(OFFICIAL)
+
+
+@cache
+def clean_official_text() -> str:
+    return normalize(OFFICIAL.read_text(encoding="utf-8"))
+
+
+def _deduped(text: str) -> Deduped:
+    return find_duplicates(segment(normalize(text)))
+
+
+VARIANTS = [
+    (f"{name} {seed}", replace(make(seed), readers=3))
+    for name, make in (
+        ("default", lambda seed: CorruptionParams(seed=seed)),
+        ("seed-000-like", seed000_like),
+        ("rare turn skips", rare_turn_skips),
+    )
+    for seed in (1000, 1003, 1005)
+]
+THREE_READERS = [pytest.param(params, id=name) for name, params in VARIANTS]
+
+
+def _wrong(c: Corrupted, dd: Deduped, source: dict[int, int]) -> list[int]:
+    """The fragments in ``source`` that are not a replay's copy of the document fragment they are
+    paired with (by the generator's truth)."""
+    truth = emission_of(c, dd.fragments)
+    return [k for k, src in source.items() if truth[k].reader == 0 or truth[k].doc_index != truth[src].doc_index]
+
+
+@pytest.mark.parametrize("params", THREE_READERS)
+def test_the_fragments_taken_for_the_slow_replay_are_its_own(params: CorruptionParams) -> None:
+    """Every sentence dropped as R2's is a replay's later copy of the very fragment of the document it
+    is paired with (a sentence of A's dropped would lose its place).  Where R2 read the first
+    fragments before R1 did, R1's copies of them come third and are the ones dropped: the same
+    fragments, read twice.  Parentheses are matched on their text, which recurs, and a few of A's
+    are taken for R2's (the xfail below); the fragments of R2's that are not found are few."""
+    c = corrupt(clean_official_text(), params)
+    dd = _deduped(c.text)
+    replay = slow_replay(dd)
+    if replay is None:
+        pytest.skip("not told apart, and refused (test_a_three_reader_text_is_restored_or_refused)")
+    for k, src in replay.source.items():
+        assert src < k and dd.fragments[src].key == dd.fragments[k].key
+    wrong = _wrong(c, dd, replay.source)
+    assert all(dd.fragments[k].kind == "paren" for k in wrong)
+    assert len(wrong) <= 2
+    truth = emission_of(c, dd.fragments)
+    r2 = {i for i, e in enumerate(truth) if e.reader == 2}
+    assert len(r2 - set(replay.source)) <= len(r2) // 10
+
+
+@pytest.mark.xfail(strict=True, reason="a parenthesis of A's right after R2's turn is taken for R2's")
+def test_no_parenthesis_of_another_reader_is_taken_for_the_slow_replays() -> None:
+    """Seed-000-like variant 1003 of three readers: a parenthesis of A's with the same text as one R1
+    read is taken for R2's.  Nothing is misfiled (A's task is left without it), but those agencies
+    are lost to its task.  Up to 2 such parentheses in a variant; on seeds 1000-1039 of three
+    families, 23 of about 1 200 parentheses taken."""
+    c = corrupt(clean_official_text(), replace(seed000_like(1003), readers=3))
+    dd = _deduped(c.text)
+    replay = slow_replay(dd)
+    assert replay is not None
+    assert _wrong(c, dd, replay.source) == []
+
+
+@pytest.mark.parametrize("params", THREE_READERS)
+def test_a_three_reader_text_is_restored_or_refused(params: CorruptionParams) -> None:
+    """Refused before (every fragment unplaced, 0 % of its tasks placed).  Now, where the slower
+    replay is told apart, a part of the tasks is placed exactly, none is misfiled, every unplaced
+    range holds its fragment, R2's copies are counted as dropped duplicates, and a warning says a
+    third reader was found; where it is not, the text is kept unplaced as before."""
+    c = corrupt(clean_official_text(), params)
+    rec = extract_source(SourceText(path="variant.txt", name="variant.txt", kind="text", text=c.text))
+    tasks, measures = reference_tasks(official())
+    sc = score(rec, official(), normalize(c.text), surviving_tasks(c, tasks, measures))
+    assert sc.misfiled == [] and sc.unplaced_ranges_wrong == [] and sc.unplaced_misattributed == []
+    dd = _deduped(c.text)
+    replay = slow_replay(dd)
+    if replay is None:
+        assert sc.exact == []
+        assert any(w.kind == "unplaced" and "two interleaved readers" in w.message for w in rec.warnings)
+        return
+    assert len(sc.exact) >= len(sc.whole) // 10
+    assert any(w.kind == "duplicate_dropped" and "third reader" in w.message for w in rec.warnings)
+    assert rec.accounting is not None
+    dropped = Counter(d.text for d in rec.accounting.dropped if d.kind == "duplicate")
+    for text, n in Counter(dd.fragments[k].text for k in replay.source).items():
+        assert dropped[text] >= n, text
+
+
+def test_most_three_reader_variants_are_restored() -> None:
+    """Of the nine variants above, the slower replay is told apart in all but one (seed-000-like 1005:
+    a copy near the end of the text fits both replays' chains)."""
+    told = [name for name, params in VARIANTS if slow_replay(_deduped(corrupt(clean_official_text(), params).text))]
+    assert len(told) == len(VARIANTS) - 1
+
+
+def test_what_is_left_is_renumbered_and_maps_back() -> None:
+    c = corrupt(clean_official_text(), CorruptionParams(seed=7, readers=3))
+    dd = _deduped(c.text)
+    replay = slow_replay(dd)
+    assert replay is not None
+    inner, back = without(dd, replay)
+    assert len(inner.fragments) + len(replay.source) == len(dd.fragments)
+    assert [f.index for f in inner.fragments] == list(range(len(inner.fragments)))
+    for f in inner.fragments:
+        assert dd.fragments[back[f.index]].text == f.text and back[f.index] not in replay.source
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        CorruptionParams(seed=8, duplicate_runs=3),
+        CorruptionParams(seed=1000, duplicate_runs=2),
+        seed000_like(1000),
+    ],
+    ids=["runs copied again", "runs copied again (2)", "two readers"],
+)
+def test_two_readers_with_or_without_copied_runs_show_no_third_reader(params: CorruptionParams) -> None:
+    """A run copied once more holds a third copy too, but not from the start of the text: taken for a
+    third reader's, such copies left two-reader texts with misfiled tasks (2 on 100 test-strategy
+    draws).  Two readers alone hold no third copy."""
+    assert slow_replay(_deduped(corrupt(clean_official_text(), params).text)) is None
+
+
+def test_the_scrape_shows_no_third_reader() -> None:
+    assert slow_replay(_deduped(SCRAPE.read_text(encoding="utf-8"))) is None
+
+
+def test_a_three_reader_text_whose_copies_either_replay_may_have_read_is_refused() -> None:
+    """Default variant 1001 of three readers: a sentence that occurs twice, at the end of the text,
+    fits both replays' chains; it is not told, and the text is kept unplaced as before rather than
+    decoded on a guess."""
+    c = corrupt(clean_official_text(), CorruptionParams(seed=1001, readers=3))
+    assert slow_replay(_deduped(c.text)) is None
+    rec = extract_source(SourceText(path="variant.txt", name="variant.txt", kind="text", text=c.text))
+    assert not any(m.tasks for s in rec.plan.sections for m in s.measures)
+    assert any(w.kind == "unplaced" and "two interleaved readers" in w.message for w in rec.warnings)
