@@ -17,7 +17,8 @@ labelling could reach.  "rare turn skips": A reads whole blocks but skips at one
 are (inside A's blocks, near their end: one B block per line); the others are cut at a fixed
 width.  The ", three readers" lines are three of those families with a third reader replaying
 at half the second's speed (plan_extract.replays; every such text was refused before: 0 % exact).
-The "test strategy" line scores N seeded draws of the test suite's hypothesis strategy (tests/corruption.py corruption_params: 2-3 readers, duplicated runs).
+The "test strategy" line scores N seeded draws of the test suite's hypothesis strategy
+(tests/corruption.py corruption_params: 2-3 readers, duplicated runs).
 """
 
 from __future__ import annotations

@@ -1050,9 +1050,10 @@ def test_the_scrape_and_two_reader_variants_fit_the_model() -> None:
     ],
 )
 def test_a_text_that_does_not_fit_two_readers_files_nothing_and_loses_nothing(params: CorruptionParams) -> None:
-    """Three readers, or runs copied a third time: decoded as two readers these texts misfiled 18 (three
-    readers, seed 7, restored now by dropping the slower replay's copies), 23, 14 and 26 tasks.  Now nothing is filed or attributed by guesswork: every fragment is kept unplaced
-    on its own (measure unknown), with a warning that says why."""
+    """Three readers, or runs copied a third time: decoded as two readers these texts misfiled 18
+    (three readers, seed 7, now restored by dropping the slower replay's copies), 23, 14 and 26
+    tasks.  Now nothing is filed or attributed by guesswork: every fragment is kept unplaced on its
+    own (measure unknown), with a warning that says why."""
     c = corrupt(clean_official_text(), params)
     assert _two_reader_misfit(find_duplicates(segment(normalize(c.text))))
     rec = _from_text(c.text)
