@@ -1311,6 +1311,8 @@ def _without_slow_replay(dd: Deduped, misfit: str) -> Ordered:
     """A text that does not fit two readers: where a slower third reader shows
     (:func:`plan_extract.replays.slow_replay`), its copies are dropped and the two readers left are
     decoded; otherwise, or where what is left does not fit two readers either, it is kept unplaced.
+    Where the readers are told apart only up to a point near the end (:attr:`plan_extract.replays.SlowReplay.told`), what
+    follows is kept unplaced, each fragment on its own, but for sentences read before it.
 
     What is left is decoded as if A skipped inside its blocks: where R2's turns were, A's blocks now
     meet, and a skip A made at such a turn is a skip inside a block.  Decoded with A's blocks whole,
@@ -1330,23 +1332,56 @@ def _without_slow_replay(dd: Deduped, misfit: str) -> Ordered:
         return frags[back[f.index]]
 
     duplicate_of = {back[a]: back[b] for a, b in two.duplicate_of.items()}
+
+    def kept(k: int) -> int:  # R2 repeats R1's copy, which may repeat A's: the copy that is kept
+        while k in duplicate_of:
+            k = duplicate_of[k]
+        return k
+
     for k, src in replay.source.items():
-        while src in duplicate_of:  # R2 repeats R1's copy; point to the copy that is kept
-            src = duplicate_of[src]
-        duplicate_of[k] = src
+        duplicate_of[k] = kept(src)
     dropped = [frags[k] for k in sorted(replay.source)]
-    note = DraftWarning(
-        "duplicate_dropped",
-        f"the text does not fit two interleaved readers ({misfit}), but a third reader replaying the "
-        f"document more slowly than the second shows: its {len(dropped)} fragment(s) repeat the second's "
-        "and are dropped as duplicates, and the two readers left are decoded",
-        dropped[0].start,
-        dropped[-1].end,
-    )
+    notes = [
+        DraftWarning(
+            "duplicate_dropped",
+            f"the text does not fit two interleaved readers ({misfit}), but a third reader replaying the "
+            f"document more slowly than the second shows: its {len(dropped)} fragment(s) repeat the second's "
+            "and are dropped as duplicates, and the two readers left are decoded",
+            dropped[0].start,
+            dropped[-1].end,
+        )
+    ]
+    unplaced = [UnplacedRun(tuple(outer(f) for f in u.fragments), u.lo, u.hi) for u in two.unplaced]
+    tail = frags[replay.told :]
+    if tail:
+        # beyond the copy neither replay can be told to have read: a sentence read before is a
+        # duplicate whoever read it (a plan does not repeat a sentence); the rest is kept unplaced
+        seen: dict[str, int] = {}
+        rest = []
+        for f in frags:
+            sentence = f.kind != "paren" and len(f.key) >= MIN_CHARS
+            if f.index >= replay.told:
+                if sentence and f.key in seen:
+                    duplicate_of[f.index] = kept(seen[f.key])
+                else:
+                    rest.append(f)
+            if sentence:
+                seen.setdefault(f.key, f.index)
+        unplaced += [UnplacedRun((f,), None, None) for f in rest]
+        notes.append(
+            DraftWarning(
+                "unplaced",
+                f"from here on which replay read a repeated sentence is not told: {len(rest)} fragment(s) "
+                f"are kept unplaced, each on its own, and {len(tail) - len(rest)} repeated sentence(s) "
+                "are dropped as duplicates",
+                tail[0].start,
+                tail[-1].end,
+            )
+        )
     return Ordered(
         [outer(f) for f in two.fragments],
-        [UnplacedRun(tuple(outer(f) for f in u.fragments), u.lo, u.hi) for u in two.unplaced],
-        [note, *two.warnings],
+        unplaced,
+        [*notes, *two.warnings],
         frozenset(back[i] for i in two.gap_before),
         dict(sorted(duplicate_of.items())),
     )

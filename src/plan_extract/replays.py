@@ -24,7 +24,8 @@ How R2 shows (each step follows from the readers' model, none from the Tianjin t
   check), and the check stays as the model's own condition.
 * A sentence that occurs twice was read by A and R1 (R2 did not get that far) or by R1 and R2 (A
   skipped it).  Its later copy joins the one chain it keeps in order; one that either chain could
-  take is not told, and the text is refused.  Told by the reader of its first copy instead (R1's:
+  take is not told.  Past R2's last third copy that is expected (see :func:`slow_replay`), and the
+  text is told apart up to it; before, the text is refused.  Told by the reader of its first copy instead (R1's:
   the later copy is R2's; A's: it is R1's), as the nearest sentences of known reader on both sides
   of it suggest, more was placed exactly (three-reader variants, seeds 1000-1039: seed-000-like
   26.6 -> 36.3 %, default 22.0 -> 30.2 %), but about one such decision in thirty was wrong, and a
@@ -34,17 +35,17 @@ How R2 shows (each step follows from the readers' model, none from the Tianjin t
   next to its copy where R1's copy has the same parenthesis on the same side.  At the edge of R2's
   turn the parenthesis's R1 copy is not next to R2's source, it ended or began R1's own turn: it
   is looked for between the sources of R2's fragments before and after it (:func:`_read_next`).
-  A parenthesis of A's with the text of one R1 read there is now and then taken for R2's (23 of
+  A parenthesis of A's with the text of one R1 read there is now and then taken for R2's (5 of
   about 1 200 taken on 120 variants; nothing is misfiled, A's task loses its agencies; a strict
   xfail in tests/test_replays.py).  A turn of R2's that is
   one parenthesis is taken only where that text occurs at most three times in the whole text and
   this is its last occurrence (a list of agencies that occurs more often belongs to more than one
-  task; without that condition the parentheses of A's taken for R2's rose from 23 to 175 on those
+  task; without that condition the parentheses of A's taken for R2's rose from 5 to 189 on those
   120 variants, seeds 1000-1039 of three families).
 
 A text this does not fit (a fourth copy, a chain that goes back, a copy that neither chain can take
-or that is not told) is refused as before, and so is one whose text without R2 still does not fit
-two readers (:func:`plan_extract.order._two_reader_misfit`).
+or that is not told before R2's last third copy) is refused as before, and so is one whose text
+without R2 still does not fit two readers (:func:`plan_extract.order._two_reader_misfit`).
 """
 
 from __future__ import annotations
@@ -67,11 +68,32 @@ class SlowReplay:
 
     source: dict[int, int]
     """Index (in the text) of each of R2's fragments -> index of the earlier copy it repeats."""
+    told: int
+    """How many fragments, from the top, the readers are told apart in: the whole text, or the part
+    before a copy that either replay may have read after R2's last third copy (see
+    :func:`slow_replay`)."""
 
 
 def slow_replay(dd: Deduped) -> SlowReplay | None:
     """The third reader's fragments in ``dd`` (see the module docstring), or None if none show or
-    they break the replays' order."""
+    they break the replays' order.
+
+    Past R2's last third copy nothing bounds R2's chain, and at the end of a text both replays take
+    their last turns there: a sentence occurring twice may then fit both chains.  The text is then
+    told apart up to that copy only (:attr:`SlowReplay.told`), and what follows is left to the
+    caller.  A copy that fits both chains before R2's last third copy is not what the model
+    allows, and the text is refused: cut there too, default variant 1025 glued three tasks under
+    one parenthesis (59 of the 65 such copies on seeds 2000-2099 of seed-000-like and default lay in
+    the last fifth of the text).
+    """
+    part = dd
+    while isinstance(found := _slow_replay(part), int):
+        part = find_duplicates(list(dd.fragments[:found]))
+    return found
+
+
+def _slow_replay(dd: Deduped) -> SlowReplay | int | None:
+    """:func:`slow_replay` on ``dd`` as it is, or the index to cut it at."""
     frags = dd.fragments
     copies: dict[str, list[int]] = defaultdict(list)
     for f in frags:
@@ -88,11 +110,13 @@ def slow_replay(dd: Deduped) -> SlowReplay | None:
     if not chains[R2] or not all(_increasing(chain, earlier) for chain in chains.values()):
         return None
     pending = sorted(k for k, r in rank.items() if r == (1, 2))
+    last_third = chains[R2][-1]
     while pending:
         fit = {k: [x for x in (R1, R2) if _fits(chains[x], earlier, k)] for k in pending}
         decided = {k: xs[0] for k, xs in fit.items() if len(xs) == 1}
         if not decided:
-            return None  # a copy either replay may have read, or neither: not told apart
+            cut = min(pending)  # a copy either replay may have read, or neither: not told apart
+            return cut if cut > last_third else None
         for k, x in decided.items():
             bisect.insort(chains[x], k)
         pending = [k for k in pending if k not in decided]
@@ -107,7 +131,7 @@ def slow_replay(dd: Deduped) -> SlowReplay | None:
                 source[j] = src
                 j, src = j + step, src + step
     _add_parentheses(frags, rank, source, chains[R1])
-    return SlowReplay(source)
+    return SlowReplay(source, len(frags))
 
 
 def _increasing(chain: list[int], earlier: dict[int, int]) -> bool:
@@ -146,7 +170,11 @@ def _add_parentheses(
         found = [x for x in same[bisect.bisect_right(same, lo) : bisect.bisect_left(same, hi)] if x not in source]
         if last or members[i - 1] == j - 1 or members[i] == j + 1:  # at the edge of R2's turn
             x = next(
-                (y for y in found if _read_next(known, lo, y, y + 1 if last else hi, len(found) == 1 and not last)),
+                (
+                    y
+                    for y in found
+                    if _read_next(known, lo, y, y + 1 if last else hi, len(found) == 1 and len(same) <= 3 and not last)
+                ),
                 None,
             )
         else:  # a turn of one parenthesis, taken only where its text is rare
@@ -160,16 +188,19 @@ def _add_parentheses(
 def _read_next(known: list[int], lo: int, x: int, hi: int, alone: bool) -> bool:
     """Whether R1 may have read ``x`` between its copies ``lo`` and ``hi`` of the fragments R2 read
     before and after the parenthesis: no other fragment ``known`` to be R1's lies between them
-    (R2 would have read it too), and either ``x`` is the only candidate (``alone``) or it lies right
-    after ``lo`` or right before ``hi``, where R1's turn goes on.  Without that, default variant 1003
-    took a parenthesis of A's right after R2's turn for R2's: A's block before R1's next turn held
-    one of the same text, ten fragments before that turn."""
+    (R2 would have read it too), and either ``x`` is the only candidate of a rare text (``alone``)
+    or it lies right after ``lo`` or right before ``hi``, where R1's turn goes on.  Without that,
+    default variant 1003 took a parenthesis of A's right after R2's turn for R2's: A's block before
+    R1's next turn held one of the same text, ten fragments before that turn; and a test-strategy
+    draw (three readers, one-fragment blocks, seed 4096) took A's "（市发展改革委、各区人民政府按职
+    责分工负责）", a text that occurs eight times, as the only candidate, and the wrong copy then
+    bounded the search for R2's next parenthesis, whose range came out wrong."""
     inside = known[bisect.bisect_right(known, lo) : bisect.bisect_left(known, hi)]
     return all(k == x for k in inside) and (alone or x - 1 == lo or x + 1 == hi)
 
 
 def without(dd: Deduped, drop: SlowReplay) -> tuple[Deduped, list[int]]:
-    """``dd`` without R2's fragments, its fragments re-numbered and their copies paired afresh, and
-    for each fragment of the result the index it has in ``dd``."""
-    kept = [f for f in dd.fragments if f.index not in drop.source]
+    """The part of ``dd`` told apart, without R2's fragments, its fragments re-numbered and their
+    copies paired afresh, and for each fragment of the result the index it has in ``dd``."""
+    kept = [f for f in dd.fragments[: drop.told] if f.index not in drop.source]
     return find_duplicates([replace(f, index=i) for i, f in enumerate(kept)]), [f.index for f in kept]
