@@ -1311,8 +1311,9 @@ def _without_slow_replay(dd: Deduped, misfit: str) -> Ordered:
     """A text that does not fit two readers: where a slower third reader shows
     (:func:`plan_extract.replays.slow_replay`), its copies are dropped and the two readers left are
     decoded; otherwise, or where what is left does not fit two readers either, it is kept unplaced.
-    Where the readers are told apart only up to a point near the end (:attr:`plan_extract.replays.SlowReplay.told`), what
-    follows is kept unplaced, each fragment on its own, but for sentences read before it.
+    Where the readers are told apart only up to a point near the end
+    (:attr:`plan_extract.replays.SlowReplay.told`), what follows is kept unplaced, each fragment on
+    its own, but for the duplicates in it.
 
     What is left is decoded as if A skipped inside its blocks: where R2's turns were, A's blocks now
     meet, and a skip A made at such a turn is a skip inside a block.  Decoded with A's blocks whole,
@@ -1354,26 +1355,20 @@ def _without_slow_replay(dd: Deduped, misfit: str) -> Ordered:
     unplaced = [UnplacedRun(tuple(outer(f) for f in u.fragments), u.lo, u.hi) for u in two.unplaced]
     tail = frags[replay.told :]
     if tail:
-        # beyond the copy neither replay can be told to have read: a sentence read before is a
-        # duplicate whoever read it (a plan does not repeat a sentence); the rest is kept unplaced
-        seen: dict[str, int] = {}
+        # beyond the copy neither replay can be told to have read, a duplicate is one whoever read it
+        # (plan_extract.dedupe's pairing); the rest is kept unplaced
         rest = []
-        for f in frags:
-            sentence = f.kind != "paren" and len(f.key) >= MIN_CHARS
-            if f.index >= replay.told:
-                if sentence and f.key in seen:
-                    duplicate_of[f.index] = kept(seen[f.key])
-                else:
-                    rest.append(f)
-            if sentence:
-                seen.setdefault(f.key, f.index)
+        for f in tail:
+            if f.index in dd.duplicate_of:
+                duplicate_of[f.index] = kept(dd.duplicate_of[f.index])
+            else:
+                rest.append(f)
         unplaced += [UnplacedRun((f,), None, None) for f in rest]
         notes.append(
             DraftWarning(
                 "unplaced",
                 f"from here on which replay read a repeated sentence is not told: {len(rest)} fragment(s) "
-                f"are kept unplaced, each on its own, and {len(tail) - len(rest)} repeated sentence(s) "
-                "are dropped as duplicates",
+                f"are kept unplaced, each on its own, and {len(tail) - len(rest)} duplicate(s) are dropped",
                 tail[0].start,
                 tail[-1].end,
             )

@@ -60,6 +60,9 @@ from .dedupe import MIN_CHARS, Deduped, find_duplicates
 from .segment import Fragment
 
 R1, R2 = "R1", "R2"
+#: Most occurrences of a parenthesis's text for it to be taken for one task's, read by A, R1 and R2
+#: (a list of agencies that occurs more often belongs to more than one task).
+RARE_TEXT = 3
 
 
 @dataclass(frozen=True)
@@ -168,17 +171,12 @@ def _add_parentheses(
         last = i == len(members)  # after R2's last copy nothing bounds R1's copy but the parenthesis
         lo, hi = source[members[i - 1]], j if last else min(source[members[i]], j)
         found = [x for x in same[bisect.bisect_right(same, lo) : bisect.bisect_left(same, hi)] if x not in source]
+        rare = len(same) <= RARE_TEXT
         if last or members[i - 1] == j - 1 or members[i] == j + 1:  # at the edge of R2's turn
-            x = next(
-                (
-                    y
-                    for y in found
-                    if _read_next(known, lo, y, y + 1 if last else hi, len(found) == 1 and len(same) <= 3 and not last)
-                ),
-                None,
-            )
+            alone = len(found) == 1 and rare and not last
+            x = next((y for y in found if _read_next(known, lo, y, y + 1 if last else hi, alone)), None)
         else:  # a turn of one parenthesis, taken only where its text is rare
-            x = found[0] if len(found) == 1 and len(same) <= 3 and same[-1] == j else None
+            x = found[0] if len(found) == 1 and rare and same[-1] == j else None
         if x is not None:
             source[j] = x
             members.insert(i, j)
