@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from corruption import DUPLICATE_READER, corrupt, emission_of, seed000_like
 from order_variants import OFFICIAL, describe, run_variant
 from plan_extract import extract
-from plan_extract.dedupe import MIN_CHARS, Deduped, find_duplicates
+from plan_extract.dedupe import Deduped, find_duplicates, pairs_by_text
 from plan_extract.normalize import normalize
 from plan_extract.order import Ordered, _two_reader_misfit, repair_order
 from plan_extract.segment import Fragment, segment
@@ -60,7 +60,7 @@ def extra_copies(dd: Deduped) -> tuple[set[int], int]:
     """The sentences' extra copies found, and how many sentences are undecided."""
     occurrences: dict[str, list[int]] = defaultdict(list)
     for f in dd.fragments:
-        if f.kind != "paren" and len(f.key) >= MIN_CHARS:
+        if pairs_by_text(f):
             occurrences[f.key].append(f.index)
     points = sorted(((o[0], j) for o in occurrences.values() for j in o[1:]), key=lambda p: (p[0], -p[1]))
     ending = _chain_lengths(points)
@@ -162,7 +162,7 @@ def main(argv: list[str]) -> int:
         truth = {
             f.index
             for f, e in zip(frags, emission_of(c, frags), strict=True)
-            if e.reader == DUPLICATE_READER and f.kind != "paren" and len(f.key) >= MIN_CHARS
+            if e.reader == DUPLICATE_READER and pairs_by_text(f)
         }
         extras, undecided = extra_copies(find_duplicates(frags))
         sentences = {i for i in extras if frags[i].kind != "paren"}

@@ -26,6 +26,12 @@ from .segment import Fragment
 MIN_CHARS = 6
 
 
+def pairs_by_text(f: Fragment) -> bool:
+    """Whether ``f``'s text alone says a later fragment of the same text repeats it (the first rule
+    above): a sentence, heading or line of at least :data:`MIN_CHARS` characters, not a parenthesis."""
+    return f.kind != "paren" and len(f.key) >= MIN_CHARS
+
+
 @dataclass(frozen=True)
 class Deduped:
     """All fragments in text order, with ``duplicate_of[i] = k``: fragment i repeats fragment k."""
@@ -42,7 +48,7 @@ def find_duplicates(fragments: list[Fragment]) -> Deduped:
     first_seen: dict[str, int] = {}
     dup: dict[int, int] = {}
     for f in fragments:
-        if f.kind == "paren" or len(f.key) < MIN_CHARS:
+        if not pairs_by_text(f):
             continue
         if f.key in first_seen:
             dup[f.index] = first_seen[f.key]

@@ -72,7 +72,7 @@ from dataclasses import dataclass, field
 from itertools import groupby, pairwise
 
 from .attribution import is_responsibility
-from .dedupe import MIN_CHARS, Deduped
+from .dedupe import Deduped, pairs_by_text
 from .numerals import parse_chinese_number
 from .replays import slow_replay, without
 from .segment import Fragment, section_labels
@@ -1204,11 +1204,7 @@ def _two_reader_misfit(dd: Deduped) -> str | None:
     variants; the Tianjin scrape and the two-reader variants show none of these signs.
     """
     counts = Counter(f.key for f in dd.fragments)
-    thrice = sum(
-        1
-        for f in dd.fragments
-        if f.kind != "paren" and len(f.key) >= MIN_CHARS and counts[f.key] >= 3 and f.index not in dd.duplicate_of
-    )
+    thrice = sum(1 for f in dd.fragments if pairs_by_text(f) and counts[f.key] >= 3 and f.index not in dd.duplicate_of)
     if thrice:
         return f"{thrice} sentence(s) occur three times or more"
     later_twice = [k for k in sorted(dd.duplicate_of) if counts[dd.fragments[k].key] == 2]

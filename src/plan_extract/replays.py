@@ -25,9 +25,9 @@ How R2 shows (each step follows from the readers' model, none from the Tianjin t
 * A sentence that occurs twice was read by A and R1 (R2 did not get that far) or by R1 and R2 (A
   skipped it).  Its later copy joins the one chain it keeps in order; one that either chain could
   take is not told.  Past R2's last third copy that is expected (see :func:`slow_replay`), and the
-  text is told apart up to it; before, the text is refused.  Told by the reader of its first copy instead (R1's:
-  the later copy is R2's; A's: it is R1's), as the nearest sentences of known reader on both sides
-  of it suggest, more was placed exactly (three-reader variants, seeds 1000-1039: seed-000-like
+  text is told apart up to it; before, the text is refused.  Told by the reader of its first copy
+  instead (R1's: the later copy is R2's; A's: it is R1's), as the nearest sentences of known
+  reader on both sides of it suggest, more was placed exactly (three-reader variants, seeds 1000-1039: seed-000-like
   26.6 -> 36.3 %, default 22.0 -> 30.2 %), but about one such decision in thirty was wrong, and a
   test-strategy draw (blocks of one fragment, three readers and a copied run, seed 5252) misfiled
   a task.
@@ -37,8 +37,7 @@ How R2 shows (each step follows from the readers' model, none from the Tianjin t
   is looked for between the sources of R2's fragments before and after it (:func:`_read_next`).
   A parenthesis of A's with the text of one R1 read there is now and then taken for R2's (5 of
   about 1 200 taken on 120 variants; nothing is misfiled, A's task loses its agencies; a strict
-  xfail in tests/test_replays.py).  A turn of R2's that is
-  one parenthesis is taken only where that text occurs at most three times in the whole text and
+  xfail in tests/test_replays.py).  A turn of R2's that is one parenthesis is taken only where that text occurs at most three times in the whole text and
   this is its last occurrence (a list of agencies that occurs more often belongs to more than one
   task; without that condition the parentheses of A's taken for R2's rose from 5 to 189 on those
   120 variants, seeds 1000-1039 of three families).
@@ -56,7 +55,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from .dedupe import MIN_CHARS, Deduped, find_duplicates
+from .dedupe import Deduped, find_duplicates, pairs_by_text
 from .segment import Fragment
 
 R1, R2 = "R1", "R2"
@@ -100,7 +99,7 @@ def _slow_replay(dd: Deduped) -> SlowReplay | int | None:
     frags = dd.fragments
     copies: dict[str, list[int]] = defaultdict(list)
     for f in frags:
-        if f.kind != "paren" and len(f.key) >= MIN_CHARS:
+        if pairs_by_text(f):
             copies[f.key].append(f.index)
     if any(len(ks) > 3 for ks in copies.values()):
         return None  # a fourth reader, or copies of copies: not this model
