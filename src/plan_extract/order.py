@@ -72,9 +72,10 @@ from dataclasses import dataclass, field
 from itertools import groupby, pairwise
 
 from .attribution import is_responsibility
-from .dedupe import Deduped, pairs_by_text
+from .copies import copied_runs
+from .dedupe import Deduped, pairs_by_text, without
 from .numerals import parse_chinese_number
-from .replays import slow_replay, without
+from .replays import slow_replay
 from .segment import Fragment, section_labels
 from .structure import DraftWarning, UnplacedRun
 
@@ -1212,28 +1213,10 @@ def _two_reader_misfit(dd: Deduped) -> str | None:
     back = sum(1 for a, b in pairwise(firsts) if b < a)
     if back:
         return f"{back} repeated fragment(s) come back out of order"
-    # Before A's last anchor every fragment that is not A's copy of a pair is B's, so its headings
-    # are B's and come in the document's order: sections up, measures up within a section.  A run
-    # copied to the end of the text pairs a fragment only A read, far ahead, as "B's", moves A's last
-    # anchor there, and gives B everything A read before it (a test-strategy draw, 108452429,
-    # misfiled 26 tasks that way): A's headings then come back among B's.
-    # (A's last anchor as far as text occurring just twice shows: a repeated parenthesis may be paired
-    # with a copy far away, as on the long plans of ``make bench``, where A's headings of round 18
-    # then came among B's of round 8)
-    a_firsts = set(dd.duplicate_of.values())
-    a_last = max((dd.duplicate_of[k] for k in later_twice), default=0)
+    went_back, headings = _headings_going_back(dd)
     # A heading of A's whose B copy ran into other text is unpaired too (once in a while on a long
     # text: 4 of the 312 headings there), so one going back is not enough; the copied run of that
     # draw made 2 of 15.
-    last = dict.fromkeys(HEADINGS, 0)
-    went_back = headings = 0
-    for f in dd.fragments[:a_last]:
-        if f.kind in HEADINGS and f.number and f.index not in a_firsts:
-            headings += 1
-            went_back += f.number <= last[f.kind]
-            last[f.kind] = f.number
-            if f.kind == "section":
-                last["measure"] = 0
     if went_back >= max(2, HEADINGS_BACK * headings):
         return f"the replaying reader's headings before A's last anchor go back {went_back} time(s)"
     # B reads from the start and misses nothing, so the section headings it read run 一、二、三、…
@@ -1256,6 +1239,35 @@ def _two_reader_misfit(dd: Deduped) -> str | None:
     if jumps:
         return f"the replaying reader's section headings skip or go back {jumps} time(s)"
     return None
+
+
+def _headings_going_back(dd: Deduped, after_a_last: bool = False) -> tuple[int, int]:
+    """How many times the headings B certainly read go back, and how many there are.
+
+    Before A's last anchor every fragment that is not A's copy of a pair is B's, so its headings
+    are B's and come in the document's order: sections up, measures up within a section.  A run
+    copied to the end of the text pairs a fragment only A read, far ahead, as "B's", moves A's last
+    anchor there, and gives B everything A read before it (a test-strategy draw, 108452429,
+    misfiled 26 tasks that way): A's headings then come back among B's.  (A's last anchor as far as
+    text occurring just twice shows: a repeated parenthesis may be paired with a copy far away, as on
+    the long plans of ``make bench``, where A's headings of round 18 then came among B's of round 8.)
+    With ``after_a_last``, B's copies after A's last anchor count too.
+    """
+    counts = Counter(f.key for f in dd.fragments)
+    later_twice = [k for k in sorted(dd.duplicate_of) if counts[dd.fragments[k].key] == 2]
+    a_firsts = set(dd.duplicate_of.values())
+    a_last = max((dd.duplicate_of[k] for k in later_twice), default=0)
+    last = dict.fromkeys(HEADINGS, 0)
+    went_back = headings = 0
+    for f in dd.fragments:
+        b_read = f.index not in a_firsts if f.index < a_last else after_a_last and f.index in dd.duplicate_of
+        if b_read and f.kind in HEADINGS and f.number:
+            headings += 1
+            went_back += f.number <= last[f.kind]
+            last[f.kind] = f.number
+            if f.kind == "section":
+                last["measure"] = 0
+    return went_back, headings
 
 
 def _section_numbers(text: str) -> set[int]:
@@ -1290,7 +1302,7 @@ def repair_order(dd: Deduped) -> Ordered:
         return Ordered(dd.kept, duplicate_of=dict(dd.duplicate_of))
     misfit = _two_reader_misfit(dd)
     if misfit:
-        return _without_slow_replay(dd, misfit)
+        return _without_extra_copies(dd, misfit)
     return _two_readers(dd)
 
 
@@ -1303,26 +1315,62 @@ def _two_readers(dd: Deduped, a_skips_inside: bool = False) -> Ordered:
     return _assemble(dec)
 
 
-def _without_slow_replay(dd: Deduped, misfit: str) -> Ordered:
+def _without_extra_copies(dd: Deduped, misfit: str) -> Ordered:
     """A text that does not fit two readers: where a slower third reader shows
-    (:func:`plan_extract.replays.slow_replay`), its copies are dropped and the two readers left are
-    decoded; otherwise, or where what is left does not fit two readers either, it is kept unplaced.
-    Where the readers are told apart only up to a point near the end
-    (:attr:`plan_extract.replays.SlowReplay.told`), what follows is kept unplaced, each fragment on
-    its own, but for the duplicates in it.
+    (:func:`plan_extract.replays.slow_replay`), or runs copied once more
+    (:func:`plan_extract.copies.copied_runs`), those copies are dropped as duplicates and the two
+    readers left are decoded; otherwise, or where what is left does not fit two readers either, the
+    text is kept unplaced.
 
-    What is left is decoded as if A skipped inside its blocks: where R2's turns were, A's blocks now
-    meet, and a skip A made at such a turn is a skip inside a block.  Decoded with A's blocks whole,
-    R2's turns taken as A's skips misfiled 25 tasks on 30 rare-turn-skip variants of three readers
-    (the generator's own labels of R2 dropped; 0 misfiled decoded so).
+    A third reader's text is decoded as if A skipped inside its blocks: where R2's turns were, A's
+    blocks now meet, and a skip A made at such a turn is a skip inside a block.  Decoded with A's
+    blocks whole, R2's turns taken as A's skips misfiled 25 tasks on 30 rare-turn-skip variants of
+    three readers (the generator's own labels of R2 dropped; 0 misfiled decoded so).  Copied runs
+    change no reader's turns, and their text is decoded as any other.
     """
     replay = slow_replay(dd)
-    if replay is None:
-        return _unrestored(dd, misfit)
-    inner, back = without(dd, replay)
+    if replay is not None:
+        note = (
+            f"the text does not fit two interleaved readers ({misfit}), but a third reader replaying the "
+            "document more slowly than the second shows: its {} fragment(s) repeat the second's and are "
+            "dropped as duplicates, and the two readers left are decoded"
+        )
+        done = _decoded_without(dd, replay.source, replay.told, note, a_skips_inside=True)
+        if done is not None:
+            return done
+    runs = copied_runs(dd)
+    if runs is not None:
+        note = (
+            f"the text does not fit two interleaved readers ({misfit}), but runs of it were copied once more: "
+            "their {} fragment(s) repeat earlier ones and are dropped as duplicates, and the two readers left "
+            "are decoded"
+        )
+        done = _decoded_without(dd, runs.source, len(dd.fragments), note, b_headings_back=False)
+        if done is not None:
+            return done
+    return _unrestored(dd, misfit)
+
+
+def _decoded_without(
+    dd: Deduped,
+    source: dict[int, int],
+    told: int,
+    note: str,
+    a_skips_inside: bool = False,
+    b_headings_back: bool = True,
+) -> Ordered | None:
+    """``dd`` decoded as two readers once the copies in ``source`` (copy -> the fragment it repeats)
+    are dropped, or None where what is left does not fit two readers (or B's certain headings go
+    back, unless ``b_headings_back`` allows it: :func:`_headings_going_back`).  Only the first
+    ``told`` fragments are decoded: what follows is kept unplaced, each fragment on its own, but for
+    the duplicates in it (:attr:`plan_extract.replays.SlowReplay.told`).  ``note`` is the warning's
+    text, with ``{}`` for the number of fragments dropped."""
+    inner, back = without(dd, source, told)
     if not inner.duplicate_of or _two_reader_misfit(inner):
-        return _unrestored(dd, misfit)
-    two = _two_readers(inner, a_skips_inside=True)
+        return None
+    if not b_headings_back and _headings_going_back(inner, after_a_last=True)[0]:
+        return None
+    two = _two_readers(inner, a_skips_inside=a_skips_inside)
     frags = dd.fragments
 
     def outer(f: Fragment) -> Fragment:
@@ -1330,26 +1378,27 @@ def _without_slow_replay(dd: Deduped, misfit: str) -> Ordered:
 
     duplicate_of = {back[a]: back[b] for a, b in two.duplicate_of.items()}
 
-    def kept(k: int) -> int:  # R2 repeats R1's copy, which may repeat A's: the copy that is kept
+    def kept(k: int) -> int:  # a copy may repeat a copy, which may repeat A's: the copy that is kept
         while k in duplicate_of:
             k = duplicate_of[k]
         return k
 
-    for k, src in replay.source.items():
+    for k, src in source.items():
         duplicate_of[k] = kept(src)
-    dropped = [frags[k] for k in sorted(replay.source)]
-    notes = [
-        DraftWarning(
-            "duplicate_dropped",
-            f"the text does not fit two interleaved readers ({misfit}), but a third reader replaying the "
-            f"document more slowly than the second shows: its {len(dropped)} fragment(s) repeat the second's "
-            "and are dropped as duplicates, and the two readers left are decoded",
-            dropped[0].start,
-            dropped[-1].end,
-        )
-    ]
+    dropped = [frags[k] for k in sorted(source)]
+    notes = [DraftWarning("duplicate_dropped", note.format(len(dropped)), dropped[0].start, dropped[-1].end)]
     unplaced = [UnplacedRun(tuple(outer(f) for f in u.fragments), u.lo, u.hi) for u in two.unplaced]
-    tail = frags[replay.told :]
+    if not b_headings_back:
+        # a copied run that is a lone parenthesis is not found (plan_extract.copies): an unplaced
+        # parenthesis whose text recurs may be one, and bounds no measure
+        occurs = Counter(f.key for f in frags)
+        unplaced = [
+            UnplacedRun(u.fragments, None, None)
+            if len(u.fragments) == 1 and u.fragments[0].kind == "paren" and occurs[u.fragments[0].key] > 1
+            else u
+            for u in unplaced
+        ]
+    tail = frags[told:]
     if tail:
         # beyond the copy neither replay can be told to have read, a duplicate is one whoever read it
         # (plan_extract.dedupe's pairing); the rest is kept unplaced
