@@ -1345,7 +1345,7 @@ def _without_extra_copies(dd: Deduped, misfit: str) -> Ordered:
             "their {} fragment(s) repeat earlier ones and are dropped as duplicates, and the two readers left "
             "are decoded"
         )
-        done = _decoded_without(dd, runs.source, len(dd.fragments), note, b_headings_back=False)
+        done = _decoded_without(dd, runs.source, len(dd.fragments), note, copied=True)
         if done is not None:
             return done
     return _unrestored(dd, misfit)
@@ -1357,18 +1357,20 @@ def _decoded_without(
     told: int,
     note: str,
     a_skips_inside: bool = False,
-    b_headings_back: bool = True,
+    copied: bool = False,
 ) -> Ordered | None:
     """``dd`` decoded as two readers once the copies in ``source`` (copy -> the fragment it repeats)
-    are dropped, or None where what is left does not fit two readers (or B's certain headings go
-    back, unless ``b_headings_back`` allows it: :func:`_headings_going_back`).  Only the first
+    are dropped, or None where what is left does not fit two readers.  ``copied``: the copies are
+    copied runs (:mod:`plan_extract.copies`), so B's certain headings must not go back at all
+    (:func:`_headings_going_back`), and a recurring parenthesis left unplaced, which may be a copy
+    not found, bounds no measure.  Only the first
     ``told`` fragments are decoded: what follows is kept unplaced, each fragment on its own, but for
     the duplicates in it (:attr:`plan_extract.replays.SlowReplay.told`).  ``note`` is the warning's
     text, with ``{}`` for the number of fragments dropped."""
     inner, back = without(dd, source, told)
     if not inner.duplicate_of or _two_reader_misfit(inner):
         return None
-    if not b_headings_back and _headings_going_back(inner, after_a_last=True)[0]:
+    if copied and _headings_going_back(inner, after_a_last=True)[0]:
         return None
     two = _two_readers(inner, a_skips_inside=a_skips_inside)
     frags = dd.fragments
@@ -1388,7 +1390,7 @@ def _decoded_without(
     dropped = [frags[k] for k in sorted(source)]
     notes = [DraftWarning("duplicate_dropped", note.format(len(dropped)), dropped[0].start, dropped[-1].end)]
     unplaced = [UnplacedRun(tuple(outer(f) for f in u.fragments), u.lo, u.hi) for u in two.unplaced]
-    if not b_headings_back:
+    if copied:
         # a copied run that is a lone parenthesis is not found (plan_extract.copies): an unplaced
         # parenthesis whose text recurs may be one, and bounds no measure
         occurs = Counter(f.key for f in frags)
