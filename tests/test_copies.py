@@ -13,6 +13,7 @@ from corruption import (
     corrupt,
     emission_of,
     reference_tasks,
+    seed000_like,
     surviving_tasks,
 )
 from plan_extract import PlanRecord, extract_source
@@ -61,9 +62,9 @@ RESTORED = {
         replay_ratio=0.6180207055977369,
         duplicate_runs=3,
     ),
-}
-REFUSED = {
-    # B's copy and a copied one of the same text four fragments apart: either chain drops as much
+    # B's copy and a copied one of the same text four fragments apart: either chain drops as many
+    # runs and fragments (refused so before the seam, :data:`plan_extract.copies.SEAM_COST`), but
+    # B's continues its block seamlessly
     "draw 394": CorruptionParams(
         seed=937045234,
         skip_rate=0.16512070988795036,
@@ -72,6 +73,28 @@ REFUSED = {
         line_width=297,
         replay_ratio=0.37212827396227655,
         duplicate_runs=3,
+    ),
+}
+#: Texts whose copies are found, but that are not restored exactly (wrong ranges, see the README).
+FOUND = {
+    **RESTORED,
+    # a copied run of two sentences and B's own copies of them, one run either way: B's copies
+    # continue B's block seamlessly (sources next to its neighbours'), the run's do not.  Dropping
+    # B's copies misfiled two tasks; the seam tells them apart
+    "seed-000-like 7054": replace(seed000_like(7054), duplicate_runs=2),
+}
+REFUSED = {
+    # a copied run of two fragments inside B's block, between two fragments only B read: kept or
+    # dropped, B's own later copies of the same text are dropped or kept at the same cost
+    "draw 389": CorruptionParams(
+        seed=2335336560,
+        skip_rate=0.21507083290438173,
+        skip_run=(3, 7),
+        block_chars=(243, 349),
+        line_width=399,
+        replay_ratio=0.3531856787020463,
+        duplicate_runs=1,
+        lines_follow_turns=True,
     ),
     # copies from beyond B's end taken for B's would make A's headings B's, going back
     "draw 218": CorruptionParams(
@@ -104,7 +127,7 @@ def _scored(params: CorruptionParams, clean: str, official: PlanRecord) -> tuple
     return rec, score(rec, official, normalize(c.text), surviving_tasks(c, tasks, measures))
 
 
-@pytest.mark.parametrize("params", [pytest.param(p, id=k) for k, p in RESTORED.items()])
+@pytest.mark.parametrize("params", [pytest.param(p, id=k) for k, p in FOUND.items()])
 def test_the_fragments_dropped_as_copied_are_the_generators_copies(params: CorruptionParams, clean_text: str) -> None:
     c = corrupt(clean_text, params)
     dd = _deduped(c.text)

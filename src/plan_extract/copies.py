@@ -23,10 +23,15 @@ How a copy shows (each step from the model, none from one text):
   Counted by fragments alone, draws 140, 218 and 394 dropped B's own copy and kept the run's;
   counted by runs but joining neighbours whatever they repeat, draw 357 dropped six of B's copies
   lying between two copied runs, to make one run of them.
-* Where another chain drops as few runs and fragments by keeping a dropped copy in place of a
-  kept one of the same text, which copy is B's is not told, and the text is refused as before
-  (draw 394: B's copy of "实施天津港绿色智慧专业化码头科技示范工程…" and a copied one four fragments
-  later, the task after them misfiled whichever was kept).
+* Two chains may drop as much: a run of two copied sentences and B's own copies of them are one
+  run either way (seed-000-like variant 7054 with two copied runs kept the copied run and misfiled
+  two tasks).  B reads a block of fragments in a row, a copy lands anywhere: B's copies continue
+  their neighbours seamlessly (sources next to each other, nothing paired between them in the
+  text), so dropping a copy a kept one continues costs :data:`SEAM_COST` more.
+* Where another chain costs no more and keeps a copy the one found drops, which copy is B's is
+  not told, and the text is refused as before (draw 389: a copied run of two sentences inside
+  B's block, next to fragments only B read, where no seam shows).  A min-sum programme run each
+  way finds the least chain through every copy.
 * A parenthesis or a short line the run repeated with a dropped copy pairs with no anchor
   (:mod:`plan_extract.dedupe` pairs a parenthesis once): it is dropped too where it repeats the
   neighbour of an earlier occurrence of its copy, on the same side.
@@ -37,14 +42,16 @@ How a copy shows (each step from the model, none from one text):
 
 A copied run that is a lone parenthesis (or a line too short to pair) is not found: a list of
 agencies recurs through a plan, and nothing tells its copy from another task's.  It stays in the
-text as a fragment of its own (a strict xfail in tests/test_order.py).
+text as a fragment of its own (a strict xfail in tests/test_order.py).  Decoded as a reader's, it
+may close a task, or make its neighbours look like the other reader's block: seed-000-like
+variants 7040, 7049 and 7097 with two copied runs misfiled a task each so (7000-7099: 3 misfiled
+tasks, where refusing the texts misfiles none), which keeps this module off main.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import pairwise
 
 from .dedupe import Deduped
 
@@ -55,6 +62,12 @@ WINDOW = 60
 #: Largest share of the later copies that may be dropped: copied runs are a few events; a third
 #: reader, or a text that is not interleaved readers at all, drops far more.
 MAX_SHARE = 0.2
+#: Cost of dropping a copy that continues a kept one seamlessly (its source next to the kept one's,
+#: only unpaired text between them): B reads a block of fragments in a row, a copied run lands
+#: anywhere.  Below one fragment's cost, it only tells apart chains that drop as much.
+SEAM_COST = 0.5
+#: Costs within this of the least are a tie.
+TIE = 1e-9
 
 
 @dataclass(frozen=True)
@@ -70,11 +83,11 @@ def copied_runs(dd: Deduped) -> CopiedRuns | None:
     is B's is not told, or too many would be dropped.  The caller checks what is left."""
     later = sorted(dd.duplicate_of)
     earlier = _earlier_occurrences(dd)
-    kept = _chain(later, dd.duplicate_of, earlier)
+    kept = _chain(dd, later, earlier)
+    if kept is None:
+        return None
     drop = [k for k in later if k not in kept]
     if not drop or len(drop) > MAX_SHARE * len(later):
-        return None
-    if _swappable(dd, later, set(drop), earlier):
         return None
     source = {k: dd.duplicate_of[k] for k in drop}
     _add_neighbours(dd, source)
@@ -98,63 +111,61 @@ def _joined(earlier: dict[int, set[int]], a: int, b: int) -> bool:
     return b == a + 1 and any(e - 1 in earlier[a] for e in earlier[b])
 
 
-def _chain(later: list[int], source: dict[int, int], earlier: dict[int, set[int]]) -> set[int]:
-    """The later copies kept as B's: sources increasing, the rest dropped at least cost
-    (:data:`RUN_COST` per run, 1 per fragment); a min-sum programme over the copies in text order,
-    each looking back :data:`WINDOW` copies for its predecessor in the chain."""
+def _chain(dd: Deduped, later: list[int], earlier: dict[int, set[int]]) -> set[int] | None:
+    """The later copies kept as B's: sources increasing, the copies left out dropped at least cost
+    (:data:`RUN_COST` per run, 1 per fragment, :data:`SEAM_COST` for each dropped copy that a kept
+    one continues seamlessly); or None where another chain of that cost keeps a copy this one
+    drops.  A min-sum programme over the copies in text order each way (positions 1..m; 0 and
+    m + 1 a start and an end every chain has), each looking :data:`WINDOW` copies away for its
+    neighbour in the chain."""
     m = len(later)
     inf = float("inf")
-    # positions 1..m are the copies; 0 and m + 1 a start and an end every chain has
+    source = dd.duplicate_of
     value = [-1.0, *(float(source[k]) for k in later), inf]
-    cost = [inf] * (m + 2)
+    # joins[t]: how many of positions 2..t would, dropped, be one run with the position before
+    joins = [0] * (m + 2)
+    for t in range(2, m + 2):
+        joins[t] = joins[t - 1] + (t <= m and _joined(earlier, later[t - 2], later[t - 1]))
+    paired = {*source, *source.values()}
+    # seam[t]: positions t and t + 1 are one stretch of B's reading -- sources next to each
+    # other, nothing paired between them in the text
+    seam = [False] * (m + 2)
+    for t in range(1, m):
+        a, b = later[t - 1], later[t]
+        seam[t] = source[b] == source[a] + 1 and not any(x in paired for x in range(a + 1, b))
+
+    def step(j: int, i: int) -> float:
+        """Cost of keeping positions j and i with every position between them dropped."""
+        dropped = i - j - 1
+        if not dropped:
+            return 0.0
+        runs = dropped - (joins[i - 1] - joins[j + 1])
+        seams = int(seam[j]) + int(i <= m and seam[i - 1])
+        return dropped + RUN_COST * runs + SEAM_COST * seams
+
+    up = [inf] * (m + 2)  # up[i]: the least cost of a chain from the start to i, keeping i
     before = [-1] * (m + 2)
-    cost[0] = 0.0
+    up[0] = 0.0
     for i in range(1, m + 2):
-        dropped = runs = 0  # copies strictly between j and i, dropped
-        for j in range(i - 1, max(-1, i - 2 - WINDOW), -1):
-            if j < i - 1:  # copy j + 1 is dropped now: a new run unless it joins copy j + 2
-                dropped += 1
-                runs += not (j + 2 < i and _joined(earlier, later[j], later[j + 1]))
-            if cost[j] < inf and value[j] < value[i]:
-                c = cost[j] + dropped + RUN_COST * runs
-                if c < cost[i]:
-                    cost[i], before[i] = c, j
-    kept: set[int] = set()
+        for j in range(max(0, i - 1 - WINDOW), i):
+            if up[j] < inf and value[j] < value[i] and up[j] + step(j, i) < up[i]:
+                up[i], before[i] = up[j] + step(j, i), j
+    down = [inf] * (m + 2)  # down[j]: the least cost of a chain from j to the end, keeping j
+    down[m + 1] = 0.0
+    for j in range(m, -1, -1):
+        for i in range(j + 1, min(m + 1, j + 1 + WINDOW) + 1):
+            if down[i] < inf and value[j] < value[i]:
+                down[j] = min(down[j], step(j, i) + down[i])
+    chain: set[int] = set()
     i = before[m + 1]
     while i > 0:
-        kept.add(later[i - 1])
+        chain.add(i)
         i = before[i]
-    return kept
-
-
-def _drop_cost(later: list[int], drop: set[int], earlier: dict[int, set[int]]) -> float:
-    cost, prev = 0.0, None
-    for k in later:
-        if k in drop:
-            cost += 1 + (0 if prev is not None and _joined(earlier, prev, k) else RUN_COST)
-            prev = k
-        else:
-            prev = None
-    return cost
-
-
-def _swappable(dd: Deduped, later: list[int], drop: set[int], earlier: dict[int, set[int]]) -> bool:
-    """Whether keeping a dropped copy instead of a kept one of the same text gives a chain that
-    costs no more: then which is B's is not told."""
-    source = dd.duplicate_of
-    kept = [k for k in later if k not in drop]
-    base = _drop_cost(later, drop, earlier)
-    by_key: dict[str, list[int]] = defaultdict(list)
-    for k in kept:
-        by_key[dd.fragments[k].key].append(k)
-    for k in drop:
-        for other in by_key[dd.fragments[k].key]:
-            chain = sorted({*kept, k} - {other})
-            if all(source[a] < source[b] for a, b in pairwise(chain)) and (
-                _drop_cost(later, (drop - {k}) | {other}, earlier) <= base
-            ):
-                return True
-    return False
+    # the least chain keeping position t costs up[t] + down[t]: where that is the least for a
+    # position the chain found drops, another chain as cheap keeps it
+    if any(up[t] + down[t] <= up[m + 1] + TIE for t in range(1, m + 1) if t not in chain):
+        return None
+    return {later[t - 1] for t in chain}
 
 
 def _add_neighbours(dd: Deduped, source: dict[int, int]) -> None:
