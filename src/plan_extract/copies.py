@@ -42,10 +42,14 @@ How a copy shows (each step from the model, none from one text):
 
 A copied run that is a lone parenthesis (or a line too short to pair) is not found: a list of
 agencies recurs through a plan, and nothing tells its copy from another task's.  It stays in the
-text as a fragment of its own (a strict xfail in tests/test_order.py).  Decoded as a reader's, it
-may close a task, or make its neighbours look like the other reader's block: seed-000-like
-variants 7040, 7049 and 7097 with two copied runs misfiled a task each so (7000-7099: 3 misfiled
-tasks, where refusing the texts misfiles none), which keeps this module off main.
+text as a fragment of its own; the decoder gives such a text's repeated parentheses a third label,
+one more copy that neither reader read (:data:`plan_extract.order.EXTRA`), and leaves one
+unplaced where that reading is close (before it, seed-000-like variants 7040, 7049 and 7097 with
+two copied runs misfiled a task each, the copy read as a reader's).  A copy inside A's block,
+between two sentences A read on, still reads as A's (seed-000-like 7099, rare turn skips 7019:
+strict xfails in tests/test_copies.py); and where the copies are all lone parentheses the text
+fits two readers, no copied run shows, and they are decoded as a reader's (a strict xfail in
+tests/test_order.py).
 """
 
 from __future__ import annotations

@@ -57,6 +57,11 @@ The model this stage decodes (and what makes each step sound):
    decide nothing: a fragment's reader is decided only where the other reader is ruled out (the
    numbering, B's gap-free stream, the grammar of B's stream), else it is ambiguous
    (:data:`WHY_UNFORCED`).
+7. A text that does not fit two readers may be two readers plus a slower third reader's replay
+   (:mod:`plan_extract.replays`) or plus runs copied once more (:mod:`plan_extract.copies`): those
+   copies are dropped as duplicates and the rest decoded as above.  A copied lone parenthesis is
+   not found so; in such a text a repeated parenthesis has a third label, one more copy that
+   neither reader read (:data:`EXTRA`), and where that reading is close it is left unplaced.
 
 An in-order text has no duplicates and passes through unchanged.
 """
@@ -195,7 +200,20 @@ WHY_UNFORCED = (
     "and neither the numbering nor the grammar rules the other reader out"
 )
 WHY_EDGE = "a parenthesis the text repeats, which B may have read at either edge of the other reader's block"
-WHYS = (WHY_CLOSE, WHY_PAIRING, WHY_LINES, WHY_TOPIC, WHY_UNCOPIED, WHY_UNCLOSED, WHY_UNFORCED, WHY_EDGE)
+WHY_EXTRA = (
+    "a parenthesis the text repeats, in a text with copied runs: it may be one more copy, read by neither reader"
+)
+WHYS = (WHY_CLOSE, WHY_PAIRING, WHY_LINES, WHY_TOPIC, WHY_UNCOPIED, WHY_UNCLOSED, WHY_UNFORCED, WHY_EDGE, WHY_EXTRA)
+#: The third label of :meth:`_Decoder._solve` in a text with copied runs: a repeated parenthesis read
+#: by neither reader, a copy :mod:`plan_extract.copies` cannot find (see :data:`EXTRA_COPY`).
+EXTRA = "extra"
+#: Cost (nats) of taking a repeated parenthesis for one more copy, read by neither reader.
+#: Why 4: about the log-odds of the 22 copied parentheses against the 1 500 genuine ones whose text
+#: recurs, left unpaired, on 90 seed-000-like texts with two copied runs (seeds 7000-7099), and above
+#: :data:`MARGIN`, so a parenthesis is left undecided only where taking it for a copy saves something.
+#: Rare turn skips 7000-7099 with two copied runs: at 3.5, 52.9 % exact, 2 misfiled tasks (one also
+#: without the third label); at 4, 53.1 % and 1; at 5, 53.2 % and 4.
+EXTRA_COPY = 4.0
 #: Topic check (:func:`_topic_doubts`): a block of once-occurring fragments is left undecided when its
 #: character bigrams (idf-weighted, per bigram) match the other reader's neighbouring fragments this
 #: much better than its own reader's; ``TOPIC_CONTEXT`` fragments of each stream on each side.
@@ -278,6 +296,9 @@ class _Decoder:
         for f in self.frags:
             self.swallowed.append(self.swallowed[-1] + f.swallows_sentence)
         self.a_skips_inside = False
+        #: whether copied runs were dropped from the text (:mod:`plan_extract.copies`): then a repeated
+        #: parenthesis may be one more copy no reader read (:data:`EXTRA`)
+        self.copied = False
         #: readers ruled out per fragment, for a decoding that asks what hangs on a doubted label
         #: (:func:`_hanging_on`)
         self.ruled_out: dict[int, str] = {}
@@ -610,14 +631,24 @@ class _Decoder:
     def _line_cost(self, count: int) -> float:
         return self.count_cost.get(min(count, 2), 0.0)
 
-    def _solve(self, run: list[int], a_last: int) -> tuple[list[str], list[bool], float]:
+    def _solve(self, run: list[int], a_last: int) -> tuple[list[str], list[str | None], float]:
         """Min-sum dynamic programme over one run of undecided fragments.
 
-        State after a fragment: (its reader, B's last fragment so far, B blocks begun in its line, the
-        current block's length, whether B reads from there to the end of the text).
-        Returns the best labelling and, per fragment, whether the best labelling that gives it the
-        other reader costs at most :data:`MARGIN` more (then it is ambiguous); the fragments no
+        State after a fragment: (the last reader, B's last fragment so far, B blocks begun in its line,
+        the current block's length, whether B reads from there to the end of the text, the last
+        fragment a reader read, the fragment's label).
+        Returns the best labelling and, per fragment, why it is ambiguous, or None: the best
+        labelling that gives it the other reader costs at most :data:`MARGIN` more; the fragments no
         labelling gives the other reader go to :attr:`forced`.
+
+        In a text with copied runs (:attr:`copied`), a repeated parenthesis has a third label,
+        :data:`EXTRA`: one more copy, which neither reader read, at :data:`EXTRA_COPY` nats.  Why:
+        a copied run that is a lone parenthesis is not found (:mod:`plan_extract.copies`), and read
+        as a reader's it closes a task, or makes its neighbours look like the other reader's block
+        (seed-000-like variant 7040 with two copied runs: the copy and A's next sentence were read
+        as B's at a margin of 11.5 nats, and the sentence misfiled).  A parenthesis whose best
+        labelling is an extra copy, or costs at most :data:`MARGIN` more, is kept unplaced
+        (:data:`WHY_EXTRA`); so is a neighbour whose label holds only while it is a reader's.
         """
         frags, lab, line = self.frags, self.labels, self.line
         size = len(run)
@@ -632,6 +663,9 @@ class _Decoder:
             1 for k in range(self.line_start[lo], lo) if lab[k] == B and (k == self.line_start[lo] or lab[k - 1] != B)
         )
         unary = [{x: self._unary(i, x) for x in (A, B)} for i in run]
+        # in a text with copied runs, a repeated parenthesis may be one more copy (EXTRA)
+        extra = [self.copied and frags[i].kind == "paren" and self.key_count[frags[i].key] > 1 for i in run]
+        choices = (A, B, EXTRA) if any(extra) else (A, B)
         # (only beyond A's last anchor: before it, A reading on into an unpaired fragment is what a
         # repeated parenthesis no anchor paired looks like, not where B stopped)
         if left == A and lo - 1 in self.partner and not self.a_skips_inside and lo > a_last:
@@ -646,14 +680,18 @@ class _Decoder:
         # B may have the rest of the text after the run (then A's last block can end inside the run)
         b_to_end = self.b_to_end[hi + 1]
 
-        State = tuple[str | None, int, int, int, bool]  # ..., whether B reads from here to the end
+        # ..., whether B reads from here to the end, the last fragment a reader read, this fragment's label
+        State = tuple[str | None, int, int, int, bool, int, str | None]
 
         def steps(state: State, p: int, x: str) -> list[tuple[float, State]]:
             """The ways to read fragment ``run[p]`` by ``x`` after ``state``: one, or two where A's
             block ends here and may be A's last (cut short by the end of the document, so not charged
-            for being short; then B reads on to the end)."""
-            px, last_b, cnt, chars, to_end = state
+            for being short; then B reads on to the end).  An extra copy leaves the readers as they
+            were."""
+            px, last_b, cnt, chars, to_end, prev, _ = state
             i = run[p]
+            if x == EXTRA:
+                return [(EXTRA_COPY, (px, last_b, cnt, chars, to_end, prev, EXTRA))] if extra[p] else []
             if to_end and x == A:
                 return []
             c = unary[p][x]
@@ -666,14 +704,14 @@ class _Decoder:
                 new_chars = min(length, self.char_cap)
             else:
                 new_chars = min(chars + length, self.char_cap)
-            if x == A and px == A and not self.a_skips_inside and not _follows_ok(frags[i - 1], frags[i]):
+            if x == A and px == A and not self.a_skips_inside and not _follows_ok(frags[prev], frags[i]):
                 return []
             if x == B and last_b != -1:
                 c += self._chain(last_b, i)
             if x == B and px != B:
                 c += self._phase_cost(i)
             new_last = i if x == B else last_b
-            if i > 0 and line[i] != line[i - 1]:
+            if prev >= 0 and line[i] != line[prev]:
                 c += self._line_cost(cnt)
                 c += self.cross_cost if px == B and x == B else self.nocross_cost
                 new_cnt = 1 if x == B else 0
@@ -683,13 +721,13 @@ class _Decoder:
             return [
                 (
                     c + (self._block_cost(px, chars, closed=not end) if closing else 0.0),
-                    (x, new_last, new_cnt, new_chars, end),
+                    (x, new_last, new_cnt, new_chars, end, i, x),
                 )
                 for end in ends
             ]
 
         def finish(state: State) -> float:
-            px, last_b, cnt, chars, _ = state
+            px, last_b, cnt, chars, _, prev, _ = state
             c = 0.0
             if px is not None:
                 tail = 0  # the block goes on past the run with fixed labels
@@ -702,7 +740,7 @@ class _Decoder:
                 c += self._block_cost(px, min(chars + tail, self.char_cap), closed=ended)
             if right is not None and px != right:
                 c += switch
-            if px == A and right == A and not self.a_skips_inside and not _follows_ok(frags[hi], frags[hi + 1]):
+            if px == A and right == A and not self.a_skips_inside and not _follows_ok(frags[prev], frags[hi + 1]):
                 return INF
             if next_b != -1 and last_b != -1:
                 c += self._chain(last_b, next_b)
@@ -714,11 +752,11 @@ class _Decoder:
                 rest.append(k)
                 k += 1
             if self.lines > 2 and all(lab[k] is not None for k in rest):
-                prev = px
+                before = px
                 for k in rest:
-                    if lab[k] == B and prev != B:
+                    if lab[k] == B and before != B:
                         cnt += 1
-                    prev = lab[k]
+                    before = lab[k]
                 c += self._line_cost(cnt)
             return c
 
@@ -727,7 +765,7 @@ class _Decoder:
         while k >= 0 and lab[k] == left and left is not None:
             chars0 += len(frags[k].text)
             k -= 1
-        init: State = (left, prev_b, cnt0, min(chars0, self.char_cap), False)
+        init: State = (left, prev_b, cnt0, min(chars0, self.char_cap), False, lo - 1, left)
         forward: list[dict[State, tuple[float, State | None]]] = []
         layer: dict[State, tuple[float, State | None]] = {init: (0.0, None)}
         for p in range(size):
@@ -735,7 +773,7 @@ class _Decoder:
             for st, (cost, _) in layer.items():
                 if cost == INF:
                     continue
-                for x in (A, B):
+                for x in choices:
                     for c, ns in steps(st, p, x):
                         total = cost + c
                         if total < nxt.get(ns, (INF, None))[0]:
@@ -749,7 +787,7 @@ class _Decoder:
         for p in range(size - 2, -1, -1):
             for st in forward[p]:
                 best = INF
-                for x in (A, B):
+                for x in choices:
                     for c, ns in steps(st, p + 1, x):
                         if c == INF or ns not in backward[p + 1]:
                             continue
@@ -758,30 +796,39 @@ class _Decoder:
         totals: dict[State, float] = {s_: forward[-1][s_][0] + backward[-1][s_] for s_ in forward[-1]}
         end: State | None = min(totals, key=lambda s_: totals[s_]) if totals else None
         if end is None or totals[end] == INF:
-            return [A] * size, [True] * size, INF
+            return [A] * size, [WHY_UNFORCED if self.a_skips_inside else WHY_CLOSE] * size, INF
         best_cost = totals[end]
         labels: list[str] = []
         cur: State | None = end
         for p in range(size - 1, -1, -1):
             assert cur is not None
-            labels.append(cur[0] or A)
+            labels.append(cur[6] or A)
             cur = forward[p][cur][1]
         labels.reverse()
-        ambiguous: list[bool] = []
+        close = WHY_UNFORCED if self.a_skips_inside else WHY_CLOSE
+        ambiguous: list[str | None] = []
         for p in range(size):
-            margin = {A: INF, B: INF}
+            margin = {A: INF, B: INF, EXTRA: INF}
             for s_, (cost, _) in forward[p].items():
-                reader = s_[0]
-                if reader is not None and reader in margin and s_ in backward[p]:
-                    margin[reader] = min(margin[reader], cost + backward[p][s_])
+                label = s_[6]
+                if label is not None and s_ in backward[p]:
+                    margin[label] = min(margin[label], cost + backward[p][s_])
+            if labels[p] == EXTRA:  # kept unplaced, labelled the reader that reads it more cheaply
+                labels[p] = A if margin[A] <= margin[B] else B
+                self.margins[run[p]] = min(margin[A], margin[B]) - best_cost
+                ambiguous.append(WHY_EXTRA)
+                continue
             other = B if labels[p] == A else A
             self.margins[run[p]] = margin[other] - best_cost
             if margin[other] == INF:
                 self.forced.add(run[p])
-            if self.a_skips_inside:  # only what rules the other reader out decides (see WHY_UNFORCED)
-                ambiguous.append(margin[other] < INF)
+            # only what rules the other reader out decides where A skips inside its blocks (see WHY_UNFORCED)
+            if margin[other] < INF if self.a_skips_inside else margin[other] <= best_cost + MARGIN:
+                ambiguous.append(close)
+            elif margin[EXTRA] <= best_cost + MARGIN:
+                ambiguous.append(WHY_EXTRA)
             else:
-                ambiguous.append(margin[other] <= best_cost + MARGIN)
+                ambiguous.append(None)
         return labels, ambiguous, best_cost
 
     def measure_blocks(self, a_last: int) -> None:
@@ -1028,13 +1075,14 @@ class _Decoder:
             kept = self.kept_from
             if kept is not None and not any(k in self.ruled_out for k in run):
                 labels = [kept.labels[k] or A for k in run]
-                ambiguous = [bool(kept.why.get(k, set()) & {WHY_CLOSE, WHY_UNFORCED}) for k in run]
+                whys = (WHY_CLOSE, WHY_UNFORCED, WHY_EXTRA)
+                ambiguous = [next((w for w in whys if w in kept.why.get(k, ())), None) for k in run]
             else:
                 labels, ambiguous, _ = self._solve(run, a_last)
-            for k, x, amb in zip(run, labels, ambiguous, strict=True):
+            for k, x, why in zip(run, labels, ambiguous, strict=True):
                 self.labels[k] = x
-                if amb:
-                    self.mark_ambiguous(k, WHY_UNFORCED if self.a_skips_inside else WHY_CLOSE)
+                if why:
+                    self.mark_ambiguous(k, why)
             for k in run:
                 absorb(k)
             i = j + 1
@@ -1046,12 +1094,14 @@ def _decode(
     line_habits: bool = True,
     rounds: int = PAIRING_ROUNDS,
     a_skips_inside: bool = False,
+    copied: bool = False,
 ) -> _Decoder:
     """Label every fragment A or B: anchors → labels → pair parentheses seen through B's stream →
     again (``rounds`` times at most, while something new pairs); and once more if the decoded
     labels show A skipping inside its blocks (:meth:`_Decoder.saw_a_skip`)."""
     dec = _Decoder(dd, max_skip, line_habits)
     dec.a_skips_inside = a_skips_inside
+    dec.copied = copied
     dec.label_anchors()
     dec.pair_stream_parentheses()
     a_last = dec.label_anchors()
@@ -1090,6 +1140,7 @@ def _relabel(
     other = _Decoder(dd, dec.max_skip, line_habits)
     other.dup, other.partner = dict(dec.dup), dict(dec.partner)
     other.a_skips_inside = dec.a_skips_inside
+    other.copied = dec.copied
     if ruled_out:
         other.ruled_out, other.kept_from = dict(ruled_out), dec
     for j, k in swaps or ():
@@ -1306,11 +1357,11 @@ def repair_order(dd: Deduped) -> Ordered:
     return _two_readers(dd)
 
 
-def _two_readers(dd: Deduped, a_skips_inside: bool = False) -> Ordered:
-    """Decode and assemble a text of two readers."""
-    dec = _doubted(dd, _decode(dd, a_skips_inside=a_skips_inside))
+def _two_readers(dd: Deduped, a_skips_inside: bool = False, copied: bool = False) -> Ordered:
+    """Decode and assemble a text of two readers (``copied``: once copied runs were dropped)."""
+    dec = _doubted(dd, _decode(dd, a_skips_inside=a_skips_inside, copied=copied))
     if not dec.a_skips_inside and _a_skipped_mid_block(dec):
-        dec = _doubted(dd, _decode(dd, a_skips_inside=True))
+        dec = _doubted(dd, _decode(dd, a_skips_inside=True, copied=copied))
     _pair_copies_b_read(dec)
     return _assemble(dec)
 
@@ -1372,7 +1423,7 @@ def _decoded_without(
         return None
     if copied and _headings_going_back(inner, after_a_last=True)[0]:
         return None
-    two = _two_readers(inner, a_skips_inside=a_skips_inside)
+    two = _two_readers(inner, a_skips_inside=a_skips_inside, copied=copied)
     frags = dd.fragments
 
     def outer(f: Fragment) -> Fragment:
@@ -1485,7 +1536,7 @@ def _doubted(dd: Deduped, dec: _Decoder) -> _Decoder:
     #   1044's wrong label is decided by 4-5 nats.  On seeds 1000-34059 (2 040 turn-lines variants):
     #   exact 69.59 -> 70.08 % (at 5 nats: 70.31 %), the same 4 variants misfiled, no range wrong;
     #   the scrape 31 -> 33 of 55; no variant of the other three families passes the test.
-    strict = _decode(dd, max_skip=0, rounds=0, a_skips_inside=dec.a_skips_inside)
+    strict = _decode(dd, max_skip=0, rounds=0, a_skips_inside=dec.a_skips_inside, copied=dec.copied)
     lineless = _relabel(dd, dec, line_habits=False)
     habits_hold = dec.phase_evidence(lineless.labels) >= PHASE_CONFIRM
     for k in range(dec.n):
@@ -1510,7 +1561,11 @@ def _doubted(dd: Deduped, dec: _Decoder) -> _Decoder:
     # neighbours (rare-turn-skip 1000 and 1002, seed-000-like 1017 and 2037 misfiled tasks before),
     # and a sentence of B's that would end a measure without its parenthesis.  The labels next to a
     # doubted one that hold only with it are doubted too (:func:`_hanging_on`).
-    for check, why in ((_topic_doubts, WHY_TOPIC), (_unclosed_before_headings, WHY_UNCLOSED)):
+    for check, why in (
+        (_topic_doubts, WHY_TOPIC),
+        (_unclosed_before_headings, WHY_UNCLOSED),
+        (_extra_before_a_skip, WHY_EXTRA),
+    ):
         doubts = check(dec)
         for k in doubts + _hanging_on(dd, dec, doubts):
             dec.mark_ambiguous(k, why)
@@ -1694,6 +1749,31 @@ def _b_may_have_read_between(dec: _Decoder, p: int, q: int) -> bool:
         ):
             return True
     return False
+
+
+def _extra_before_a_skip(dec: _Decoder) -> list[int]:
+    """In a text with copied runs, the repeated parentheses decoded as A's last before a turn where
+    A's stream then skips (the fragment A reads next cannot follow it, :func:`_follows_ok`).
+
+    Why: each undecided run is decoded on its own, so A's stream across B's certain copies after
+    it is not weighed; and a parenthesis copied once more that lands at the end of A's block reads
+    as A's closing its sentence.  Rare-turn-skip variant 7074 with two copied runs:
+    "（市住房城乡建设委、各区人民政府按职责分工负责）", a copy, closed （二十六）'s "各区要结合实际
+    提出具体措施…", and A's next fragment after B's copy was its parenthesis of that sentence.
+    Either A skipped there, or the parenthesis is one more copy (:data:`EXTRA`): which is not told.
+    """
+    if not dec.copied or dec.a_skips_inside:
+        return []
+    a_stream = [k for k in range(dec.n) if dec.labels[k] == A]  # (undecided ones at their best label)
+    return [
+        u
+        for u, v in pairwise(a_stream)
+        if v > u + 1
+        and dec.frags[u].kind == "paren"
+        and dec.key_count[dec.frags[u].key] > 1
+        and dec.chosen(u)
+        and not _follows_ok(dec.frags[u], dec.frags[v])
+    ]
 
 
 def _unclosed_before_headings(dec: _Decoder) -> list[int]:
