@@ -22,7 +22,7 @@ from plan_extract.copies import copied_runs
 from plan_extract.dedupe import Deduped, find_duplicates
 from plan_extract.evaluate import Score, score
 from plan_extract.normalize import normalize
-from plan_extract.order import WHY_EXTRA
+from plan_extract.order import WHY_EXTRA, _copies_to_drop
 from plan_extract.readers.base import SourceText
 from plan_extract.segment import segment
 
@@ -67,6 +67,22 @@ RESTORED = {
     # B's copy and a copied one of the same text four fragments apart: either chain drops as many
     # runs and fragments (refused so before the seam, :data:`plan_extract.copies.SEAM_COST`), but
     # B's continues its block seamlessly
+    # a copied run of a heading and a sentence only A read, after B's last block: kept as B's, it
+    # moved A's last anchor and B's headings went back (refused); the chain's last run is dropped too
+    "seed-000-like 7095": replace(seed000_like(7095), duplicate_runs=2),
+    # copies from beyond B's end taken for B's made A's headings B's, going back (refused before
+    # the chain's last runs were dropped too, plan_extract.order._copies_to_drop)
+    "draw 218": CorruptionParams(
+        seed=1499264059,
+        skip_rate=0.349399096656835,
+        skip_run=(3, 4),
+        block_chars=(67, 262),
+        line_width=225,
+        replay_ratio=0.500180365853923,
+        duplicate_runs=2,
+        skips_at_turns=True,
+        lines_follow_turns=True,
+    ),
     "draw 394": CorruptionParams(
         seed=937045234,
         skip_rate=0.16512070988795036,
@@ -84,6 +100,9 @@ FOUND = {
     # continue B's block seamlessly (sources next to its neighbours'), the run's do not.  Dropping
     # B's copies misfiled two tasks; the seam tells them apart
     "seed-000-like 7054": replace(seed000_like(7054), duplicate_runs=2),
+    # the same as 7095 (two runs kept as B's after B's last copy); restored exactly but for a task
+    # the same text without its copies misfiles too
+    "rare turn skips 7098": replace(rare_turn_skips(7098), duplicate_runs=2),
 }
 REFUSED = {
     # a copied run of two fragments inside B's block, between two fragments only B read: kept or
@@ -96,18 +115,6 @@ REFUSED = {
         line_width=399,
         replay_ratio=0.3531856787020463,
         duplicate_runs=1,
-        lines_follow_turns=True,
-    ),
-    # copies from beyond B's end taken for B's would make A's headings B's, going back
-    "draw 218": CorruptionParams(
-        seed=1499264059,
-        skip_rate=0.349399096656835,
-        skip_run=(3, 4),
-        block_chars=(67, 262),
-        line_width=225,
-        replay_ratio=0.500180365853923,
-        duplicate_runs=2,
-        skips_at_turns=True,
         lines_follow_turns=True,
     ),
 }
@@ -155,7 +162,7 @@ def _scored(params: CorruptionParams, clean: str, official: PlanRecord) -> tuple
 def test_the_fragments_dropped_as_copied_are_the_generators_copies(params: CorruptionParams, clean_text: str) -> None:
     c = corrupt(clean_text, params)
     dd = _deduped(c.text)
-    runs = copied_runs(dd)
+    runs = _copies_to_drop(dd)
     assert runs is not None
     truth = emission_of(c, dd.fragments)
     copies = {k for k, e in enumerate(truth) if e.reader == DUPLICATE_READER}

@@ -38,7 +38,10 @@ How a copy shows (each step from the model, none from one text):
 * What is left must fit two readers (:func:`plan_extract.order._two_reader_misfit`), and the
   headings B certainly read -- before A's last anchor every fragment but A's copies, after it the
   later copies -- must never go back (draws 218 and 348: copies from beyond B's end taken for B's
-  read A's headings as B's, and misfiled 19 and 4 tasks).
+  read A's headings as B's, and misfiled 19 and 4 tasks).  Such a copy, of text only A read,
+  landing past B's last copy, extends B's chain at no cost; so where what is left does not fit,
+  the chain's last run is dropped too and the chain found again without it, up to
+  :data:`TAIL_RUNS` times (:func:`plan_extract.order._copies_to_drop`): draw 218 is restored so.
 
 A copied run that is a lone parenthesis (or a line too short to pair) is not found: a list of
 agencies recurs through a plan, and nothing tells its copy from another task's.  It stays in the
@@ -72,6 +75,9 @@ MAX_SHARE = 0.2
 SEAM_COST = 0.5
 #: Costs within this of the least are a tie.
 TIE = 1e-9
+#: Most runs at the end of the chain kept as B's that are dropped too, one more each time, where
+#: what is left does not fit two readers (:func:`copied_runs`'s ``tail_runs``).
+TAIL_RUNS = 2
 
 
 @dataclass(frozen=True)
@@ -82,20 +88,43 @@ class CopiedRuns:
     """Index (in the text) of each copied fragment -> index of the earlier fragment it repeats."""
 
 
-def copied_runs(dd: Deduped) -> CopiedRuns | None:
+def copied_runs(dd: Deduped, tail_runs: int = 0) -> CopiedRuns | None:
     """The copied runs in ``dd`` (see the module docstring), or None if none show, or which copy
-    is B's is not told, or too many would be dropped.  The caller checks what is left."""
+    is B's is not told, or too many would be dropped.  The caller checks what is left.
+    ``tail_runs``: the last runs of the chain kept as B's are dropped too (:func:`_tail_run`)."""
     later = sorted(dd.duplicate_of)
     earlier = _earlier_occurrences(dd)
     kept = _chain(dd, later, earlier)
+    for _ in range(tail_runs):
+        if kept is None:
+            return None
+        tail = _tail_run(later, kept, earlier)
+        later = [k for k in later if k not in tail]
+        kept = _chain(dd, later, earlier)
     if kept is None:
         return None
+    later = sorted(dd.duplicate_of)
     drop = [k for k in later if k not in kept]
     if not drop or len(drop) > MAX_SHARE * len(later):
         return None
     source = {k: dd.duplicate_of[k] for k in drop}
     _add_neighbours(dd, source)
     return CopiedRuns(dict(sorted(source.items())))
+
+
+def _tail_run(later: list[int], kept: set[int], earlier: dict[int, set[int]]) -> set[int]:
+    """The last run of the copies ``kept`` as B's: the last one, and the kept copies right before
+    it that are one run with it."""
+    position = {k: t for t, k in enumerate(later)}
+    if not kept:
+        return set()
+    last = max(kept)
+    run = {last}
+    t = position[last]
+    while t > 0 and later[t - 1] in kept and _joined(earlier, later[t - 1], later[t]):
+        t -= 1
+        run.add(later[t])
+    return run
 
 
 def _earlier_occurrences(dd: Deduped) -> dict[int, set[int]]:
