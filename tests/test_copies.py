@@ -64,9 +64,6 @@ RESTORED = {
         replay_ratio=0.6180207055977369,
         duplicate_runs=3,
     ),
-    # B's copy and a copied one of the same text four fragments apart: either chain drops as many
-    # runs and fragments (refused so before the seam, :data:`plan_extract.copies.SEAM_COST`), but
-    # B's continues its block seamlessly
     # a copied run of a heading and a sentence only A read, after B's last block: kept as B's, it
     # moved A's last anchor and B's headings went back (refused); the chain's last run is dropped too
     "seed-000-like 7095": replace(seed000_like(7095), duplicate_runs=2),
@@ -83,6 +80,45 @@ RESTORED = {
         skips_at_turns=True,
         lines_follow_turns=True,
     ),
+    # a copied run of two fragments inside B's block, between two fragments only B read: kept or
+    # dropped, B's own later copies of the same text are dropped or kept at the same cost (refused
+    # so before); kept as B's, the copied run leaves a text that does not fit two readers
+    "draw 389": CorruptionParams(
+        seed=2335336560,
+        skip_rate=0.21507083290438173,
+        skip_run=(3, 7),
+        block_chars=(243, 349),
+        line_width=399,
+        replay_ratio=0.3531856787020463,
+        duplicate_runs=1,
+        lines_follow_turns=True,
+    ),
+    # test-strategy draws: a copy of "七、完善政策制度体系", which A alone read, paired as B's, moved
+    # A's last anchor there and everything once-occurring before it was taken for B's (14 misfiled
+    # decoded as two readers, refused since); the copy kept as B's is the chain's last run
+    "a copied section heading B never read": CorruptionParams(
+        seed=155843218,
+        skip_rate=0.3839731394670589,
+        skip_run=(4, 6),
+        block_chars=(40, 40),
+        line_width=210,
+        replay_ratio=0.3839731394670589,
+        duplicate_runs=2,
+    ),
+    # a copy of A's "加强金融机构绿色金融评价工作，…" at the end of the text moved A's last anchor
+    # there, and A's headings （八）-（十九） came back among B's (26 misfiled, refused since)
+    "a copy at the end moves A's last anchor": CorruptionParams(
+        seed=108452429,
+        skip_rate=0.3053558643447514,
+        skip_run=(3, 3),
+        block_chars=(199, 199),
+        line_width=202,
+        replay_ratio=0.3,
+        duplicate_runs=1,
+    ),
+    # B's copy and a copied one of the same text four fragments apart: either chain drops as many
+    # runs and fragments (refused so before the seam, :data:`plan_extract.copies.SEAM_COST`), but
+    # B's continues its block seamlessly
     "draw 394": CorruptionParams(
         seed=937045234,
         skip_rate=0.16512070988795036,
@@ -105,18 +141,10 @@ FOUND = {
     "rare turn skips 7098": replace(rare_turn_skips(7098), duplicate_runs=2),
 }
 REFUSED = {
-    # a copied run of two fragments inside B's block, between two fragments only B read: kept or
-    # dropped, B's own later copies of the same text are dropped or kept at the same cost
-    "draw 389": CorruptionParams(
-        seed=2335336560,
-        skip_rate=0.21507083290438173,
-        skip_run=(3, 7),
-        block_chars=(243, 349),
-        line_width=399,
-        replay_ratio=0.3531856787020463,
-        duplicate_runs=1,
-        lines_follow_turns=True,
-    ),
+    # a copied run of a heading and a sentence, and B's own copies of them: either chain costs as
+    # much, and either leaves a text that fits two readers
+    "seed-000-like 7024": replace(seed000_like(7024), duplicate_runs=2),
+    "seed-000-like 7088": replace(seed000_like(7088), duplicate_runs=2),
 }
 
 #: Texts with two copied runs, one of them a lone parenthesis (not found, :mod:`plan_extract.copies`),
@@ -224,4 +252,4 @@ def test_a_text_whose_copied_runs_are_not_told_is_refused(
 
 def test_a_text_without_copies_shows_none(clean_text: str) -> None:
     """Two readers alone: every later copy is on B's chain, nothing is dropped."""
-    assert copied_runs(_deduped(corrupt(clean_text, CorruptionParams(seed=1000)).text)) is None
+    assert copied_runs(_deduped(corrupt(clean_text, CorruptionParams(seed=1000)).text)) == []

@@ -29,9 +29,10 @@ How a copy shows (each step from the model, none from one text):
   their neighbours seamlessly (sources next to each other, nothing paired between them in the
   text), so dropping a copy a kept one continues costs :data:`SEAM_COST` more.
 * Where another chain costs no more and keeps a copy the one found drops, which copy is B's is
-  not told, and the text is refused as before (draw 389: a copied run of two sentences inside
-  B's block, next to fragments only B read, where no seam shows).  A min-sum programme run each
-  way finds the least chain through every copy.
+  not told by the costs (draw 389: a copied run of two sentences inside B's block, next to
+  fragments only B read, where no seam shows).  A min-sum programme run each way finds the least
+  chain through every copy, and each chain that ties is returned (:data:`MAX_CHAINS` at most);
+  the caller keeps the one whose rest fits two readers, if only one does, else refuses the text.
 * A parenthesis or a short line the run repeated with a dropped copy pairs with no anchor
   (:mod:`plan_extract.dedupe` pairs a parenthesis once): it is dropped too where it repeats the
   neighbour of an earlier occurrence of its copy, on the same side.
@@ -75,6 +76,9 @@ MAX_SHARE = 0.2
 SEAM_COST = 0.5
 #: Costs within this of the least are a tie.
 TIE = 1e-9
+#: Most chains that tie that are each checked (:func:`plan_extract.order._copies_to_drop`); with
+#: more, which copies are B's is not told.
+MAX_CHAINS = 4
 #: Most runs at the end of the chain kept as B's that are dropped too, one more each time, where
 #: what is left does not fit two readers (:func:`copied_runs`'s ``tail_runs``).
 TAIL_RUNS = 2
@@ -88,28 +92,33 @@ class CopiedRuns:
     """Index (in the text) of each copied fragment -> index of the earlier fragment it repeats."""
 
 
-def copied_runs(dd: Deduped, tail_runs: int = 0) -> CopiedRuns | None:
-    """The copied runs in ``dd`` (see the module docstring), or None if none show, or which copy
-    is B's is not told, or too many would be dropped.  The caller checks what is left.
-    ``tail_runs``: the last runs of the chain kept as B's are dropped too (:func:`_tail_run`)."""
-    later = sorted(dd.duplicate_of)
+def copied_runs(dd: Deduped, tail_runs: int = 0) -> list[CopiedRuns]:
+    """The ways to drop copied runs from ``dd`` that cost the least (see the module docstring):
+    one where which copies are B's is told, several where chains tie (at most :data:`MAX_CHAINS`),
+    none where no copy shows, or too many would be dropped, or more chains tie.  The caller checks
+    what each leaves.  ``tail_runs``: the last runs of each chain kept as B's are dropped too, and
+    the chain found again without them, that many times (:func:`_tail_run`)."""
+    everything = sorted(dd.duplicate_of)
     earlier = _earlier_occurrences(dd)
-    kept = _chain(dd, later, earlier)
+    ways = [(everything, kept) for kept in _chains(dd, everything, earlier)]
     for _ in range(tail_runs):
-        if kept is None:
-            return None
-        tail = _tail_run(later, kept, earlier)
-        later = [k for k in later if k not in tail]
-        kept = _chain(dd, later, earlier)
-    if kept is None:
-        return None
-    later = sorted(dd.duplicate_of)
-    drop = [k for k in later if k not in kept]
-    if not drop or len(drop) > MAX_SHARE * len(later):
-        return None
-    source = {k: dd.duplicate_of[k] for k in drop}
-    _add_neighbours(dd, source)
-    return CopiedRuns(dict(sorted(source.items())))
+        ways = [
+            (rest, kept)
+            for later, chain in ways
+            for rest in [[k for k in later if k not in _tail_run(later, chain, earlier)]]
+            for kept in _chains(dd, rest, earlier)
+        ]
+    found: list[CopiedRuns] = []
+    for _, kept in ways:
+        drop = [k for k in everything if k not in kept]
+        if not drop or len(drop) > MAX_SHARE * len(everything):
+            continue
+        source = {k: dd.duplicate_of[k] for k in drop}
+        _add_neighbours(dd, source)
+        runs = CopiedRuns(dict(sorted(source.items())))
+        if runs not in found:
+            found.append(runs)
+    return found if len(found) <= MAX_CHAINS else []
 
 
 def _tail_run(later: list[int], kept: set[int], earlier: dict[int, set[int]]) -> set[int]:
@@ -144,13 +153,14 @@ def _joined(earlier: dict[int, set[int]], a: int, b: int) -> bool:
     return b == a + 1 and any(e - 1 in earlier[a] for e in earlier[b])
 
 
-def _chain(dd: Deduped, later: list[int], earlier: dict[int, set[int]]) -> set[int] | None:
+def _chains(dd: Deduped, later: list[int], earlier: dict[int, set[int]]) -> list[set[int]]:
     """The later copies kept as B's: sources increasing, the copies left out dropped at least cost
     (:data:`RUN_COST` per run, 1 per fragment, :data:`SEAM_COST` for each dropped copy that a kept
-    one continues seamlessly); or None where another chain of that cost keeps a copy this one
-    drops.  A min-sum programme over the copies in text order each way (positions 1..m; 0 and
-    m + 1 a start and an end every chain has), each looking :data:`WINDOW` copies away for its
-    neighbour in the chain."""
+    one continues seamlessly): the least chain, and where another chain of that cost keeps a copy
+    this one drops, the least chain through each such copy too (distinct, at most
+    :data:`MAX_CHAINS`, else none).  A min-sum programme over the copies in text order each way
+    (positions 1..m; 0 and m + 1 a start and an end every chain has), each looking :data:`WINDOW`
+    copies away for its neighbour in the chain."""
     m = len(later)
     inf = float("inf")
     source = dd.duplicate_of
@@ -184,21 +194,36 @@ def _chain(dd: Deduped, later: list[int], earlier: dict[int, set[int]]) -> set[i
             if up[j] < inf and value[j] < value[i] and up[j] + step(j, i) < up[i]:
                 up[i], before[i] = up[j] + step(j, i), j
     down = [inf] * (m + 2)  # down[j]: the least cost of a chain from j to the end, keeping j
+    after = [m + 1] * (m + 2)
     down[m + 1] = 0.0
     for j in range(m, -1, -1):
         for i in range(j + 1, min(m + 1, j + 1 + WINDOW) + 1):
-            if down[i] < inf and value[j] < value[i]:
-                down[j] = min(down[j], step(j, i) + down[i])
-    chain: set[int] = set()
-    i = before[m + 1]
-    while i > 0:
-        chain.add(i)
-        i = before[i]
+            if down[i] < inf and value[j] < value[i] and step(j, i) + down[i] < down[j]:
+                down[j], after[j] = step(j, i) + down[i], i
+
+    def through(t: int) -> set[int]:
+        """The least chain keeping position ``t``."""
+        chain = set()
+        i = t
+        while i > 0:
+            chain.add(i)
+            i = before[i]
+        i = after[t]
+        while i <= m:
+            chain.add(i)
+            i = after[i]
+        return chain
+
+    best = through(before[m + 1]) if before[m + 1] > 0 else set()
     # the least chain keeping position t costs up[t] + down[t]: where that is the least for a
     # position the chain found drops, another chain as cheap keeps it
-    if any(up[t] + down[t] <= up[m + 1] + TIE for t in range(1, m + 1) if t not in chain):
-        return None
-    return {later[t - 1] for t in chain}
+    chains = [best]
+    for t in range(1, m + 1):
+        if t not in best and up[t] + down[t] <= up[m + 1] + TIE and not any(t in c for c in chains):
+            chains.append(through(t))
+            if len(chains) > MAX_CHAINS:
+                return []
+    return [{later[t - 1] for t in c} for c in chains]
 
 
 def _add_neighbours(dd: Deduped, source: dict[int, int]) -> None:

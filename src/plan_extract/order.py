@@ -1406,7 +1406,7 @@ def _copies_to_drop(dd: Deduped) -> CopiedRuns | None:
     """The copied runs :func:`plan_extract.copies.copied_runs` finds, where what is left fits two
     readers and B's headings never go back (:func:`_headings_going_back`); else, one at a time up
     to :data:`plan_extract.copies.TAIL_RUNS`, with the last runs of the chain kept as B's dropped
-    too; or None.
+    too; or None.  Where chains tie, the one whose rest fits, if only one does.
 
     Why the tail: a copy of text only A read that lands past B's last copy extends B's chain at no
     cost, so it is kept as B's; it then moves A's last anchor to its source, and B's headings go
@@ -1416,15 +1416,26 @@ def _copies_to_drop(dd: Deduped) -> CopiedRuns | None:
     54.2 -> 59.4 % (seed-000-like), 53.1 -> 60.2 % (rare turn skips), 23.4 -> 28.0 % (default);
     misfiled 0 -> 0, 1 -> 2, 1 -> 1, the new one (rare turn skips 7098) misfiled by the same text
     without its copies too.
+
+    Why the ties: a copied run and B's own copies of the same fragments cost as much to drop, and
+    taking the wrong one for B's most often leaves a text that does not fit two readers
+    (seed-000-like 7010, 7068, 7078 and 7096 with two copied runs: the copied run kept as B's
+    sent B's headings back; 7024 and 7088 fit either way, and stay refused).  With this, and the
+    tail tried where no chain drops a copy at all: 59.4 -> 63.6 % (seed-000-like; one more
+    misfiled task, 7057's, which the same text without its copies misfiles too), 60.2 -> 63.4 %,
+    28.0 -> 28.8 %; uniform draws of the test strategy's ranges 51.2 -> 53.4 %, no misfile more.
     """
     for tail in range(TAIL_RUNS + 1):
-        runs = copied_runs(dd, tail_runs=tail)
-        if runs is None:
-            return None
-        inner, _ = without(dd, runs.source, len(dd.fragments))
-        if inner.duplicate_of and not _two_reader_misfit(inner) and not _headings_going_back(inner, True)[0]:
-            return runs
+        fitting = [runs for runs in copied_runs(dd, tail_runs=tail) if _fits_without(dd, runs)]
+        if fitting:
+            return fitting[0] if len(fitting) == 1 else None
     return None
+
+
+def _fits_without(dd: Deduped, runs: CopiedRuns) -> bool:
+    """Whether ``dd`` without the copies of ``runs`` fits two readers, B's headings never going back."""
+    inner, _ = without(dd, runs.source, len(dd.fragments))
+    return bool(inner.duplicate_of) and not _two_reader_misfit(inner) and not _headings_going_back(inner, True)[0]
 
 
 def _decoded_without(
