@@ -116,6 +116,11 @@ RESTORED = {
         replay_ratio=0.3,
         duplicate_runs=1,
     ),
+    # a copied run, found, and a lone copied parenthesis, not found, right after a parenthesis A read:
+    # read by A alone, the text between two of B's copies broke the grammar there, so A was taken to
+    # skip inside its blocks (123 fragments undecided, 19 of the twin's 80 exact); a parenthesis that
+    # may be a copy no reader read is not read in that check (plan_extract.order._Decoder.may_be_extra)
+    "rare turn skips 7075": replace(rare_turn_skips(7075), duplicate_runs=2),
     # B's copy and a copied one of the same text four fragments apart: either chain drops as many
     # runs and fragments (refused so before the seam, :data:`plan_extract.copies.SEAM_COST`), but
     # B's continues its block seamlessly
@@ -151,12 +156,14 @@ REFUSED = {
 #: the other found.  Decoded as a reader's, the lone copy misfiled a task in each before the decoder's
 #: third label (plan_extract.order.EXTRA): it closed a sentence of A's, or made A's next sentence
 #: look like B's (7040: at a margin of 11.5 nats); in rare-turn-skip 7074 it closed （二十六）'s
-#: last sentence, which only A's stream across B's copy after it shows (_extra_before_a_skip).
+#: last sentence, which only A's stream across B's copy after it shows (_extra_before_a_skip).  In
+#: rare-turn-skip 7019 it made A seem to skip inside its blocks, and was unplaced with a wrong range
+#: (a strict xfail until the skip check stopped reading such parentheses, _Decoder.may_be_extra).
 LONE_PARENTHESIS = {
     f"{name} {seed}": replace(family(seed), duplicate_runs=2)
     for name, family, seeds in (
         ("seed-000-like", seed000_like, (7040, 7049, 7097)),
-        ("rare turn skips", rare_turn_skips, (7026, 7027, 7031, 7074)),
+        ("rare turn skips", rare_turn_skips, (7019, 7026, 7027, 7031, 7074)),
     )
     for seed in seeds
 }
@@ -165,8 +172,6 @@ LONE_PARENTHESIS_READ = {
     # a copy inside A's block, between two sentences A read on: its agencies went to the sentence
     # before it, a task unplaced (its measure's heading is lost) with another task's agencies
     "seed-000-like 7099": replace(seed000_like(7099), duplicate_runs=2),
-    # the copy read as A's in a measure whose heading is lost: unplaced with A's range there
-    "rare turn skips 7019": replace(rare_turn_skips(7019), duplicate_runs=2),
 }
 
 

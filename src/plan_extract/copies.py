@@ -50,8 +50,8 @@ text as a fragment of its own; the decoder gives such a text's repeated parenthe
 one more copy that neither reader read (:data:`plan_extract.order.EXTRA`), and leaves one
 unplaced where that reading is close (before it, seed-000-like variants 7040, 7049 and 7097 with
 two copied runs misfiled a task each, the copy read as a reader's).  A copy inside A's block,
-between two sentences A read on, still reads as A's (seed-000-like 7099, rare turn skips 7019:
-strict xfails in tests/test_copies.py); and where the copies are all lone parentheses the text
+between two sentences A read on, still reads as A's (seed-000-like 7099: a strict xfail in
+tests/test_copies.py); and where the copies are all lone parentheses the text
 fits two readers, no copied run shows, and they are decoded as a reader's (a strict xfail in
 tests/test_order.py).
 """

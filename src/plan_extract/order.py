@@ -331,6 +331,12 @@ class _Decoder:
             and k not in self.forced
         )
 
+    def may_be_extra(self, k: int) -> bool:
+        """Whether fragment ``k`` may be one more copy that neither reader read (:data:`EXTRA`): a
+        parenthesis whose text recurs, in a text with copied runs."""
+        f = self.frags[k]
+        return self.copied and f.kind == "paren" and self.key_count[f.key] > 1
+
     def mark_ambiguous(self, k: int, why: str) -> None:
         """Leave fragment ``k``'s reader undecided, for the reason ``why`` (one of :data:`WHYS`)."""
         self.ambiguous.add(k)
@@ -525,7 +531,12 @@ class _Decoder:
             own = any(lab[k] == B and counts[self.frags[k].key] == 1 for k in between if k not in unknown)
             if unknown and skips_through_unknown and not own:
                 # read by A alone, would the text between break the grammar?  Then B read some of it.
-                own = any(not _follows_ok(self.frags[k], self.frags[k + 1]) for k in range(p + 1, q - 1))
+                # (A parenthesis that may be one more copy no reader read, :meth:`may_be_extra`, is
+                # not read: rare-turn-skip variant 7075 with two copied runs had a copied
+                # "（市生态环境局、…）" right after A's parenthesis there, and A was taken to skip
+                # inside its blocks, leaving 123 fragments undecided.)
+                read = [k for k in range(p + 1, q) if not self.may_be_extra(k)]
+                own = any(not _follows_ok(self.frags[a], self.frags[b]) for a, b in pairwise(read))
             if unknown and not (own and skips_through_unknown):
                 continue  # B's stream there is not known (for sure) yet
             yield i, j, own
@@ -664,7 +675,7 @@ class _Decoder:
         )
         unary = [{x: self._unary(i, x) for x in (A, B)} for i in run]
         # in a text with copied runs, a repeated parenthesis may be one more copy (EXTRA)
-        extra = [self.copied and frags[i].kind == "paren" and self.key_count[frags[i].key] > 1 for i in run]
+        extra = [self.may_be_extra(i) for i in run]
         choices = (A, B, EXTRA) if any(extra) else (A, B)
         # (only beyond A's last anchor: before it, A reading on into an unpaired fragment is what a
         # repeated parenthesis no anchor paired looks like, not where B stopped)
@@ -1804,11 +1815,7 @@ def _extra_before_a_skip(dec: _Decoder) -> list[int]:
     return [
         u
         for u, v in pairwise(a_stream)
-        if v > u + 1
-        and dec.frags[u].kind == "paren"
-        and dec.key_count[dec.frags[u].key] > 1
-        and dec.chosen(u)
-        and not _follows_ok(dec.frags[u], dec.frags[v])
+        if v > u + 1 and dec.may_be_extra(u) and dec.chosen(u) and not _follows_ok(dec.frags[u], dec.frags[v])
     ]
 
 
