@@ -1018,16 +1018,42 @@ def test_the_scrape_and_two_reader_variants_fit_the_model() -> None:
     [
         # three readers whose slower replay is not told apart (tests/test_replays.py restores others)
         CorruptionParams(seed=1025, readers=3),
+        CorruptionParams(seed=8, duplicate_runs=3),
+        # a test-strategy draw: a copy of "七、完善政策制度体系", which A alone read, was paired as B's;
+        # A's last anchor moved there and everything once-occurring before it was taken for B's (14 misfiled)
+        CorruptionParams(
+            seed=155843218,
+            skip_rate=0.3839731394670589,
+            skip_run=(4, 6),
+            block_chars=(40, 40),
+            line_width=210,
+            replay_ratio=0.3839731394670589,
+            duplicate_runs=2,
+        ),
+        # a test-strategy draw: a copy of A's "加强金融机构绿色金融评价工作，…" at the end of the text
+        # moved A's last anchor there, and A's headings （八）-（十九） came back among B's (26 misfiled)
+        CorruptionParams(
+            seed=108452429,
+            skip_rate=0.3053558643447514,
+            skip_run=(3, 3),
+            block_chars=(199, 199),
+            line_width=202,
+            replay_ratio=0.3,
+            duplicate_runs=1,
+        ),
     ],
-    ids=["three readers"],
+    ids=[
+        "three readers",
+        "runs copied again",
+        "a copied section heading B never read",
+        "a copy at the end moves A's last anchor",
+    ],
 )
 def test_a_text_that_does_not_fit_two_readers_files_nothing_and_loses_nothing(params: CorruptionParams) -> None:
     """Three readers, or runs copied a third time: decoded as two readers these texts misfiled 18
-    (three readers, seed 7, now restored by dropping the slower replay's copies), 23 (runs copied
-    again, seed 8 with three copied runs, now restored by dropping the copies: tests/test_copies.py),
-    14 and 26 tasks (two test-strategy draws with copied runs, restored since: tests/test_copies.py).
-    Where what is left is still not two readers, nothing is filed or attributed by guesswork: every
-    fragment is kept unplaced on its own (measure unknown), with a warning that says why."""
+    (three readers, seed 7, now restored by dropping the slower replay's copies), 23, 14 and 26
+    tasks.  Now nothing is filed or attributed by guesswork: every fragment is kept unplaced on its
+    own (measure unknown), with a warning that says why."""
     c = corrupt(clean_official_text(), params)
     assert _two_reader_misfit(find_duplicates(segment(normalize(c.text))))
     rec = _from_text(c.text)

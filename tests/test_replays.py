@@ -23,11 +23,11 @@ from corruption import (
     surviving_tasks,
 )
 from plan_extract import PlanRecord, extract_source
-from plan_extract.dedupe import Deduped, find_duplicates, without
+from plan_extract.dedupe import Deduped, find_duplicates
 from plan_extract.evaluate import Score, score
 from plan_extract.normalize import normalize
 from plan_extract.readers.base import SourceText
-from plan_extract.replays import slow_replay
+from plan_extract.replays import slow_replay, without
 from plan_extract.segment import segment
 
 
@@ -141,7 +141,7 @@ def test_what_is_left_is_renumbered_and_maps_back(clean_text: str) -> None:
     dd = _deduped(c.text)
     replay = slow_replay(dd)
     assert replay is not None
-    inner, back = without(dd, replay.source, replay.told)
+    inner, back = without(dd, replay)
     assert len(inner.fragments) + len(replay.source) == len(dd.fragments)
     assert [f.index for f in inner.fragments] == list(range(len(inner.fragments)))
     for f in inner.fragments:
@@ -221,6 +221,6 @@ def test_a_sentence_dropped_as_the_slow_replays_is_always_a_replayed_copy(
     if replay is None:
         return
     assert all(dd.fragments[k].kind == "paren" for k in _wrong(c, dd, replay.source))
-    inner, back = without(dd, replay.source, replay.told)
+    inner, back = without(dd, replay)
     assert back == sorted(back) and sorted([*back, *replay.source]) == list(range(replay.told))
     assert [f.text for f in inner.fragments] == [dd.fragments[k].text for k in back]

@@ -19,8 +19,7 @@ kept text belongs.
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from .segment import Fragment
 
@@ -80,12 +79,3 @@ def find_duplicates(fragments: list[Fragment]) -> Deduped:
                         changed = True
                         break
     return Deduped(tuple(fragments), dup)
-
-
-def without(dd: Deduped, drop: Collection[int], told: int | None = None) -> tuple[Deduped, list[int]]:
-    """The first ``told`` fragments of ``dd`` (all by default) without those in ``drop``, re-numbered
-    and their copies paired afresh, and for each fragment of the result the index it has in ``dd``:
-    what is left once a third reader's copies (:mod:`plan_extract.replays`) or copied runs
-    (:mod:`plan_extract.copies`) are taken out."""
-    kept = [f for f in dd.fragments[:told] if f.index not in drop]
-    return find_duplicates([replace(f, index=i) for i, f in enumerate(kept)]), [f.index for f in kept]

@@ -57,11 +57,6 @@ The model this stage decodes (and what makes each step sound):
    decide nothing: a fragment's reader is decided only where the other reader is ruled out (the
    numbering, B's gap-free stream, the grammar of B's stream), else it is ambiguous
    (:data:`WHY_UNFORCED`).
-7. A text that does not fit two readers may be two readers plus a slower third reader's replay
-   (:mod:`plan_extract.replays`) or plus runs copied once more (:mod:`plan_extract.copies`): those
-   copies are dropped as duplicates and the rest decoded as above.  A copied lone parenthesis is
-   not found so; in such a text a repeated parenthesis has a third label, one more copy that
-   neither reader read (:data:`EXTRA`), and where that reading is close it is left unplaced.
 
 An in-order text has no duplicates and passes through unchanged.
 """
@@ -77,10 +72,9 @@ from dataclasses import dataclass, field
 from itertools import groupby, pairwise
 
 from .attribution import is_responsibility
-from .copies import TAIL_RUNS, CopiedRuns, copied_runs
-from .dedupe import Deduped, pairs_by_text, without
+from .dedupe import Deduped, pairs_by_text
 from .numerals import parse_chinese_number
-from .replays import slow_replay
+from .replays import slow_replay, without
 from .segment import Fragment, section_labels
 from .structure import DraftWarning, UnplacedRun
 
@@ -200,20 +194,7 @@ WHY_UNFORCED = (
     "and neither the numbering nor the grammar rules the other reader out"
 )
 WHY_EDGE = "a parenthesis the text repeats, which B may have read at either edge of the other reader's block"
-WHY_EXTRA = (
-    "a parenthesis the text repeats, in a text with copied runs: it may be one more copy, read by neither reader"
-)
-WHYS = (WHY_CLOSE, WHY_PAIRING, WHY_LINES, WHY_TOPIC, WHY_UNCOPIED, WHY_UNCLOSED, WHY_UNFORCED, WHY_EDGE, WHY_EXTRA)
-#: The third label of :meth:`_Decoder._solve` in a text with copied runs: a repeated parenthesis read
-#: by neither reader, a copy :mod:`plan_extract.copies` cannot find (see :data:`EXTRA_COPY`).
-EXTRA = "extra"
-#: Cost (nats) of taking a repeated parenthesis for one more copy, read by neither reader.
-#: Why 4: about the log-odds of the 22 copied parentheses against the 1 500 genuine ones whose text
-#: recurs, left unpaired, on 90 seed-000-like texts with two copied runs (seeds 7000-7099), and above
-#: :data:`MARGIN`, so a parenthesis is left undecided only where taking it for a copy saves something.
-#: Rare turn skips 7000-7099 with two copied runs: at 3.5, 52.9 % exact, 2 misfiled tasks (one also
-#: without the third label); at 4, 53.1 % and 1; at 5, 53.2 % and 4.
-EXTRA_COPY = 4.0
+WHYS = (WHY_CLOSE, WHY_PAIRING, WHY_LINES, WHY_TOPIC, WHY_UNCOPIED, WHY_UNCLOSED, WHY_UNFORCED, WHY_EDGE)
 #: Topic check (:func:`_topic_doubts`): a block of once-occurring fragments is left undecided when its
 #: character bigrams (idf-weighted, per bigram) match the other reader's neighbouring fragments this
 #: much better than its own reader's; ``TOPIC_CONTEXT`` fragments of each stream on each side.
@@ -296,9 +277,6 @@ class _Decoder:
         for f in self.frags:
             self.swallowed.append(self.swallowed[-1] + f.swallows_sentence)
         self.a_skips_inside = False
-        #: whether copied runs were dropped from the text (:mod:`plan_extract.copies`): then a repeated
-        #: parenthesis may be one more copy no reader read (:data:`EXTRA`)
-        self.copied = False
         #: readers ruled out per fragment, for a decoding that asks what hangs on a doubted label
         #: (:func:`_hanging_on`)
         self.ruled_out: dict[int, str] = {}
@@ -330,12 +308,6 @@ class _Decoder:
             and k not in self.partner
             and k not in self.forced
         )
-
-    def may_be_extra(self, k: int) -> bool:
-        """Whether fragment ``k`` may be one more copy that neither reader read (:data:`EXTRA`): a
-        parenthesis whose text recurs, in a text with copied runs."""
-        f = self.frags[k]
-        return self.copied and f.kind == "paren" and self.key_count[f.key] > 1
 
     def mark_ambiguous(self, k: int, why: str) -> None:
         """Leave fragment ``k``'s reader undecided, for the reason ``why`` (one of :data:`WHYS`)."""
@@ -531,12 +503,7 @@ class _Decoder:
             own = any(lab[k] == B and counts[self.frags[k].key] == 1 for k in between if k not in unknown)
             if unknown and skips_through_unknown and not own:
                 # read by A alone, would the text between break the grammar?  Then B read some of it.
-                # (A parenthesis that may be one more copy no reader read, :meth:`may_be_extra`, is
-                # not read: rare-turn-skip variant 7075 with two copied runs had a copied
-                # "（市生态环境局、…）" right after A's parenthesis there, and A was taken to skip
-                # inside its blocks, leaving 123 fragments undecided.)
-                read = [k for k in range(p + 1, q) if not self.may_be_extra(k)]
-                own = any(not _follows_ok(self.frags[a], self.frags[b]) for a, b in pairwise(read))
+                own = any(not _follows_ok(self.frags[k], self.frags[k + 1]) for k in range(p + 1, q - 1))
             if unknown and not (own and skips_through_unknown):
                 continue  # B's stream there is not known (for sure) yet
             yield i, j, own
@@ -642,24 +609,14 @@ class _Decoder:
     def _line_cost(self, count: int) -> float:
         return self.count_cost.get(min(count, 2), 0.0)
 
-    def _solve(self, run: list[int], a_last: int) -> tuple[list[str], list[str | None], float]:
+    def _solve(self, run: list[int], a_last: int) -> tuple[list[str], list[bool], float]:
         """Min-sum dynamic programme over one run of undecided fragments.
 
-        State after a fragment: (the last reader, B's last fragment so far, B blocks begun in its line,
-        the current block's length, whether B reads from there to the end of the text, the last
-        fragment a reader read, the fragment's label).
-        Returns the best labelling and, per fragment, why it is ambiguous, or None: the best
-        labelling that gives it the other reader costs at most :data:`MARGIN` more; the fragments no
+        State after a fragment: (its reader, B's last fragment so far, B blocks begun in its line, the
+        current block's length, whether B reads from there to the end of the text).
+        Returns the best labelling and, per fragment, whether the best labelling that gives it the
+        other reader costs at most :data:`MARGIN` more (then it is ambiguous); the fragments no
         labelling gives the other reader go to :attr:`forced`.
-
-        In a text with copied runs (:attr:`copied`), a repeated parenthesis has a third label,
-        :data:`EXTRA`: one more copy, which neither reader read, at :data:`EXTRA_COPY` nats.  Why:
-        a copied run that is a lone parenthesis is not found (:mod:`plan_extract.copies`), and read
-        as a reader's it closes a task, or makes its neighbours look like the other reader's block
-        (seed-000-like variant 7040 with two copied runs: the copy and A's next sentence were read
-        as B's at a margin of 11.5 nats, and the sentence misfiled).  A parenthesis whose best
-        labelling is an extra copy, or costs at most :data:`MARGIN` more, is kept unplaced
-        (:data:`WHY_EXTRA`); so is a neighbour whose label holds only while it is a reader's.
         """
         frags, lab, line = self.frags, self.labels, self.line
         size = len(run)
@@ -674,9 +631,6 @@ class _Decoder:
             1 for k in range(self.line_start[lo], lo) if lab[k] == B and (k == self.line_start[lo] or lab[k - 1] != B)
         )
         unary = [{x: self._unary(i, x) for x in (A, B)} for i in run]
-        # in a text with copied runs, a repeated parenthesis may be one more copy (EXTRA)
-        extra = [self.may_be_extra(i) for i in run]
-        choices = (A, B, EXTRA) if any(extra) else (A, B)
         # (only beyond A's last anchor: before it, A reading on into an unpaired fragment is what a
         # repeated parenthesis no anchor paired looks like, not where B stopped)
         if left == A and lo - 1 in self.partner and not self.a_skips_inside and lo > a_last:
@@ -691,18 +645,14 @@ class _Decoder:
         # B may have the rest of the text after the run (then A's last block can end inside the run)
         b_to_end = self.b_to_end[hi + 1]
 
-        # ..., whether B reads from here to the end, the last fragment a reader read, this fragment's label
-        State = tuple[str | None, int, int, int, bool, int, str | None]
+        State = tuple[str | None, int, int, int, bool]  # ..., whether B reads from here to the end
 
         def steps(state: State, p: int, x: str) -> list[tuple[float, State]]:
             """The ways to read fragment ``run[p]`` by ``x`` after ``state``: one, or two where A's
             block ends here and may be A's last (cut short by the end of the document, so not charged
-            for being short; then B reads on to the end).  An extra copy leaves the readers as they
-            were."""
-            px, last_b, cnt, chars, to_end, prev, _ = state
+            for being short; then B reads on to the end)."""
+            px, last_b, cnt, chars, to_end = state
             i = run[p]
-            if x == EXTRA:
-                return [(EXTRA_COPY, (px, last_b, cnt, chars, to_end, prev, EXTRA))] if extra[p] else []
             if to_end and x == A:
                 return []
             c = unary[p][x]
@@ -715,14 +665,14 @@ class _Decoder:
                 new_chars = min(length, self.char_cap)
             else:
                 new_chars = min(chars + length, self.char_cap)
-            if x == A and px == A and not self.a_skips_inside and not _follows_ok(frags[prev], frags[i]):
+            if x == A and px == A and not self.a_skips_inside and not _follows_ok(frags[i - 1], frags[i]):
                 return []
             if x == B and last_b != -1:
                 c += self._chain(last_b, i)
             if x == B and px != B:
                 c += self._phase_cost(i)
             new_last = i if x == B else last_b
-            if prev >= 0 and line[i] != line[prev]:
+            if i > 0 and line[i] != line[i - 1]:
                 c += self._line_cost(cnt)
                 c += self.cross_cost if px == B and x == B else self.nocross_cost
                 new_cnt = 1 if x == B else 0
@@ -732,13 +682,13 @@ class _Decoder:
             return [
                 (
                     c + (self._block_cost(px, chars, closed=not end) if closing else 0.0),
-                    (x, new_last, new_cnt, new_chars, end, i, x),
+                    (x, new_last, new_cnt, new_chars, end),
                 )
                 for end in ends
             ]
 
         def finish(state: State) -> float:
-            px, last_b, cnt, chars, _, prev, _ = state
+            px, last_b, cnt, chars, _ = state
             c = 0.0
             if px is not None:
                 tail = 0  # the block goes on past the run with fixed labels
@@ -751,7 +701,7 @@ class _Decoder:
                 c += self._block_cost(px, min(chars + tail, self.char_cap), closed=ended)
             if right is not None and px != right:
                 c += switch
-            if px == A and right == A and not self.a_skips_inside and not _follows_ok(frags[prev], frags[hi + 1]):
+            if px == A and right == A and not self.a_skips_inside and not _follows_ok(frags[hi], frags[hi + 1]):
                 return INF
             if next_b != -1 and last_b != -1:
                 c += self._chain(last_b, next_b)
@@ -763,11 +713,11 @@ class _Decoder:
                 rest.append(k)
                 k += 1
             if self.lines > 2 and all(lab[k] is not None for k in rest):
-                before = px
+                prev = px
                 for k in rest:
-                    if lab[k] == B and before != B:
+                    if lab[k] == B and prev != B:
                         cnt += 1
-                    before = lab[k]
+                    prev = lab[k]
                 c += self._line_cost(cnt)
             return c
 
@@ -776,7 +726,7 @@ class _Decoder:
         while k >= 0 and lab[k] == left and left is not None:
             chars0 += len(frags[k].text)
             k -= 1
-        init: State = (left, prev_b, cnt0, min(chars0, self.char_cap), False, lo - 1, left)
+        init: State = (left, prev_b, cnt0, min(chars0, self.char_cap), False)
         forward: list[dict[State, tuple[float, State | None]]] = []
         layer: dict[State, tuple[float, State | None]] = {init: (0.0, None)}
         for p in range(size):
@@ -784,7 +734,7 @@ class _Decoder:
             for st, (cost, _) in layer.items():
                 if cost == INF:
                     continue
-                for x in choices:
+                for x in (A, B):
                     for c, ns in steps(st, p, x):
                         total = cost + c
                         if total < nxt.get(ns, (INF, None))[0]:
@@ -798,7 +748,7 @@ class _Decoder:
         for p in range(size - 2, -1, -1):
             for st in forward[p]:
                 best = INF
-                for x in choices:
+                for x in (A, B):
                     for c, ns in steps(st, p + 1, x):
                         if c == INF or ns not in backward[p + 1]:
                             continue
@@ -807,39 +757,30 @@ class _Decoder:
         totals: dict[State, float] = {s_: forward[-1][s_][0] + backward[-1][s_] for s_ in forward[-1]}
         end: State | None = min(totals, key=lambda s_: totals[s_]) if totals else None
         if end is None or totals[end] == INF:
-            return [A] * size, [WHY_UNFORCED if self.a_skips_inside else WHY_CLOSE] * size, INF
+            return [A] * size, [True] * size, INF
         best_cost = totals[end]
         labels: list[str] = []
         cur: State | None = end
         for p in range(size - 1, -1, -1):
             assert cur is not None
-            labels.append(cur[6] or A)
+            labels.append(cur[0] or A)
             cur = forward[p][cur][1]
         labels.reverse()
-        close = WHY_UNFORCED if self.a_skips_inside else WHY_CLOSE
-        ambiguous: list[str | None] = []
+        ambiguous: list[bool] = []
         for p in range(size):
-            margin = {A: INF, B: INF, EXTRA: INF}
+            margin = {A: INF, B: INF}
             for s_, (cost, _) in forward[p].items():
-                label = s_[6]
-                if label is not None and s_ in backward[p]:
-                    margin[label] = min(margin[label], cost + backward[p][s_])
-            if labels[p] == EXTRA:  # kept unplaced, labelled the reader that reads it more cheaply
-                labels[p] = A if margin[A] <= margin[B] else B
-                self.margins[run[p]] = min(margin[A], margin[B]) - best_cost
-                ambiguous.append(WHY_EXTRA)
-                continue
+                reader = s_[0]
+                if reader is not None and reader in margin and s_ in backward[p]:
+                    margin[reader] = min(margin[reader], cost + backward[p][s_])
             other = B if labels[p] == A else A
             self.margins[run[p]] = margin[other] - best_cost
             if margin[other] == INF:
                 self.forced.add(run[p])
-            # only what rules the other reader out decides where A skips inside its blocks (see WHY_UNFORCED)
-            if margin[other] < INF if self.a_skips_inside else margin[other] <= best_cost + MARGIN:
-                ambiguous.append(close)
-            elif margin[EXTRA] <= best_cost + MARGIN:
-                ambiguous.append(WHY_EXTRA)
+            if self.a_skips_inside:  # only what rules the other reader out decides (see WHY_UNFORCED)
+                ambiguous.append(margin[other] < INF)
             else:
-                ambiguous.append(None)
+                ambiguous.append(margin[other] <= best_cost + MARGIN)
         return labels, ambiguous, best_cost
 
     def measure_blocks(self, a_last: int) -> None:
@@ -1086,14 +1027,13 @@ class _Decoder:
             kept = self.kept_from
             if kept is not None and not any(k in self.ruled_out for k in run):
                 labels = [kept.labels[k] or A for k in run]
-                whys = (WHY_CLOSE, WHY_UNFORCED, WHY_EXTRA)
-                ambiguous = [next((w for w in whys if w in kept.why.get(k, ())), None) for k in run]
+                ambiguous = [bool(kept.why.get(k, set()) & {WHY_CLOSE, WHY_UNFORCED}) for k in run]
             else:
                 labels, ambiguous, _ = self._solve(run, a_last)
-            for k, x, why in zip(run, labels, ambiguous, strict=True):
+            for k, x, amb in zip(run, labels, ambiguous, strict=True):
                 self.labels[k] = x
-                if why:
-                    self.mark_ambiguous(k, why)
+                if amb:
+                    self.mark_ambiguous(k, WHY_UNFORCED if self.a_skips_inside else WHY_CLOSE)
             for k in run:
                 absorb(k)
             i = j + 1
@@ -1105,14 +1045,12 @@ def _decode(
     line_habits: bool = True,
     rounds: int = PAIRING_ROUNDS,
     a_skips_inside: bool = False,
-    copied: bool = False,
 ) -> _Decoder:
     """Label every fragment A or B: anchors → labels → pair parentheses seen through B's stream →
     again (``rounds`` times at most, while something new pairs); and once more if the decoded
     labels show A skipping inside its blocks (:meth:`_Decoder.saw_a_skip`)."""
     dec = _Decoder(dd, max_skip, line_habits)
     dec.a_skips_inside = a_skips_inside
-    dec.copied = copied
     dec.label_anchors()
     dec.pair_stream_parentheses()
     a_last = dec.label_anchors()
@@ -1151,7 +1089,6 @@ def _relabel(
     other = _Decoder(dd, dec.max_skip, line_habits)
     other.dup, other.partner = dict(dec.dup), dict(dec.partner)
     other.a_skips_inside = dec.a_skips_inside
-    other.copied = dec.copied
     if ruled_out:
         other.ruled_out, other.kept_from = dict(ruled_out), dec
     for j, k in swaps or ():
@@ -1275,10 +1212,28 @@ def _two_reader_misfit(dd: Deduped) -> str | None:
     back = sum(1 for a, b in pairwise(firsts) if b < a)
     if back:
         return f"{back} repeated fragment(s) come back out of order"
-    went_back, headings = _headings_going_back(dd)
+    # Before A's last anchor every fragment that is not A's copy of a pair is B's, so its headings
+    # are B's and come in the document's order: sections up, measures up within a section.  A run
+    # copied to the end of the text pairs a fragment only A read, far ahead, as "B's", moves A's last
+    # anchor there, and gives B everything A read before it (a test-strategy draw, 108452429,
+    # misfiled 26 tasks that way): A's headings then come back among B's.
+    # (A's last anchor as far as text occurring just twice shows: a repeated parenthesis may be paired
+    # with a copy far away, as on the long plans of ``make bench``, where A's headings of round 18
+    # then came among B's of round 8)
+    a_firsts = set(dd.duplicate_of.values())
+    a_last = max((dd.duplicate_of[k] for k in later_twice), default=0)
     # A heading of A's whose B copy ran into other text is unpaired too (once in a while on a long
     # text: 4 of the 312 headings there), so one going back is not enough; the copied run of that
     # draw made 2 of 15.
+    last = dict.fromkeys(HEADINGS, 0)
+    went_back = headings = 0
+    for f in dd.fragments[:a_last]:
+        if f.kind in HEADINGS and f.number and f.index not in a_firsts:
+            headings += 1
+            went_back += f.number <= last[f.kind]
+            last[f.kind] = f.number
+            if f.kind == "section":
+                last["measure"] = 0
     if went_back >= max(2, HEADINGS_BACK * headings):
         return f"the replaying reader's headings before A's last anchor go back {went_back} time(s)"
     # B reads from the start and misses nothing, so the section headings it read run 一、二、三、…
@@ -1301,35 +1256,6 @@ def _two_reader_misfit(dd: Deduped) -> str | None:
     if jumps:
         return f"the replaying reader's section headings skip or go back {jumps} time(s)"
     return None
-
-
-def _headings_going_back(dd: Deduped, after_a_last: bool = False) -> tuple[int, int]:
-    """How many times the headings B certainly read go back, and how many there are.
-
-    Before A's last anchor every fragment that is not A's copy of a pair is B's, so its headings
-    are B's and come in the document's order: sections up, measures up within a section.  A run
-    copied to the end of the text pairs a fragment only A read, far ahead, as "B's", moves A's last
-    anchor there, and gives B everything A read before it (a test-strategy draw, 108452429,
-    misfiled 26 tasks that way): A's headings then come back among B's.  (A's last anchor as far as
-    text occurring just twice shows: a repeated parenthesis may be paired with a copy far away, as on
-    the long plans of ``make bench``, where A's headings of round 18 then came among B's of round 8.)
-    With ``after_a_last``, B's copies after A's last anchor count too.
-    """
-    counts = Counter(f.key for f in dd.fragments)
-    later_twice = [k for k in sorted(dd.duplicate_of) if counts[dd.fragments[k].key] == 2]
-    a_firsts = set(dd.duplicate_of.values())
-    a_last = max((dd.duplicate_of[k] for k in later_twice), default=0)
-    last = dict.fromkeys(HEADINGS, 0)
-    went_back = headings = 0
-    for f in dd.fragments:
-        b_read = f.index not in a_firsts if f.index < a_last else after_a_last and f.index in dd.duplicate_of
-        if b_read and f.kind in HEADINGS and f.number:
-            headings += 1
-            went_back += f.number <= last[f.kind]
-            last[f.kind] = f.number
-            if f.kind == "section":
-                last["measure"] = 0
-    return went_back, headings
 
 
 def _section_numbers(text: str) -> set[int]:
@@ -1364,113 +1290,39 @@ def repair_order(dd: Deduped) -> Ordered:
         return Ordered(dd.kept, duplicate_of=dict(dd.duplicate_of))
     misfit = _two_reader_misfit(dd)
     if misfit:
-        return _without_extra_copies(dd, misfit)
+        return _without_slow_replay(dd, misfit)
     return _two_readers(dd)
 
 
-def _two_readers(dd: Deduped, a_skips_inside: bool = False, copied: bool = False) -> Ordered:
-    """Decode and assemble a text of two readers (``copied``: once copied runs were dropped)."""
-    dec = _doubted(dd, _decode(dd, a_skips_inside=a_skips_inside, copied=copied))
+def _two_readers(dd: Deduped, a_skips_inside: bool = False) -> Ordered:
+    """Decode and assemble a text of two readers."""
+    dec = _doubted(dd, _decode(dd, a_skips_inside=a_skips_inside))
     if not dec.a_skips_inside and _a_skipped_mid_block(dec):
-        dec = _doubted(dd, _decode(dd, a_skips_inside=True, copied=copied))
+        dec = _doubted(dd, _decode(dd, a_skips_inside=True))
     _pair_copies_b_read(dec)
     return _assemble(dec)
 
 
-def _without_extra_copies(dd: Deduped, misfit: str) -> Ordered:
+def _without_slow_replay(dd: Deduped, misfit: str) -> Ordered:
     """A text that does not fit two readers: where a slower third reader shows
-    (:func:`plan_extract.replays.slow_replay`), or runs copied once more
-    (:func:`plan_extract.copies.copied_runs`), those copies are dropped as duplicates and the two
-    readers left are decoded; otherwise, or where what is left does not fit two readers either, the
-    text is kept unplaced.
+    (:func:`plan_extract.replays.slow_replay`), its copies are dropped and the two readers left are
+    decoded; otherwise, or where what is left does not fit two readers either, it is kept unplaced.
+    Where the readers are told apart only up to a point near the end
+    (:attr:`plan_extract.replays.SlowReplay.told`), what follows is kept unplaced, each fragment on
+    its own, but for the duplicates in it.
 
-    A third reader's text is decoded as if A skipped inside its blocks: where R2's turns were, A's
-    blocks now meet, and a skip A made at such a turn is a skip inside a block.  Decoded with A's
-    blocks whole, R2's turns taken as A's skips misfiled 25 tasks on 30 rare-turn-skip variants of
-    three readers (the generator's own labels of R2 dropped; 0 misfiled decoded so).  Copied runs
-    change no reader's turns, and their text is decoded as any other.
+    What is left is decoded as if A skipped inside its blocks: where R2's turns were, A's blocks now
+    meet, and a skip A made at such a turn is a skip inside a block.  Decoded with A's blocks whole,
+    R2's turns taken as A's skips misfiled 25 tasks on 30 rare-turn-skip variants of three readers
+    (the generator's own labels of R2 dropped; 0 misfiled decoded so).
     """
     replay = slow_replay(dd)
-    if replay is not None:
-        note = (
-            f"the text does not fit two interleaved readers ({misfit}), but a third reader replaying the "
-            "document more slowly than the second shows: its {} fragment(s) repeat the second's and are "
-            "dropped as duplicates, and the two readers left are decoded"
-        )
-        done = _decoded_without(dd, replay.source, replay.told, note, a_skips_inside=True)
-        if done is not None:
-            return done
-    runs = _copies_to_drop(dd)
-    if runs is not None:
-        note = (
-            f"the text does not fit two interleaved readers ({misfit}), but runs of it were copied once more: "
-            "their {} fragment(s) repeat earlier ones and are dropped as duplicates, and the two readers left "
-            "are decoded"
-        )
-        done = _decoded_without(dd, runs.source, len(dd.fragments), note, copied=True)
-        if done is not None:
-            return done
-    return _unrestored(dd, misfit)
-
-
-def _copies_to_drop(dd: Deduped) -> CopiedRuns | None:
-    """The copied runs :func:`plan_extract.copies.copied_runs` finds, where what is left fits two
-    readers and B's headings never go back (:func:`_headings_going_back`); else, one at a time up
-    to :data:`plan_extract.copies.TAIL_RUNS`, with the last runs of the chain kept as B's dropped
-    too; or None.  Where chains tie, the one whose rest fits, if only one does.
-
-    Why the tail: a copy of text only A read that lands past B's last copy extends B's chain at no
-    cost, so it is kept as B's; it then moves A's last anchor to its source, and B's headings go
-    back there.  Seed-000-like variant 7095 with two copied runs: "（十九）加速科技成果转化。" and
-    its first sentence, copied after B's last block, were kept as B's, and the text was refused.
-    Dropping the chain's last run on such texts (seeds 7000-7099 with two copied runs): exact
-    54.2 -> 59.4 % (seed-000-like), 53.1 -> 60.2 % (rare turn skips), 23.4 -> 28.0 % (default);
-    misfiled 0 -> 0, 1 -> 2, 1 -> 1, the new one (rare turn skips 7098) misfiled by the same text
-    without its copies too.
-
-    Why the ties: a copied run and B's own copies of the same fragments cost as much to drop, and
-    taking the wrong one for B's most often leaves a text that does not fit two readers
-    (seed-000-like 7010, 7068, 7078 and 7096 with two copied runs: the copied run kept as B's
-    sent B's headings back; 7024 and 7088 fit either way, and stay refused).  With this, and the
-    tail tried where no chain drops a copy at all: 59.4 -> 63.6 % (seed-000-like; one more
-    misfiled task, 7057's, which the same text without its copies misfiles too), 60.2 -> 63.4 %,
-    28.0 -> 28.8 %; uniform draws of the test strategy's ranges 51.2 -> 53.4 %, no misfile more.
-    """
-    for tail in range(TAIL_RUNS + 1):
-        fitting = [runs for runs in copied_runs(dd, tail_runs=tail) if _fits_without(dd, runs)]
-        if fitting:
-            return fitting[0] if len(fitting) == 1 else None
-    return None
-
-
-def _fits_without(dd: Deduped, runs: CopiedRuns) -> bool:
-    """Whether ``dd`` without the copies of ``runs`` fits two readers, B's headings never going back."""
-    inner, _ = without(dd, runs.source, len(dd.fragments))
-    return bool(inner.duplicate_of) and not _two_reader_misfit(inner) and not _headings_going_back(inner, True)[0]
-
-
-def _decoded_without(
-    dd: Deduped,
-    source: dict[int, int],
-    told: int,
-    note: str,
-    a_skips_inside: bool = False,
-    copied: bool = False,
-) -> Ordered | None:
-    """``dd`` decoded as two readers once the copies in ``source`` (copy -> the fragment it repeats)
-    are dropped, or None where what is left does not fit two readers.  ``copied``: the copies are
-    copied runs (:mod:`plan_extract.copies`), so B's certain headings must not go back at all
-    (:func:`_headings_going_back`), and a recurring parenthesis left unplaced, which may be a copy
-    not found, bounds no measure.  Only the first
-    ``told`` fragments are decoded: what follows is kept unplaced, each fragment on its own, but for
-    the duplicates in it (:attr:`plan_extract.replays.SlowReplay.told`).  ``note`` is the warning's
-    text, with ``{}`` for the number of fragments dropped."""
-    inner, back = without(dd, source, told)
+    if replay is None:
+        return _unrestored(dd, misfit)
+    inner, back = without(dd, replay)
     if not inner.duplicate_of or _two_reader_misfit(inner):
-        return None
-    if copied and _headings_going_back(inner, after_a_last=True)[0]:
-        return None
-    two = _two_readers(inner, a_skips_inside=a_skips_inside, copied=copied)
+        return _unrestored(dd, misfit)
+    two = _two_readers(inner, a_skips_inside=True)
     frags = dd.fragments
 
     def outer(f: Fragment) -> Fragment:
@@ -1478,27 +1330,26 @@ def _decoded_without(
 
     duplicate_of = {back[a]: back[b] for a, b in two.duplicate_of.items()}
 
-    def kept(k: int) -> int:  # a copy may repeat a copy, which may repeat A's: the copy that is kept
+    def kept(k: int) -> int:  # R2 repeats R1's copy, which may repeat A's: the copy that is kept
         while k in duplicate_of:
             k = duplicate_of[k]
         return k
 
-    for k, src in source.items():
+    for k, src in replay.source.items():
         duplicate_of[k] = kept(src)
-    dropped = [frags[k] for k in sorted(source)]
-    notes = [DraftWarning("duplicate_dropped", note.format(len(dropped)), dropped[0].start, dropped[-1].end)]
+    dropped = [frags[k] for k in sorted(replay.source)]
+    notes = [
+        DraftWarning(
+            "duplicate_dropped",
+            f"the text does not fit two interleaved readers ({misfit}), but a third reader replaying the "
+            f"document more slowly than the second shows: its {len(dropped)} fragment(s) repeat the second's "
+            "and are dropped as duplicates, and the two readers left are decoded",
+            dropped[0].start,
+            dropped[-1].end,
+        )
+    ]
     unplaced = [UnplacedRun(tuple(outer(f) for f in u.fragments), u.lo, u.hi) for u in two.unplaced]
-    if copied:
-        # a copied run that is a lone parenthesis is not found (plan_extract.copies): an unplaced
-        # parenthesis whose text recurs may be one, and bounds no measure
-        occurs = Counter(f.key for f in frags)
-        unplaced = [
-            UnplacedRun(u.fragments, None, None)
-            if len(u.fragments) == 1 and u.fragments[0].kind == "paren" and occurs[u.fragments[0].key] > 1
-            else u
-            for u in unplaced
-        ]
-    tail = frags[told:]
+    tail = frags[replay.told :]
     if tail:
         # beyond the copy neither replay can be told to have read, a duplicate is one whoever read it
         # (plan_extract.dedupe's pairing); the rest is kept unplaced
@@ -1583,7 +1434,7 @@ def _doubted(dd: Deduped, dec: _Decoder) -> _Decoder:
     #   1044's wrong label is decided by 4-5 nats.  On seeds 1000-34059 (2 040 turn-lines variants):
     #   exact 69.59 -> 70.08 % (at 5 nats: 70.31 %), the same 4 variants misfiled, no range wrong;
     #   the scrape 31 -> 33 of 55; no variant of the other three families passes the test.
-    strict = _decode(dd, max_skip=0, rounds=0, a_skips_inside=dec.a_skips_inside, copied=dec.copied)
+    strict = _decode(dd, max_skip=0, rounds=0, a_skips_inside=dec.a_skips_inside)
     lineless = _relabel(dd, dec, line_habits=False)
     habits_hold = dec.phase_evidence(lineless.labels) >= PHASE_CONFIRM
     for k in range(dec.n):
@@ -1608,11 +1459,7 @@ def _doubted(dd: Deduped, dec: _Decoder) -> _Decoder:
     # neighbours (rare-turn-skip 1000 and 1002, seed-000-like 1017 and 2037 misfiled tasks before),
     # and a sentence of B's that would end a measure without its parenthesis.  The labels next to a
     # doubted one that hold only with it are doubted too (:func:`_hanging_on`).
-    for check, why in (
-        (_topic_doubts, WHY_TOPIC),
-        (_unclosed_before_headings, WHY_UNCLOSED),
-        (_extra_before_a_skip, WHY_EXTRA),
-    ):
+    for check, why in ((_topic_doubts, WHY_TOPIC), (_unclosed_before_headings, WHY_UNCLOSED)):
         doubts = check(dec)
         for k in doubts + _hanging_on(dd, dec, doubts):
             dec.mark_ambiguous(k, why)
@@ -1796,27 +1643,6 @@ def _b_may_have_read_between(dec: _Decoder, p: int, q: int) -> bool:
         ):
             return True
     return False
-
-
-def _extra_before_a_skip(dec: _Decoder) -> list[int]:
-    """In a text with copied runs, the repeated parentheses decoded as A's last before a turn where
-    A's stream then skips (the fragment A reads next cannot follow it, :func:`_follows_ok`).
-
-    Why: each undecided run is decoded on its own, so A's stream across B's certain copies after
-    it is not weighed; and a parenthesis copied once more that lands at the end of A's block reads
-    as A's closing its sentence.  Rare-turn-skip variant 7074 with two copied runs:
-    "（市住房城乡建设委、各区人民政府按职责分工负责）", a copy, closed （二十六）'s "各区要结合实际
-    提出具体措施…", and A's next fragment after B's copy was its parenthesis of that sentence.
-    Either A skipped there, or the parenthesis is one more copy (:data:`EXTRA`): which is not told.
-    """
-    if not dec.copied or dec.a_skips_inside:
-        return []
-    a_stream = [k for k in range(dec.n) if dec.labels[k] == A]  # (undecided ones at their best label)
-    return [
-        u
-        for u, v in pairwise(a_stream)
-        if v > u + 1 and dec.may_be_extra(u) and dec.chosen(u) and not _follows_ok(dec.frags[u], dec.frags[v])
-    ]
 
 
 def _unclosed_before_headings(dec: _Decoder) -> list[int]:

@@ -52,7 +52,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from .dedupe import Deduped, find_duplicates, pairs_by_text
@@ -194,3 +194,10 @@ def _read_next(known: list[int], lo: int, x: int, hi: int, alone: bool) -> bool:
     bounded the search for R2's next parenthesis, whose range came out wrong."""
     inside = known[bisect.bisect_right(known, lo) : bisect.bisect_left(known, hi)]
     return all(k == x for k in inside) and (alone or x - 1 == lo or x + 1 == hi)
+
+
+def without(dd: Deduped, drop: SlowReplay) -> tuple[Deduped, list[int]]:
+    """The part of ``dd`` told apart, without R2's fragments, its fragments re-numbered and their
+    copies paired afresh, and for each fragment of the result the index it has in ``dd``."""
+    kept = [f for f in dd.fragments[: drop.told] if f.index not in drop.source]
+    return find_duplicates([replace(f, index=i) for i, f in enumerate(kept)]), [f.index for f in kept]
