@@ -27,20 +27,21 @@ How R2 shows (each step follows from the readers' model, none from the Tianjin t
   take is not told.  Past R2's last third copy that is expected (see :func:`slow_replay`), and the
   text is told apart up to it; before, the text is refused.  Told by the reader of its first copy
   instead (R1's: the later copy is R2's; A's: it is R1's), as the nearest sentences of known
-  reader on both sides of it suggest, more was placed exactly (three-reader variants, seeds 1000-1039: seed-000-like
-  26.6 -> 36.3 %, default 22.0 -> 30.2 %), but about one such decision in thirty was wrong, and a
-  test-strategy draw (blocks of one fragment, three readers and a copied run, seed 5252) misfiled
-  a task.
+  reader on both sides of it suggest, more was placed exactly (three-reader variants, seeds
+  1000-1039: seed-000-like 26.6 -> 36.3 %, default 22.0 -> 30.2 %), but about one such decision
+  in thirty was wrong, and a test-strategy draw (blocks of one fragment, three readers and a
+  copied run, seed 5252) misfiled a task.
 * Parentheses are not counted (a list of agencies recurs through a plan).  R2 read the parenthesis
   next to its copy where R1's copy has the same parenthesis on the same side.  At the edge of R2's
   turn the parenthesis's R1 copy is not next to R2's source, it ended or began R1's own turn: it
   is looked for between the sources of R2's fragments before and after it (:func:`_read_next`).
   A parenthesis of A's with the text of one R1 read there is now and then taken for R2's (5 of
   about 1 200 taken on 120 variants; nothing is misfiled, A's task loses its agencies; a strict
-  xfail in tests/test_replays.py).  A turn of R2's that is one parenthesis is taken only where that text occurs at most three times in the whole text and
-  this is its last occurrence (a list of agencies that occurs more often belongs to more than one
-  task; without that condition the parentheses of A's taken for R2's rose from 5 to 189 on those
-  120 variants, seeds 1000-1039 of three families).
+  xfail in tests/test_replays.py).  A turn of R2's that is one parenthesis is taken only where
+  that text occurs at most :data:`RARE_TEXT` times in the whole text and this is its last
+  occurrence (a list of agencies that occurs more often belongs to more than one task; without
+  that condition the parentheses of A's taken for R2's rose from 5 to 189 on those 120 variants,
+  seeds 1000-1039 of three families).
 
 A text this does not fit (a fourth copy, a chain that goes back, a copy that neither chain can take
 or that is not told before R2's last third copy) is refused as before, and so is one whose text
