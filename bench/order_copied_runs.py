@@ -5,7 +5,7 @@
 Why it exists: a text with runs copied a third time (tests/corruption.py ``duplicate_runs``) is
 refused by order repair (:func:`plan_extract.order._two_reader_misfit`), so every task of it is
 unplaced: 0 % exact.  That is the largest loss of exact placement left, so this script measures
-the obvious repair, and keeps the measurement reproducible.  README, "Known limitations", gives
+the obvious repair, and keeps the measurement reproducible.  docs/order-repair-log.md gives
 the figures and why the repair is not used (it misfiles tasks).
 
 The idea: every fragment both readers read appears once per reader, each reader in document order,

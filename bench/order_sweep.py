@@ -5,7 +5,7 @@
 Seeds FIRST_SEED .. FIRST_SEED + N_SEEDS - 1 (default 30 from 7000) of each variant family below;
 scored as bench/order_variants.py scores (exact placements of the tasks that survive whole in a
 measure whose heading survives, misfiled tasks, wrong unplaced ranges, unplaced tasks with another
-task's agencies, measures in a wrong section).  The README's figures for ``MIN_BLOCKS`` are
+task's agencies, measures in a wrong section).  The figures for ``MIN_BLOCKS`` (docs/order-repair-log.md) are
 ``30 7000`` and ``40 8000 slow_replay``.
 """
 

@@ -2,7 +2,7 @@
 
     python bench/order_variants.py [N_SEEDS [FIRST_SEED]]
 
-Seeds FIRST_SEED .. FIRST_SEED + N_SEEDS - 1 (default 1000); the README's per-range rows are
+Seeds FIRST_SEED .. FIRST_SEED + N_SEEDS - 1 (default 1000); the per-range rows of docs/order-repair-log.md are
 ``60 1000``, ``60 2000``, ... ``60 9000``, and its rows over several ranges sum ``60 10000`` ...
 ``60 17000``, ``60 18000`` ... ``60 20000``, ``60 21000`` ... ``60 23000`` and ``60 24000`` ... ``60 26000``.
 
@@ -53,7 +53,7 @@ from plan_extract.readers.base import SourceText  # noqa: E402
 from plan_extract.segment import segment  # noqa: E402
 
 OFFICIAL = ROOT / "data" / "raw" / "tianjin_plan_official_text.txt"
-#: The four families of variants the README's rows are measured on, by name: a seed -> its parameters.
+#: The four families of variants the README's and the log's rows are measured on, by name: a seed -> its parameters.
 FAMILIES: dict[str, Callable[[int], CorruptionParams]] = {
     "seed000_like": seed000_like,
     "turn lines": turn_lines,

@@ -602,7 +602,7 @@ def test_a_sentence_a_reads_right_before_a_heading_is_left_undecided() -> None:
     and A's task of （十五） ended with B's "强化精准服务，…", without a parenthesis, right before A's
     heading （十六）: 4 misfiled tasks and a wrong range.  That sentence is doubted now, and the swapped
     block with it.  One task stays misfiled, A's "宣传贯彻餐饮行业…" of （十三） read as B's at
-    another block edge, which no check doubts (README, "Known limitations")."""
+    another block edge, which no check doubts (docs/order-repair-log.md)."""
     params = seed000_like(23005)
     _, _, mis, wrong = _variant_score(params)
     assert wrong == []
@@ -620,7 +620,7 @@ def test_labels_that_hold_only_with_a_doubted_label_are_doubted_too(seed: int) -
     of （五） (a wrong range); 8031: A's block read as B's ran into B's heading （七）, and with only its
     last sentence doubted, two tasks of （十六） were misfiled (:func:`plan_extract.order._hanging_on`).
     8031 misfiles one more task, A's "加强危险废物集中处置能力建设…" read as B's at another block edge,
-    which no check doubts (README, "Known limitations")."""
+    which no check doubts (docs/order-repair-log.md)."""
     _, _, mis, wrong = _variant_score(rare_turn_skips(seed))
     assert wrong == []
     assert [m for m in mis if "加强危险废物集中处置能力建设" not in m] == []
@@ -851,7 +851,7 @@ def test_a_skip_seen_once_shows_a_skipping_inside_its_blocks_on_a_plan_s_length_
 def test_true_labels_misfile_nothing_when_a_skips_inside_its_blocks() -> None:
     """With the generator's own reader labels the structure stage misfiles nothing on default-generator
     variants (A skipping in mid-block); taking A's neighbours for the document's misfiled 59 tasks
-    on 20 such variants.  What is left is the decoder's labelling (see README, known limitations)."""
+    on 20 such variants.  What is left is the decoder's labelling (README, "Known limitations")."""
     for seed in range(1000, 1004):
         c = corrupt(clean_official_text(), CorruptionParams(seed=seed))
         with patch("plan_extract.pipeline.repair_order", true_labelling(c)):
@@ -931,7 +931,7 @@ def test_how_often_a_skips_at_its_turns_is_learnt_from_each_text() -> None:
     not handed A's text to fill a gap A never left.  A floor against regression, not the issue's
     target (0): on these 4 variants taking every turn for a skip misfiled 17 tasks, learning the
     rate 6, 5 once the decoder stopped assuming B ends the text, and 4 once a label only the line habits
-    decide was left undecided (on 20: bench/order_variants.py "rare turn skips", see the README)."""
+    decide was left undecided (on 20: bench/order_variants.py "rare turn skips", see docs/order-repair-log.md)."""
     dec = _decoder_of(SCRAPE.read_text(encoding="utf-8"))
     assert dec.no_skip_cost > 0 and dec.skip_cost == 0
     dec = _decoder_of(corrupt(clean_official_text(), rare_turn_skips(1000)).text)

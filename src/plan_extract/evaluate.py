@@ -10,7 +10,7 @@ An unplaced fragment is checked too: its text must lie in its range of measures,
 *task* (text with the parenthesis it was given) must not carry agencies its text's reference task
 does not have -- a user loading task-agency pairs gets the unplaced ones as well.
 
-Used by the order-repair tests, ``make bench`` and the figures in the README.
+Used by the order-repair tests, ``make bench`` and the figures in the README and docs/order-repair-log.md.
 """
 
 from __future__ import annotations

@@ -1564,7 +1564,7 @@ def _topic_doubts(dec: _Decoder) -> list[int]:
     (rare turn skips), 27.07 -> 29.10 % (default); misfiled tasks 11 -> 9, 5 -> 5, 7 -> 6, 1 -> 1.
 
     This only ever leaves labels undecided; as a cost inside the decoder the same vocabulary evidence
-    misfiled more than it saved (see the README).
+    misfiled more than it saved (see docs/order-repair-log.md).
     """
     frags, labels, n = dec.frags, dec.labels, dec.n
     if not dec.partner:
