@@ -54,6 +54,7 @@ from plan_extract.order import (
     _relabel,
     _topic_doubts,
     _two_reader_misfit,
+    _unpair_ungrammatical_copies,
     repair_order,
 )
 from plan_extract.readers import read_source
@@ -569,6 +570,36 @@ def test_two_parentheses_a_read_back_to_back_show_a_skip_in_mid_block() -> None:
     assert any(WHY_UNFORCED in w.message for w in repair_order(dd).warnings)
     _, _, mis, wrong = _variant_score(CorruptionParams(seed=32013))
     assert mis + wrong == []
+
+
+@pytest.mark.parametrize("seed", [33023, 36037, 38049, 35042])
+def test_a_parenthesis_copy_b_cannot_read_on_from_is_not_paired(seed: int) -> None:
+    """Default 33023, 36037 and 38049: A read a sentence and, skipping inside its block, the
+    parenthesis "（市生态环境局、各区人民政府按职责分工负责）"; B's copy of the sentence ended B's
+    block, and A's next block began with the same parenthesis text.  Dedupe paired the two
+    parentheses by their neighbours, so B's stream ran from that copy into B's own next fragment,
+    another parenthesis, and the sentence took the wrong agencies
+    (:func:`plan_extract.order._unpair_ungrammatical_copies`).  The pair dropped is the wrong one,
+    and only it: the generator's truth says the later copy is A's, or not a copy of the first.
+    35042: the wrong copy was paired through a parenthesis next to it, B's rightly paired copy,
+    which the first version of the check blamed instead (a wrong unplaced range)."""
+    c = corrupt(clean_official_text(), CorruptionParams(seed=seed))
+    dd = find_duplicates(segment(normalize(c.text)))
+    dec = _Decoder(dd)
+    dec.label_anchors()
+    dec.pair_stream_parentheses()
+    dec.label_anchors()  # as _decode has them when it checks
+    before = dict(dec.dup)
+    assert _unpair_ungrammatical_copies(dd, dec)
+    truth = emission_of(c, dd.fragments)
+    dropped = {later: first for later, first in before.items() if later not in dec.dup}
+    assert dropped
+    for later, first in dropped.items():
+        assert truth[later].reader == 0 or truth[later].doc_index != truth[first].doc_index
+    _, _, mis, wrong = _variant_score(CorruptionParams(seed=seed))
+    assert mis == []
+    # 35042 keeps the wrong range it had before: a parenthesis of （九） given the range 10-11
+    assert [w for w in wrong if "市交通运输委、市工业和信息化局、市邮政管理局" not in w] == []
 
 
 def test_rare_turn_skip_variant_2047_has_no_misfiled_task() -> None:

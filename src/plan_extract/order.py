@@ -309,6 +309,14 @@ class _Decoder:
             and k not in self.forced
         )
 
+    def certain(self, k: int, a_last: int) -> bool:
+        """Whether fragment ``k``'s label is certain: a copy of a duplicated fragment, or a fragment
+        before A's last anchor ``a_last`` that only B can have read (not one whose text recurs), and
+        not undecided."""
+        return k not in self.ambiguous and (
+            k in self.dup or k in self.partner or (k <= a_last and k not in self.doubtful)
+        )
+
     def mark_ambiguous(self, k: int, why: str) -> None:
         """Leave fragment ``k``'s reader undecided, for the reason ``why`` (one of :data:`WHYS`)."""
         self.ambiguous.add(k)
@@ -1062,6 +1070,8 @@ def _decode(
         or not dec.saw_whole_blocks(a_last)
         or not dec.saw_enough_blocks(a_last)
     )
+    if _unpair_ungrammatical_copies(dd, dec):
+        a_last = dec.label_anchors()
     dec.resolve(a_last)
     for _ in range(rounds):
         if not dec.pair_stream_parentheses():
@@ -1070,8 +1080,68 @@ def _decode(
         dec.resolve(a_last)
     if not dec.a_skips_inside and dec.saw_a_skip(a_last):  # on the decoded labels too
         dec.a_skips_inside = True
+        _unpair_ungrammatical_copies(dd, dec)
         dec.resolve(dec.label_anchors())
     return dec
+
+
+def _unpair_ungrammatical_copies(dd: Deduped, dec: _Decoder) -> bool:
+    """Unpair each parenthesis copy that :mod:`plan_extract.dedupe` paired by its neighbour where B
+    cannot have read it there; return whether any was.
+
+    Why: dedupe pairs a repeated parenthesis when the fragment next to it is a copy and the first
+    copy of that fragment has the same parenthesis on the same side.  That takes both neighbours
+    for the document's: A's, which fails where A skips inside its blocks, and B's, which fails
+    where B's block ends there.  Both failed in default variant 33023: A read "推广粉煤灰、钢渣等…"
+    and, skipping four fragments, "（市生态环境局、各区人民政府按职责分工负责）"; B's copy of the
+    sentence ended its block, and A's next block began with the same parenthesis of another task.
+    That was paired as B's copy, so B's stream read on from it into B's own next fragment, the
+    sentence's real parenthesis "（市工业和信息化局、市发展改革委、…）" -- two parentheses in a row,
+    which no document holds -- and the sentence took the other task's agencies (so did 36037 and
+    38049).  So a copy is unpaired where B's stream, read over the labels that are certain
+    (:meth:`_Decoder.certain`), cannot go on from it to its next fragment (:func:`_follows_ok`),
+    unless that fragment is such a copy itself: then either may be the wrong one, and the one to
+    blame is the copy whose every pairing neighbour is a fragment it cannot stand next to in a
+    document.  Default 35042: A read two parentheses back to back (it skipped the task between),
+    B's copy of the first was paired rightly and the identical parenthesis after it, A's, was
+    paired through it; blaming the first unpaired the right pair.
+    """
+    a_last = max(dec.partner)
+    dup, frags = dd.duplicate_of, dec.frags
+
+    def paren_copy(k: int) -> bool:
+        return k in dup and frags[k].kind == "paren"
+
+    def next_b(k: int) -> int | None:
+        """B's next fragment after ``k`` in the text if its label is certain, else None."""
+        for j in range(k + 1, dec.n):
+            if not dec.certain(j, a_last):
+                return None
+            if dec.labels[j] == B:
+                return j
+        return None
+
+    def cannot_stand(k: int, first: int) -> bool:
+        """Whether every neighbour that paired copy ``k`` with ``first`` is one it cannot stand next to."""
+        sides = [step for step in (-1, 1) if 0 <= k + step < dec.n and dup.get(k + step) == first + step]
+        return bool(sides) and all(
+            not _follows_ok(frags[k - 1], frags[k]) if step < 0 else not _follows_ok(frags[k], frags[k + 1])
+            for step in sides
+        )
+
+    drop = []
+    for later, first in dec.dup.items():
+        if not paren_copy(later):
+            continue
+        nxt = next_b(later)
+        stuck = nxt is not None and not paren_copy(nxt) and not _follows_ok(frags[later], frags[nxt])
+        if stuck or cannot_stand(later, first):
+            drop.append(later)
+    for later in drop:
+        first = dec.dup.pop(later)
+        if dec.partner.get(first) == later:
+            del dec.partner[first]
+    return bool(drop)
 
 
 def _relabel(
@@ -1718,7 +1788,7 @@ def _unclosed_before_headings(dec: _Decoder) -> list[int]:
     # copies of repeated ones after it)
     unsure = [0]
     for k in range(dec.n):
-        sure = k not in dec.ambiguous and ((k <= a_last and k not in dec.doubtful) or k in dec.dup or k in dec.partner)
+        sure = dec.certain(k, a_last)
         unsure.append(unsure[-1] + (not sure))
     # a heading ends the last task of a measure (a section heading: of the previous section's last
     # measure); those tasks are closed by a parenthesis where B's stream shows one since the section began
