@@ -1080,7 +1080,6 @@ def _decode(
         dec.resolve(a_last)
     if not dec.a_skips_inside and dec.saw_a_skip(a_last):  # on the decoded labels too
         dec.a_skips_inside = True
-        _unpair_ungrammatical_copies(dd, dec)
         dec.resolve(dec.label_anchors())
     return dec
 
