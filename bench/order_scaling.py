@@ -40,7 +40,6 @@ import sys
 import time
 from pathlib import Path
 from statistics import mean, median
-from unittest.mock import patch
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -48,7 +47,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from corruption import corrupt, long_plan, seed000_like  # noqa: E402
 from plan_extract.dedupe import find_duplicates  # noqa: E402
 from plan_extract.normalize import normalize  # noqa: E402
-from plan_extract.order import _Decoder, _two_reader_misfit, repair_order  # noqa: E402
+from plan_extract.order import _two_reader_misfit, repair_order  # noqa: E402
 from plan_extract.segment import segment  # noqa: E402
 
 OFFICIAL = ROOT / "data" / "raw" / "tianjin_plan_official_text.txt"
@@ -69,37 +68,27 @@ def time_repair(text: str) -> float:
     return time.perf_counter() - t0
 
 
-def passes(text: str) -> int:
-    """How many labelling passes over the whole text order repair makes on ``text``: the main decoding,
-    the decodings that check its modelling bets (without the line habits; pairing strictly; with
-    repeated parentheses at block edges swapped, where there are such), and the partial relabellings
-    of :func:`plan_extract.order._hanging_on`, which re-solve only the runs holding a doubted label
+def work(text: str) -> tuple[int, int]:
+    """Order repair's counted work on ``text``, from one run under a profiler: its labelling passes
+    and its dynamic-programme steps.
+
+    Passes are the calls of ``_Decoder.resolve``: the main decoding, the decodings that check its
+    modelling bets (without the line habits; pairing strictly; with repeated parentheses at block
+    edges swapped, where there are such), and the partial relabellings of
+    :func:`plan_extract.order._hanging_on`, which re-solve only the runs holding a doubted label
     (counted as passes, though each costs a small part of one).  The count depends on the text, not
-    its length; the time of each pass is what grows with the input."""
-    count = 0
-    resolve = _Decoder.resolve
-
-    def counted(self: _Decoder, a_last: int) -> None:
-        nonlocal count
-        count += 1
-        resolve(self, a_last)
-
-    with patch.object(_Decoder, "resolve", counted):
-        repair(text)
-    return count
-
-
-def steps(text: str) -> int:
-    """The decoder's dynamic-programme steps on ``text`` (calls of ``_Decoder._solve``'s ``steps``):
-    the work of decoding, counted, so free of the machine's noise."""
+    its length.  Steps are the calls of ``_Decoder._solve``'s ``steps``: the work of decoding,
+    counted, so free of the machine's noise."""
     profile = cProfile.Profile()
     profile.enable()
     repair(text)
     profile.disable()
     stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
-    return sum(
-        calls for (path, _, name), (_, calls, *_) in stats.items() if name == "steps" and path.endswith("order.py")
-    )
+    calls = {name: 0 for name in ("resolve", "steps")}
+    for (path, _, name), (_, count, *_) in stats.items():
+        if name in calls and path.endswith("order.py"):
+            calls[name] += count
+    return calls["resolve"], calls["steps"]
 
 
 def run() -> dict[str, float]:
@@ -118,9 +107,11 @@ def run() -> dict[str, float]:
             texts[k].append(text)
         results[f"{k}x_texts"] = len(seeds)
         results[f"{k}x_chars"] = mean(len(t) for t in texts[k])
-        results[f"{k}x_passes"] = mean(passes(t) for t in texts[k])
-        results[f"{k}x_steps"] = mean(steps(t) for t in texts[k])
-    # per round and size: (mean time over its texts, seed 7's time); 1x before and after each longer size
+        counted = [work(t) for t in texts[k]]
+        results[f"{k}x_passes"] = mean(p for p, _ in counted)
+        results[f"{k}x_steps"] = mean(n for _, n in counted)
+    # per size, each round's mean time over its texts; per longer size, each round's ratio to the 1x
+    # timings before and after it, of all its texts and of seed 7's alone
     seconds: dict[int, list[float]] = {k: [] for k in SIZES}
     ratios: dict[int, list[float]] = {k: [] for k in SIZES if k > 1}
     seed7: dict[int, list[float]] = {k: [] for k in SIZES if k > 1}

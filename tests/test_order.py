@@ -588,9 +588,9 @@ def test_a_parenthesis_copy_b_cannot_read_on_from_is_not_paired(seed: int) -> No
     dec = _Decoder(dd)
     dec.label_anchors()
     dec.pair_stream_parentheses()
-    dec.label_anchors()  # as _decode has them when it checks
+    a_last = dec.label_anchors()  # as _decode has them when it checks
     before = dict(dec.dup)
-    assert _unpair_ungrammatical_copies(dd, dec)
+    assert _unpair_ungrammatical_copies(dd, dec, a_last)
     truth = emission_of(c, dd.fragments)
     dropped = {later: first for later, first in before.items() if later not in dec.dup}
     assert dropped

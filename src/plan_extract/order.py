@@ -1070,7 +1070,7 @@ def _decode(
         or not dec.saw_whole_blocks(a_last)
         or not dec.saw_enough_blocks(a_last)
     )
-    if _unpair_ungrammatical_copies(dd, dec):
+    if _unpair_ungrammatical_copies(dd, dec, a_last):
         a_last = dec.label_anchors()
     dec.resolve(a_last)
     for _ in range(rounds):
@@ -1084,9 +1084,9 @@ def _decode(
     return dec
 
 
-def _unpair_ungrammatical_copies(dd: Deduped, dec: _Decoder) -> bool:
+def _unpair_ungrammatical_copies(dd: Deduped, dec: _Decoder, a_last: int) -> bool:
     """Unpair each parenthesis copy that :mod:`plan_extract.dedupe` paired by its neighbour where B
-    cannot have read it there; return whether any was.
+    cannot have read it there (``a_last``: A's last anchor); return whether any was.
 
     Why: dedupe pairs a repeated parenthesis when the fragment next to it is a copy and the first
     copy of that fragment has the same parenthesis on the same side.  That takes both neighbours
@@ -1105,7 +1105,6 @@ def _unpair_ungrammatical_copies(dd: Deduped, dec: _Decoder) -> bool:
     B's copy of the first was paired rightly and the identical parenthesis after it, A's, was
     paired through it; blaming the first unpaired the right pair.
     """
-    a_last = max(dec.partner)
     dup, frags = dd.duplicate_of, dec.frags
 
     def paren_copy(k: int) -> bool:
