@@ -43,6 +43,7 @@ from plan_extract.order import (
     PHASE_CONFIRM,
     WHY_CLOSE,
     WHY_EDGE,
+    WHY_LATER_COPY,
     WHY_UNCLOSED,
     WHY_UNFORCED,
     WHYS,
@@ -548,6 +549,23 @@ def test_where_a_skips_inside_its_blocks_only_what_rules_the_other_reader_out_de
         assert mis + wrong == [], params
     ordered = repair_order(find_duplicates(segment(normalize(corrupt(clean_official_text(), draw).text))))
     assert any(WHY_UNFORCED in w.message for w in ordered.warnings)
+
+
+def test_a_fragment_a_read_past_its_last_anchor_that_b_may_read_later_is_left_undecided() -> None:
+    """Default 40044 (A skips inside its blocks): A's "（天津港集团负责）" of （九）, read past A's last
+    anchor, was placed past B's stream and reported unplaced in measure （十）.  B read it too, 24
+    fragments past B's copy of A's last anchor, too far for the pairing through B's stream.  A's
+    copy is now left undecided, and both copies are unplaced with ranges that hold (the fresh seeds
+    40000-40059 had this one wrong range)."""
+    params = CorruptionParams(seed=40044)
+    _, _, mis, wrong = _variant_score(params)
+    assert mis + wrong == []
+    c = corrupt(clean_official_text(), params)
+    ordered = repair_order(find_duplicates(segment(normalize(c.text))))
+    copies = [u.fragments[0] for u in ordered.unplaced if u.fragments[0].text == "（天津港集团负责）"]
+    assert len(copies) == 2
+    assert WHY_LATER_COPY in _why_of(ordered, copies[0])
+    assert all(u.lo is not None and u.lo <= 9 for u in ordered.unplaced if u.fragments[0] in copies)
 
 
 def test_a_heading_left_undecided_may_still_be_b_s_before_b_s_next_one() -> None:
