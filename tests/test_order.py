@@ -50,6 +50,7 @@ from plan_extract.order import (
     WHYS,
     Ordered,
     _b_may_have_read_between,
+    _b_text_between_a_neighbours,
     _decode,
     _Decoder,
     _follows_ok,
@@ -1109,6 +1110,55 @@ def test_a_b_sentence_run_into_a_heading_is_doubted_where_the_certain_part_shows
     params = replace(seed000_like(42014), block_chars=(80, 150))
     _, _, mis, wrong = _variant_score(params)
     assert mis + wrong == []
+
+
+#: Settings outside the four families, drawn at random over a wide range (skip rates 0.005-0.95, runs
+#: of 1-16 fragments, blocks of 20-800 characters, lines of 100-1 200): each misfiled a task before.
+WIDE_DRAWS = {
+    # long skipped runs, A skipping anywhere: B's copy of a parenthesis the text holds twice was taken
+    # for A's, paired with B's other copy across B's undecided text (twice_across)
+    "long runs anywhere": CorruptionParams(
+        seed=143287645, skip_rate=0.09978, skip_run=(7, 11), block_chars=(233, 595), line_width=439,
+        replay_ratio=0.47002,
+    ),
+    "long runs at most turns": CorruptionParams(
+        seed=946184871, skip_rate=0.84483, skip_run=(8, 13), block_chars=(124, 238), line_width=726,
+        replay_ratio=0.46502, skips_at_turns=True,
+    ),
+    "long runs, small blocks, turn lines": CorruptionParams(
+        seed=1189190204, skip_rate=0.78009, skip_run=(8, 15), block_chars=(52, 61), line_width=382,
+        replay_ratio=0.50835, skips_at_turns=True, lines_follow_turns=True,
+    ),
+    # A reads its blocks whole; B's text decoded between B's copies of two fragments A read back to
+    # back (_b_text_between_a_neighbours)
+    "big blocks, wide lines": CorruptionParams(
+        seed=92003383, skip_rate=0.40113, skip_run=(3, 6), block_chars=(242, 356), line_width=1004,
+        replay_ratio=0.62263, skips_at_turns=True,
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", WIDE_DRAWS)
+def test_settings_outside_the_families_misfile_nothing(name: str) -> None:
+    params = WIDE_DRAWS[name]
+    exact, whole, mis, wrong = _variant_score(params)
+    assert mis + wrong == []
+    assert exact >= 0.25 * whole  # the doubts unplace a few tasks, not the text
+
+
+def test_b_text_between_two_fragments_a_read_in_one_block_is_doubted() -> None:
+    """The check's subject, on the draw it was written for: A read （十二）'s "依法核查虚标绿色产品线索，…"
+    and its parenthesis back to back, and the decoder gave B two fragments of A's between B's copies of
+    them; those are undecided now, and nothing else the check sees is."""
+    dd = find_duplicates(segment(normalize(corrupt(clean_official_text(), WIDE_DRAWS["big blocks, wide lines"]).text)))
+    dec = _decode(dd)
+    assert not dec.a_skips_inside
+    doubts = _b_text_between_a_neighbours(dec)
+    assert [dec.frags[k].text[:8] for k in doubts] == ["（市科技局、各区", "广泛征集、及时发"]
+    assert (
+        _b_text_between_a_neighbours(_decode(find_duplicates(segment(normalize(SCRAPE.read_text(encoding="utf-8"))))))
+        == []
+    )
 
 
 # -- a text that is not two interleaved readers is not forced into that model ------------------------

@@ -198,6 +198,7 @@ WHY_UNFORCED = (
     "and neither the numbering nor the grammar rules the other reader out"
 )
 WHY_EDGE = "a parenthesis the text repeats, which B may have read at either edge of the other reader's block"
+WHY_BETWEEN = "read as B's between B's copies of two fragments A read back to back inside one block"
 WHYS = (
     WHY_CLOSE,
     WHY_PAIRING,
@@ -208,6 +209,7 @@ WHYS = (
     WHY_UNCLOSED,
     WHY_UNFORCED,
     WHY_EDGE,
+    WHY_BETWEEN,
 )
 #: Topic check (:func:`_topic_doubts`): a block of once-occurring fragments is left undecided when its
 #: character bigrams (idf-weighted, per bigram) match the other reader's neighbouring fragments this
@@ -266,6 +268,10 @@ class _Decoder:
     def __init__(self, dd: Deduped, max_skip: int = MAX_SKIP, line_habits: bool = True) -> None:
         self.max_skip = max_skip
         self.line_habits = line_habits
+        #: whether a parenthesis whose text occurs just twice is paired across B's undecided text
+        #: beyond ``max_skip`` (:meth:`pair_stream_parentheses`); the strict decoding of
+        #: :func:`_doubted` turns it off where A may skip inside its blocks
+        self.twice_across = True
         self.frags = dd.fragments
         self.dup = dict(dd.duplicate_of)  # later copy -> first copy
         self.n = len(self.frags)
@@ -376,10 +382,10 @@ class _Decoder:
             """B's neighbour of ``k`` in B's stream: the nearest fragment not labelled A.  Undecided
             fragments with another key are passed over too, but only across one block's length, and
             only as far as ``max_skip`` allows -- unless the parenthesis's text occurs just twice in
-            the whole text, so that there is no third copy to take for B's."""
+            the whole text, so that there is no third copy to take for B's (and :attr:`twice_across`)."""
             j = k + step
             undecided = 0
-            reach = MAX_SKIP if self.key_count[key] == 2 else self.max_skip
+            reach = MAX_SKIP if self.key_count[key] == 2 and self.twice_across else self.max_skip
             while 0 <= j < self.n and (
                 self.labels[j] == A or (self.labels[j] is None and self.frags[j].key != key and undecided < reach)
             ):
@@ -1100,12 +1106,14 @@ def _decode(
     line_habits: bool = True,
     rounds: int = PAIRING_ROUNDS,
     a_skips_inside: bool = False,
+    twice_across: bool = True,
 ) -> _Decoder:
     """Label every fragment A or B: anchors → labels → pair parentheses seen through B's stream →
     again (``rounds`` times at most, while something new pairs); and once more if the decoded
     labels show A skipping inside its blocks (:meth:`_Decoder.saw_a_skip`)."""
     dec = _Decoder(dd, max_skip, line_habits)
     dec.a_skips_inside = a_skips_inside
+    dec.twice_across = twice_across
     dec.label_anchors()
     dec.pair_stream_parentheses()
     a_last = dec.label_anchors()
@@ -1528,12 +1536,22 @@ def _doubted(dd: Deduped, dec: _Decoder) -> _Decoder:
     #   (re-decoded pairing those only across fragments known to be A's).  Rare-turn-skip variant
     #   1024: "（市工业和信息化局、各区人民政府按职责分工负责）", read by both readers at one place and
     #   by A alone at another, was paired with A's second copy and gave a task another's agencies.
-    #   Text that occurs just twice has no third copy to be taken for B's, and is paired across
-    #   undecided text in both decodings: re-decoding those too left 523 of the 531 fragments it
-    #   alone left undecided on rare-turn-skip seeds 1000-1019 with the label it would have given
-    #   (seeds 1000-1059, exact, misfiled: rare turn skips 63.0 -> 75.1 %, 9 -> 9; seed-000-like
-    #   66.9 -> 69.3 %, 1 -> 1; default 30.0 -> 32.5 %, 0 -> 1; 2000-2059: 62.7 -> 75.1 %, 5 -> 6;
-    #   67.4 -> 69.5 %, 1 -> 1; 30.4 -> 32.7 %, 1 -> 1);
+    #   Text that occurs just twice has no third copy to be taken for B's, and where A reads its
+    #   blocks whole it is paired across undecided text in both decodings: re-decoding those too left
+    #   523 of the 531 fragments it alone left undecided on rare-turn-skip seeds 1000-1019 with the
+    #   label it would have given (seeds 1000-1059, exact, misfiled: rare turn skips 63.0 -> 75.1 %,
+    #   9 -> 9; seed-000-like 66.9 -> 69.3 %, 1 -> 1; default 30.0 -> 32.5 %, 0 -> 1; 2000-2059:
+    #   62.7 -> 75.1 %, 5 -> 6; 67.4 -> 69.5 %, 1 -> 1; 30.4 -> 32.7 %, 1 -> 1; measured when
+    #   rare turn skips were read with A's blocks whole).  Where A may skip inside its blocks, both
+    #   copies can be B's: the document holds the text more than twice, A skipped where B read it,
+    #   and the copy taken for A's closes B's own task.  Drawn with long skipped runs (7-15
+    #   fragments; default generator, seed 143287645, skip rate 0.10, runs of 7-11, 233-595-character
+    #   blocks), B's "全面推行清洁生产，…" of （三） lost its "（市发展改革委、市生态环境局、…）" that
+    #   way, paired with B's copy of （七）'s across two undecided fragments, and was glued to the
+    #   next task.  So there the strict decoding pairs such text only across fragments known to be
+    #   A's, as any repeated text (3 of 600 draws over a wide range of settings misfiled so, none
+    #   now; default and rare turn skips, seeds x000-x019 for x = 1-9: 29.7 -> 28.8 % and
+    #   22.3 -> 21.1 % exact, no misfile added or mended);
     # * the line habits, learnt from a couple of dozen lines (re-decoded without them).  Where a
     #   text's lines are cut at a width unrelated to the turns, its first lines can show "one B block
     #   per line, never across a break" by chance (the phase prior is even kept on some such texts)
@@ -1551,7 +1569,7 @@ def _doubted(dd: Deduped, dec: _Decoder) -> _Decoder:
     #   1044's wrong label is decided by 4-5 nats.  On seeds 1000-34059 (2 040 turn-lines variants):
     #   exact 69.59 -> 70.08 % (at 5 nats: 70.31 %), the same 4 variants misfiled, no range wrong;
     #   the scrape 31 -> 33 of 55; no variant of the other three families passes the test.
-    strict = _decode(dd, max_skip=0, rounds=0, a_skips_inside=dec.a_skips_inside)
+    strict = _decode(dd, max_skip=0, rounds=0, a_skips_inside=dec.a_skips_inside, twice_across=not dec.a_skips_inside)
     lineless = _relabel(dd, dec, line_habits=False)
     habits_hold = dec.phase_evidence(lineless.labels) >= PHASE_CONFIRM
     for k in range(dec.n):
@@ -1572,11 +1590,16 @@ def _doubted(dd: Deduped, dec: _Decoder) -> _Decoder:
         for j, k in swaps:
             dec.mark_ambiguous(j, WHY_EDGE)
             dec.mark_ambiguous(k, WHY_EDGE)
-    # Two more checks doubt single labels: a block whose wording belongs with the other reader's
+    # Three more checks doubt single labels: a block whose wording belongs with the other reader's
     # neighbours (rare-turn-skip 1000 and 1002, seed-000-like 1017 and 2037 misfiled tasks before),
-    # and a sentence of B's that would end a measure without its parenthesis.  The labels next to a
-    # doubted one that hold only with it are doubted too (:func:`_hanging_on`).
-    for check, why in ((_topic_doubts, WHY_TOPIC), (_unclosed_before_headings, WHY_UNCLOSED)):
+    # a sentence of B's that would end a measure without its parenthesis, and B's text where A's
+    # whole blocks leave B none.  The labels next to a doubted one that hold only with it are doubted
+    # too (:func:`_hanging_on`).
+    for check, why in (
+        (_topic_doubts, WHY_TOPIC),
+        (_unclosed_before_headings, WHY_UNCLOSED),
+        (_b_text_between_a_neighbours, WHY_BETWEEN),
+    ):
         doubts = check(dec)
         for k in doubts + _hanging_on(dd, dec, doubts):
             dec.mark_ambiguous(k, why)
@@ -1585,6 +1608,36 @@ def _doubted(dd: Deduped, dec: _Decoder) -> _Decoder:
         if dec.dup.get(j) == pa and j not in dd.duplicate_of:
             del dec.dup[j]
     return dec
+
+
+def _b_text_between_a_neighbours(dec: _Decoder) -> list[int]:
+    """Where A reads its blocks whole: the fragments the decoder chose as B's that lie between B's
+    copies of two neighbours in the text that A read in one block.
+
+    Why: A read the two back to back without turning, so they are neighbours in the document, and B,
+    replaying without gaps, read its copies of them back to back too: nothing between those copies is
+    B's.  The decoder's costs do not know this; the check of A's skips
+    (:meth:`_Decoder.saw_a_skip`) reads it as evidence that A skips inside its blocks, but one such
+    pair among more than fifty is below its floor (:data:`A_SKIP_FLOOR`), and the labels stood.
+    Drawn with big blocks and wide lines (seed 92003383: A skips at two turns in five, runs of 3-6,
+    242-356-character blocks, 1 004-character lines, B at 0.62 of A's pace): A read （十二）'s
+    "依法核查虚标绿色产品线索，…" and its "（市市场监管委、…）" back to back; between B's copies of them
+    the decoder gave B A's "（市科技局、各区人民政府…）" and "广泛征集、及时发布绿色技术推广目录，…"
+    of （十九） by 7.5-7.8 nats, so the first took the second's agencies and the second was filed
+    under （十二）.  Those labels are left undecided.  On seed-000-like and turn-lines variants, seeds
+    x000-x019 for x = 1-9, and the Tianjin scrape, nothing changes.
+    """
+    if dec.a_skips_inside:
+        return []
+    doubts: set[int] = set()
+    for i, p in dec.partner.items():
+        q = dec.partner.get(i + 1)
+        if q is None or q <= p or dec.labels[i] != A or dec.labels[i + 1] != A:
+            continue
+        if i in dec.ambiguous or i + 1 in dec.ambiguous:
+            continue
+        doubts.update(k for k in range(p + 1, q) if dec.labels[k] == B and dec.chosen(k))
+    return sorted(doubts)
 
 
 def _pair_copies_b_read(dec: _Decoder) -> None:
