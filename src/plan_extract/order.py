@@ -1611,14 +1611,14 @@ def _doubted(dd: Deduped, dec: _Decoder) -> _Decoder:
 
 
 def _b_text_between_a_neighbours(dec: _Decoder) -> list[int]:
-    """Where A reads its blocks whole: the fragments the decoder chose as B's that lie between B's
-    copies of two neighbours in the text that A read in one block.
+    """Where A reads its blocks whole: the fragments the decoder chose as B's between B's copies of two
+    fragments A read back to back in one block -- the pairs :meth:`_Decoder.saw_a_skip` counts as
+    skips.
 
-    Why: A read the two back to back without turning, so they are neighbours in the document, and B,
-    replaying without gaps, read its copies of them back to back too: nothing between those copies is
-    B's.  The decoder's costs do not know this; the check of A's skips
-    (:meth:`_Decoder.saw_a_skip`) reads it as evidence that A skips inside its blocks, but one such
-    pair among more than fifty is below its floor (:data:`A_SKIP_FLOOR`), and the labels stood.
+    Why: A read the two without turning, so they are neighbours in the document, and B, replaying
+    without gaps, read its copies of them back to back too: nothing between those copies is B's.  The
+    decoder's costs do not know this.  ``saw_a_skip`` reads such a pair as A skipping inside its
+    blocks, but one pair in 89 is below its floor (:data:`A_SKIP_FLOOR`), and the labels stood.
     Drawn with big blocks and wide lines (seed 92003383: A skips at two turns in five, runs of 3-6,
     242-356-character blocks, 1 004-character lines, B at 0.62 of A's pace): A read （十二）'s
     "依法核查虚标绿色产品线索，…" and its "（市市场监管委、…）" back to back; between B's copies of them
@@ -1627,16 +1627,12 @@ def _b_text_between_a_neighbours(dec: _Decoder) -> list[int]:
     under （十二）.  Those labels are left undecided.  On seed-000-like and turn-lines variants, seeds
     x000-x019 for x = 1-9, and the Tianjin scrape, nothing changes.
     """
-    if dec.a_skips_inside:
+    if dec.a_skips_inside or not dec.partner:
         return []
     doubts: set[int] = set()
-    for i, p in dec.partner.items():
-        q = dec.partner.get(i + 1)
-        if q is None or q <= p or dec.labels[i] != A or dec.labels[i + 1] != A:
-            continue
-        if i in dec.ambiguous or i + 1 in dec.ambiguous:
-            continue
-        doubts.update(k for k in range(p + 1, q) if dec.labels[k] == B and dec.chosen(k))
+    for i, j, skipped in dec.a_read_pairs(max(dec.partner), skips_through_unknown=True):
+        if j == i + 1 and skipped:
+            doubts.update(k for k in range(dec.partner[i] + 1, dec.partner[j]) if dec.labels[k] == B and dec.chosen(k))
     return sorted(doubts)
 
 
