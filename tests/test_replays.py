@@ -104,6 +104,50 @@ def test_no_parenthesis_of_another_reader_is_taken_for_the_slow_replays(clean_te
     assert [k for k in replay.source if truth[k].reader == 0] == []
 
 
+#: Three-reader draws of random settings (a session's search, seeds 1 000 000 + i) where R1 reads long
+#: turns and R2 trails far behind: each misfiled a task before R1's parenthesis inside R1's own turn
+#: stopped being taken for R2's (rounded, each checked to misfile with the version before).
+FAR_BEHIND = {
+    # a turn of one parenthesis: R1's, paired with one of A's of the same text
+    "slow replays, long runs": CorruptionParams(
+        seed=325262342, readers=3, skip_rate=0.13602, skip_run=(8, 13), block_chars=(395, 470),
+        line_width=660, replay_ratio=0.19196,
+    ),
+    # past R2's last copy: R1's parenthesis nine fragments on, R1's text on both sides
+    "slow replays, wide lines": CorruptionParams(
+        seed=934173915, readers=3, skip_rate=0.78561, skip_run=(8, 8), block_chars=(113, 221),
+        line_width=1133, replay_ratio=0.19778, skips_at_turns=True,
+    ),
+    # R1 at 0.68 of A's pace; a task took another's agencies
+    "fast replay, big blocks": CorruptionParams(
+        seed=1039326605, readers=3, skip_rate=0.00775, skip_run=(2, 8), block_chars=(390, 468),
+        line_width=937, replay_ratio=0.68283, skips_at_turns=True,
+    ),
+    # a held-out draw (i = 2096): a misfiled task and a wrong unplaced range
+    "held out": CorruptionParams(
+        seed=1745224070, readers=3, skip_rate=0.34589, skip_run=(4, 10), block_chars=(222, 455),
+        line_width=899, replay_ratio=0.39820,
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", FAR_BEHIND)
+def test_a_parenthesis_next_to_r1s_text_is_not_taken_for_the_slow_replays(
+    name: str, clean_text: str, official_record: PlanRecord
+) -> None:
+    """A turn of R2's lies between two of A's: no parenthesis R1 read is dropped as R2's, and the
+    text misfiles nothing."""
+    c = corrupt(clean_text, FAR_BEHIND[name])
+    dd = _deduped(c.text)
+    replay = slow_replay(dd)
+    assert replay is not None
+    truth = emission_of(c, dd.fragments)
+    assert [k for k in _wrong(c, dd, replay.source) if truth[k].reader == 1] == []
+    _, sc = _scored(c, official_record)
+    assert sc.misfiled == [] and sc.unplaced_ranges_wrong == [] and sc.unplaced_misattributed == []
+    assert len(sc.exact) >= len(sc.whole) // 10
+
+
 @pytest.mark.parametrize("params", THREE_READERS)
 def test_a_three_reader_text_is_restored_or_refused(
     params: CorruptionParams, clean_text: str, official_record: PlanRecord
