@@ -14,13 +14,14 @@ from pathlib import Path
 
 import pytest
 import regex
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from opencc import OpenCC
 
 from plan_extract import extract_source
 from plan_extract.normalize import apply_plan, normalize, normalize_and_explain
-from plan_extract.normalize.rules import RULES_BY_NAME
+from plan_extract.normalize.edits import TrackedText, apply_edits
+from plan_extract.normalize.rules import MIN_WRAP_WIDTH, RULES_BY_NAME, unwrap_fixed_width
 from plan_extract.readers.base import SourceText
 
 CASES_FILE = Path(__file__).parent / "data" / "normalization_cases.json"
@@ -238,3 +239,40 @@ def test_no_han_character_is_lost(text: str) -> None:
 def test_plan_replays_on_arbitrary_text(text: str) -> None:
     norm = normalize_and_explain(text)
     assert apply_plan(text, norm.plan) == norm.text
+
+
+# --- hard wraps -----------------------------------------------------------------------------------
+
+# short lines of any kind, and long prose lines (so that most draws wrap, and show it: 218 of 300)
+paragraph = st.one_of(
+    st.text(alphabet=st.sampled_from("甲乙丙丁戊，。、（）：0123a "), min_size=1, max_size=300),
+    st.text(alphabet=st.sampled_from("甲乙丙丁戊，。"), min_size=60, max_size=300),
+)
+
+
+def _unwrapped(text: str) -> str:
+    return apply_edits(TrackedText.from_source(text), unwrap_fixed_width(text), "unwrap_fixed_width")[0].text
+
+
+@settings(PROPERTY, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.lists(paragraph, min_size=1, max_size=8), st.integers(MIN_WRAP_WIDTH, 70))
+def test_a_hard_wrap_is_undone_or_left_alone(paragraphs: list[str], width: int) -> None:
+    """Paragraphs wrapped at ``width``: where the wrap shows (three full lines and a third of all), the
+    paragraphs come back exactly; where it does not, nothing is joined.  A paragraph whose length is a
+    multiple of the width cannot be told from a wrapped one (the rule's docstring) and is left out."""
+    assume(all(len(p) % width for p in paragraphs))
+    text = "\n".join(paragraphs)
+    assume(not unwrap_fixed_width(text))  # the paragraphs themselves do not look wrapped
+    wrapped = "\n".join(p[i : i + width] for p in paragraphs for i in range(0, len(p), width))
+    full = sum(len(p) // width for p in paragraphs)
+    lines = sum(len(p) // width + 1 for p in paragraphs)
+    assert _unwrapped(wrapped) == (text if full >= 3 and 3 * full >= lines else wrapped)
+
+
+@PROPERTY
+@given(st.lists(paragraph, min_size=1, max_size=8), st.integers(MIN_WRAP_WIDTH, 70))
+def test_normalize_is_idempotent_on_hard_wrapped_text(paragraphs: list[str], width: int) -> None:
+    wrapped = "\n".join(p[i : i + width] for p in paragraphs for i in range(0, len(p), width))
+    once = normalize(wrapped)
+    assert normalize(once) == once
+    assert _han_count(once) == _han_count(wrapped)

@@ -264,12 +264,65 @@ def rejoin_broken_lines(text: str) -> list[Edit]:
     return edits
 
 
+#: Narrowest wrap taken for one: shorter lines of one length are lists, signatures or headings.
+MIN_WRAP_WIDTH = 20
+
+
+def _wrap_width(lengths: list[int]) -> int | None:
+    """The width the lines of these ``lengths`` (blank lines left out) were wrapped at, if any: no
+    line is longer than it, and at least three lines and a third of all are exactly that long."""
+    if not lengths:
+        return None
+    width = max(lengths)
+    full = lengths.count(width)
+    return width if width >= MIN_WRAP_WIDTH and full >= 3 and 3 * full >= len(lengths) else None
+
+
+def unwrap_fixed_width(text: str) -> list[Edit]:
+    """Join the lines of a text that was hard-wrapped at a fixed number of characters.
+
+    Defect: a mirror site or a text export wraps every line at N characters, whatever it cuts.  The
+    Tianjin scrape wrapped at 200 cuts the heading "（七）提升产业园区（集群）" / "循环化水平。" (a
+    break after a closing mark, which :func:`rejoin_broken_lines` keeps), so its two copies no
+    longer match; and every wrap adds a line break where no reader's turn ended, which order repair
+    reads as evidence of one.  Wrapped at each width from 50 to 399, the scrape misfiled tasks at
+    53 of the 350 widths.
+
+    A text is taken for wrapped at width W when no line is longer than W and at least three lines,
+    and a third of all, are exactly W characters long (W at least :data:`MIN_WRAP_WIDTH`): a line of
+    exactly W is then joined to the next unless a blank line follows.  That is repeated until no
+    width shows (a text wrapped twice).  A paragraph whose length is a multiple of W cannot be told
+    from a wrapped one and is joined to the next; a wrap counted in display columns (a CJK
+    character as two) is not recognised.
+    """
+    lines: list[tuple[int, int]] = []  # (offset of each line as joined so far, its length)
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, len(line)))
+        pos += len(line) + 1
+    edits: list[Edit] = []
+    while width := _wrap_width([n for _, n in lines if n]):
+        merged: list[tuple[int, int]] = []
+        full = False  # the last line merged was exactly ``width`` long
+        for start, n in lines:
+            if full and n:
+                edits.append(Edit(start - 1, start, "", note=f"line wrapped at {width} characters"))
+                merged[-1] = (merged[-1][0], merged[-1][1] + n)
+            else:
+                merged.append((start, n))
+            full = n == width
+        lines = merged
+    return sorted(edits, key=lambda e: e.start)
+
+
 #: The rules in the order they run, and why that order:
-#: mojibake first (it works on byte-level garbage); radicals before the ⼜ decision (the lexicon
+#: unwrapping first (it measures the lines as the wrapping tool cut them, before any rule changes
+#: their lengths); mojibake next (it works on byte-level garbage); radicals before the ⼜ decision (the lexicon
 #: needs the neighbours clean); traditional→simplified after both (OpenCC needs real ideographs);
 #: punctuation before spacing (the spacing rule treats full-width marks as Chinese); line
 #: joining last (it reads the finished punctuation).
 RULES: tuple[Rule, ...] = (
+    unwrap_fixed_width,
     fix_mojibake,
     map_radicals,
     resolve_mouth_again_confusion,
