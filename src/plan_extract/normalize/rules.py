@@ -286,7 +286,7 @@ def unwrap_fixed_width(text: str) -> list[Edit]:
     break after a closing mark, which :func:`rejoin_broken_lines` keeps), so its two copies no
     longer match; and every wrap adds a line break where no reader's turn ended, which order repair
     reads as evidence of one.  Wrapped at each width from 50 to 399, the scrape misfiled tasks at
-    53 of the 350 widths.
+    53 of the 350 widths; unwrapped first, at none.
 
     A text is taken for wrapped at width W when no line is longer than W and at least three lines,
     and a third of all, are exactly W characters long (W at least :data:`MIN_WRAP_WIDTH`): a line of
@@ -317,10 +317,10 @@ def unwrap_fixed_width(text: str) -> list[Edit]:
 
 #: The rules in the order they run, and why that order:
 #: unwrapping first (it measures the lines as the wrapping tool cut them, before any rule changes
-#: their lengths); mojibake next (it works on byte-level garbage); radicals before the ⼜ decision (the lexicon
-#: needs the neighbours clean); traditional→simplified after both (OpenCC needs real ideographs);
-#: punctuation before spacing (the spacing rule treats full-width marks as Chinese); line
-#: joining last (it reads the finished punctuation).
+#: their lengths); mojibake next (it works on byte-level garbage); radicals before the ⼜ decision
+#: (the lexicon needs the neighbours clean); traditional→simplified after both (OpenCC needs real
+#: ideographs); punctuation before spacing (the spacing rule treats full-width marks as Chinese);
+#: line joining last (it reads the finished punctuation).
 RULES: tuple[Rule, ...] = (
     unwrap_fixed_width,
     fix_mojibake,
