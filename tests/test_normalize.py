@@ -250,6 +250,11 @@ paragraph = st.one_of(
 )
 
 
+def _wrapped(paragraphs: list[str], width: int) -> str:
+    """The paragraphs, one a line, each cut into lines of ``width`` characters."""
+    return "\n".join(p[i : i + width] for p in paragraphs for i in range(0, len(p), width))
+
+
 def _unwrapped(text: str) -> str:
     return apply_edits(TrackedText.from_source(text), unwrap_fixed_width(text), "unwrap_fixed_width")[0].text
 
@@ -263,7 +268,7 @@ def test_a_hard_wrap_is_undone_or_left_alone(paragraphs: list[str], width: int) 
     assume(all(len(p) % width for p in paragraphs))
     text = "\n".join(paragraphs)
     assume(not unwrap_fixed_width(text))  # the paragraphs themselves do not look wrapped
-    wrapped = "\n".join(p[i : i + width] for p in paragraphs for i in range(0, len(p), width))
+    wrapped = _wrapped(paragraphs, width)
     full = sum(len(p) // width for p in paragraphs)
     lines = sum(len(p) // width + 1 for p in paragraphs)
     assert _unwrapped(wrapped) == (text if full >= 3 and 3 * full >= lines else wrapped)
@@ -272,7 +277,7 @@ def test_a_hard_wrap_is_undone_or_left_alone(paragraphs: list[str], width: int) 
 @PROPERTY
 @given(st.lists(paragraph, min_size=1, max_size=8), st.integers(MIN_WRAP_WIDTH, 70))
 def test_normalize_is_idempotent_on_hard_wrapped_text(paragraphs: list[str], width: int) -> None:
-    wrapped = "\n".join(p[i : i + width] for p in paragraphs for i in range(0, len(p), width))
+    wrapped = _wrapped(paragraphs, width)
     once = normalize(wrapped)
     assert normalize(once) == once
     assert _han_count(once) == _han_count(wrapped)
