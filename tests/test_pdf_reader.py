@@ -220,6 +220,35 @@ def test_running_header_and_page_numbers_of_a_generated_pdf(tmp_path: Path) -> N
     assert paragraphs(src) == paras
 
 
+def test_a_page_of_one_line_keeps_no_page_number(tmp_path: Path) -> None:
+    """The last page of a notice can hold one line and its page number: both lines are at the bottom
+    edge, and the number is the outermost.  It was left in the text (a page's two lines were taken
+    for its top only)."""
+    pytest.importorskip("fpdf")
+    from fpdf import FPDF
+
+    class Numbered(FPDF):
+        def footer(self) -> None:
+            self.set_y(-40)
+            self.set_font("Helvetica", size=9)
+            self.cell(0, 10, f"- {self.page_no()} -", align="C")
+
+    words = "alpha beta gamma delta epsilon zeta theta kappa lambda sigma omega".split()
+    pdf = Numbered(unit="pt", format=(420, 595))
+    pdf.set_auto_page_break(True, margin=60)
+    pdf.set_font("Helvetica", size=11)
+    for page, lines in enumerate((20, 20, 1)):
+        pdf.add_page()
+        for i in range(lines):
+            line = " ".join(words[(page * 20 + i + j) % len(words)] for j in range(2 + i % 5)) + "."
+            pdf.multi_cell(300, 15, line, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "short.pdf"
+    pdf.output(str(path))
+    src = read_pdf(path)
+    assert [(x.kind, x.text, x.page) for x in src.noise] == [("page_number", f"- {p} -", p) for p in (1, 2, 3)]
+    assert "- 3 -" not in src.text and src.text.endswith(".")
+
+
 # --------------------------------------------------------------------------------------------------
 # Unusable PDFs: one InputError each, never a pdfminer exception
 # --------------------------------------------------------------------------------------------------

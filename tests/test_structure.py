@@ -208,6 +208,44 @@ def test_a_notice_title_glued_to_its_addressees_is_split_off(official_source: st
     assert rec.plan.title == PLAN_TITLE
 
 
+def _front(text: str) -> Any:
+    return extract_source(SourceText(path="t.txt", name="t.txt", kind="text", text=text))
+
+
+def test_titles_set_over_lines_are_joined() -> None:
+    """A text made from a PDF keeps the lines its titles were set in (pdftotext of the official PDF):
+    the notice title over three lines, the plan title over two.  Before, the title was the first line
+    alone and the rest ran into the notice's body and the plan's preamble."""
+    lines = [
+        "天津市人民政府关于印发天津市加快",
+        "建立健全绿色低碳循环发展经济",
+        "体系实施方案的通知",
+        "各区人民政府，市政府各委、办、局：",
+        "现将《天津市加快建立健全绿色低碳循环发展经济体系的实施方案》印发给你们，望遵照执行。",
+        "天津市人民政府",
+        "2022年3月25日",
+        "天津市加快建立健全绿色低碳循环",
+        "发展经济体系的实施方案",
+        "为加快建立健全绿色低碳循环发展经济体系，制定本实施方案。",
+        "一、总体要求",
+    ]
+    rec = _front("\n".join(lines))
+    assert rec.document.title == NOTICE_TITLE
+    assert rec.document.recipients == ["各区人民政府", "市政府各委、办、局"]
+    assert rec.plan.title == PLAN_TITLE
+    # without the quoted title in the notice, the plan title's lines are joined the same way
+    unquoted = [ln.replace("《天津市加快建立健全绿色低碳循环发展经济体系的实施方案》", "本方案") for ln in lines]
+    assert _front("\n".join(unquoted)).plan.title == PLAN_TITLE
+
+
+def test_a_title_line_ending_in_a_document_type_is_not_joined_to_the_next() -> None:
+    rec = _front("关于加强生态环境保护的意见\n各区人民政府，市有关部门：\n现提出如下意见。\n一、总体要求")
+    assert rec.document.title == "关于加强生态环境保护的意见"
+    # a line with a sentence mark is not a title's second line
+    rec = _front("关于加强生态环境保护\n工作，推动绿色发展的意见\n各区人民政府：\n一、总体要求")
+    assert rec.document.title == "关于加强生态环境保护"
+
+
 def _radicals(strings: Iterator[str]) -> list[str]:
     return sorted({f"U+{ord(c):04X}" for s in strings for c in s if ord(c) in RADICAL_BLOCKS})
 

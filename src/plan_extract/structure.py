@@ -166,6 +166,49 @@ def _title_before_recipients(text: str) -> int:
     return 0
 
 
+#: Most lines a title is set over.
+_TITLE_LINES = 3
+
+
+def _title_end(text: str, start: int) -> int:
+    """Where the title whose first line starts at ``start`` ends: that line's end, or the end of the
+    second or third line where a long title was set over them.
+
+    Defect: a text made from a PDF (``pdftotext``) keeps the lines the page set its titles in,
+    "天津市人民政府关于印发天津市加快" / "建立健全绿色低碳循环发展经济体系实施方案的通知", and the first
+    line alone is a truncated title while the rest runs into the addressees.  The lines are joined
+    only when the first does not end in a document type (…的通知, …方案), none holds a sentence mark
+    and the last does end in one."""
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    if regex.search(rf"(?:{DOC_TYPES})$", text[start:end]):
+        return end
+    stop = end
+    for _ in range(_TITLE_LINES - 1):
+        if stop >= len(text) or text[stop + 1 : stop + 2] in ("", "\n"):
+            break
+        nxt = text.find("\n", stop + 1)
+        stop = len(text) if nxt == -1 else nxt
+        if regex.search(r"[。！？；，：:,;]", text[start:stop]):
+            break
+        if regex.search(rf"(?:{DOC_TYPES})$", text[start:stop]):
+            return stop
+    return end
+
+
+def _prefix_end(text: str, start: int, wanted: str) -> int | None:
+    """The end of ``wanted`` where ``text`` starts it at ``start``, line breaks inside it skipped
+    (a title quoted in the notice, set over two lines below it); None where it is not there."""
+    i = start
+    for ch in wanted:
+        while i < len(text) and text[i] == "\n" and ch != "\n":
+            i += 1
+        if i >= len(text) or text[i] != ch:
+            return None
+        i += 1
+    return i
+
+
 def parse_front(frags: list[Fragment]) -> FrontMatter:
     """Notice title, document number, recipients, body, signature, plan title and preamble."""
     fm = FrontMatter()
@@ -182,8 +225,8 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
     pos = 0
     first = rest[0]
     if first.kind == "line" and _looks_like_title(first.text):
-        fm.title = j.span(0, len(first.text))
-        pos = len(first.text)
+        pos = _title_end(t, 0)
+        fm.title = j.span(0, pos)
         # a web page shows the title twice (page header, then the document): the repeat is the same field
         nxt = t[pos:].lstrip("\n")
         if fm.title and nxt.startswith(fm.title.text):
@@ -241,12 +284,13 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
     tail = t[after:]
     lead = len(tail) - len(tail.lstrip("\n"))
     quoted = BOOK_TITLE_RE.search(fm.body.text) if fm.body else None
-    if quoted and tail.lstrip("\n").startswith(quoted.group(1)):
-        end = after + lead + len(quoted.group(1))
+    named = _prefix_end(t, after + lead, quoted.group(1)) if quoted else None
+    if named is not None:
+        end = named
     else:
         nl = t.find("\n", after + lead)
         line = t[after + lead : nl if nl != -1 else len(t)]
-        end = after + lead + len(line) if line and line[-1] not in "。！？；" else after
+        end = _title_end(t, after + lead) if line and line[-1] not in "。！？；" else after
     fm.plan_title = j.span(after, end)
     fm.preamble = j.span(end, len(t))
     return fm

@@ -233,8 +233,10 @@ def rejoin_broken_lines(text: str) -> list[Edit]:
     Defect: PDF extraction cuts paragraphs at page ends (seed 004: ``碳排放达峰后`` / blank line /
     ``稳中有降``; ``（市科`` / ``技局``).  A break is removed when the text before it does not end
     with closing punctuation, the line before it is prose (it has a comma or full stop: titles,
-    signatures and headings do not), the line's last piece (after its last closing mark) is not a
-    numbered heading, and the text after it does not start a numbered heading.
+    signatures and headings do not) or leaves a （ open, the line's last piece (after its last
+    closing mark) is not a numbered heading, and the text after it does not start a numbered heading.
+    The open parenthesis is for text made from a PDF (``pdftotext``), which keeps every printed line:
+    "（市农业农村委、市工业和信息化局、市发展改革委、市文化和" / "旅游局、…按职责分工负责）" has no comma.
 
     The last-piece test matters for scraped text, whose long lines hold many sentences: a line of
     prose that ends in a section heading (``…规范发展。三、构建绿色低碳循环发展的流通体系`` / a
@@ -253,7 +255,7 @@ def rejoin_broken_lines(text: str) -> list[Edit]:
         join = (
             bool(prev_line)
             and prev_line[-1] not in TERMINAL
-            and any(c in _PROSE_MARKS for c in prev_line)
+            and (any(c in _PROSE_MARKS for c in prev_line) or prev_line.rfind("（") > prev_line.rfind("）"))
             and not _HEADING_START.match(text, last_piece)
             and not _HEADING_START.match(text, e)
         )

@@ -45,19 +45,12 @@ from typing import Any
 
 from ..errors import InputError
 from .base import LineBox, Noise, Page, SourceText
+from .pagemarks import EdgeLine, classify_edge_lines
 
 # --------------------------------------------------------------------------------------------------
 # Recognisers
 # --------------------------------------------------------------------------------------------------
 
-_DASHES = r"\-—–－―~～·•"
-#: Page numbers as printed at the foot (or head) of a page: "— 3 —", "- 3 -", "3", "·3·".
-_PAGE_NUMBER_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"^[{_DASHES}\s]*(\d{{1,4}})[{_DASHES}\s]*$"),
-    re.compile(r"^第\s*(\d{1,4})\s*页(?:\s*[，,/／]?\s*共\s*\d{1,4}\s*页)?$"),
-    re.compile(r"^(?:page|p\.)\s*(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE),
-    re.compile(r"^(\d{1,4})\s*[/／]\s*\d{1,4}$"),
-)
 #: Font names of bold and 黑体 faces: "SimHei", "FZHei-B01", "NotoSansCJKsc-Bold", "Arial,Bold".
 _BOLD_FONT = re.compile(r"bold|black|heavy|demi|semibold|hei|黑", re.IGNORECASE)
 #: Numbering that opens a heading line: 一、 第一章 （一） 1.  -- Kangxi twins of the numerals
@@ -77,8 +70,6 @@ _FULL_TOLERANCE = 0.6
 _INDENT_TOLERANCE = 0.75
 #: A heading is at least this much larger than the body (ratio of font sizes).
 _LARGER = 1.1
-#: Share of a page's lines (outside the text block) a header/footer text must appear on.
-_REPEAT_SHARE = 0.5
 #: The last bytes of a complete PDF hold "%%EOF" (the spec says 1024; allow trailing junk).
 _EOF_WINDOW = 4096
 
@@ -387,18 +378,6 @@ def _metadata(info: dict[str, Any], pages: int) -> dict[str, str]:
 # --------------------------------------------------------------------------------------------------
 
 
-def _page_number(text: str) -> int | None:
-    compact = text.strip()
-    for pattern in _PAGE_NUMBER_PATTERNS:
-        m = pattern.match(compact)
-        if m:
-            try:
-                return int(m.group(1))
-            except ValueError:
-                return None
-    return None
-
-
 def _mode(values: Iterable[float], default: float) -> float:
     counts = Counter(round(v) for v in values)
     if not counts:
@@ -454,11 +433,12 @@ def _body_geometry(lines: Sequence[_Line]) -> _Geometry:
 
 
 def _edges(lines: Sequence[_Line]) -> list[tuple[str, list[_Line]]]:
-    """The (at most) two lines nearest the top and the bottom of a page, outermost first."""
+    """The (at most) two lines nearest the top and the bottom of a page, outermost first.
+
+    A page of one or two lines has the same lines at both edges: the last page of a notice can hold
+    one line of text and its page number, and that number is the bottom's outermost line."""
     ordered = sorted(lines, key=lambda ln: ln.top)
-    top = ordered[:2]
-    bottom = [ln for ln in ordered[::-1][:2] if all(ln is not t for t in top)]
-    return [("top", top), ("bottom", bottom)]
+    return [("top", ordered[:2]), ("bottom", ordered[::-1][:2])]
 
 
 def _find_noise(pages: list[list[_Line]], heights: Sequence[float]) -> None:
@@ -473,25 +453,10 @@ def _find_noise(pages: list[list[_Line]], heights: Sequence[float]) -> None:
     line's height in the outer quarter of the page.  Position alone is not enough (the last line of
     a short page also sits low), and text alone is not (a body line can read "2").
     """
-    n_pages = len(pages)
     edges = [_edges(lines) for lines in pages]
     candidates = [(ln, edge) for page_edges in edges for edge, seq in page_edges for ln in seq]
-
-    def key(ln: _Line, edge: str) -> tuple[str, str]:
-        return edge, re.sub(r"\d+", "#", re.sub(r"\s+", "", ln.text))
-
-    numbers = {id(ln): _page_number(ln.text) for ln, _ in candidates}
-    offsets = Counter(num - ln.page for ln, _ in candidates if (num := numbers[id(ln)]) is not None)
-    best_offset = offsets.most_common(1)[0][0] if offsets else 0
-    repeats = Counter(key(ln, edge) for ln, edge in candidates)
-
-    tentative: dict[int, str] = {}
-    for ln, edge in candidates:
-        num = numbers[id(ln)]
-        if num is not None and (num - ln.page == best_offset or n_pages == 1):
-            tentative[id(ln)] = "page_number"
-        elif n_pages >= 2 and repeats[key(ln, edge)] >= max(2, _REPEAT_SHARE * n_pages) and len(ln.text) <= 80:
-            tentative[id(ln)] = "running_header" if edge == "top" else "running_footer"
+    kinds = classify_edge_lines([EdgeLine(ln.page, edge, ln.text) for ln, edge in candidates], len(pages))
+    tentative = {id(ln): kind for (ln, _), kind in zip(candidates, kinds, strict=True) if kind is not None}
 
     body = [ln for lines in pages for ln in lines if id(ln) not in tentative]
     block_top = min((ln.top for ln in body), default=float("inf"))

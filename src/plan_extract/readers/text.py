@@ -1,5 +1,5 @@
 """Plain-text sources: detect the encoding (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK),
-never assume it, and refuse what is not text.
+never assume it, and refuse what is not text; in a text made from a PDF, take out the page marks.
 
 Why detection and not a default: government sites still serve GBK pages, and a GBK file read as
 UTF-8 with ``errors="replace"`` silently turns every character into U+FFFD -- the output looks like
@@ -10,10 +10,14 @@ file no candidate decodes is an :class:`~plan_extract.errors.InputError`.
 from __future__ import annotations
 
 import codecs
+import itertools
 from pathlib import Path
 
+import regex
+
 from ..errors import InputError
-from .base import SourceText
+from .base import Noise, Page, SourceText
+from .pagemarks import DASHED_PAGE_NUMBER, EdgeLine, classify_edge_lines
 from .record import read_bytes
 
 #: Bytes that never occur in text in any of the encodings we accept (C0 controls except TAB/LF/CR/FF).
@@ -87,9 +91,101 @@ def _check_text(path: str, text: str) -> str:
 
 
 def read_text(path: str | Path, data: bytes | None = None) -> SourceText:
-    """Read a plain-text source. Line endings are unified to ``\\n``; offsets index the result."""
+    """Read a plain-text source.  Line endings are unified to ``\\n``; offsets index the result.
+
+    A text made from a PDF keeps the PDF's page marks.  Where form feeds divide it into pages
+    (``pdftotext``), the pages are kept as :class:`~.base.Page` ranges and the page numbers and
+    running headers/footers at their edges are taken out; where they do not, lone lines "— 3 —"
+    numbered in order are.  Each one taken out is recorded as :class:`~.base.Noise`.
+    """
     p = Path(path)
     raw = read_bytes(p, str(path)) if data is None else data
     text, encoding = decode_bytes(str(path), raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return SourceText(path=str(path), name=p.name, kind="text", text=text, encoding=encoding)
+    chunks = text.split("\f")
+    if len(chunks) > 1 and not chunks[-1].strip():
+        chunks.pop()  # the form feed that ends the last page
+    if len(chunks) > 1:
+        text, pages, noise = _unpaged(chunks)
+    else:
+        pages = ()
+        text, noise = _without_dashed_page_numbers(text)
+    return SourceText(path=str(path), name=p.name, kind="text", text=text, encoding=encoding, pages=pages, noise=noise)
+
+
+#: Marks of prose: a line holding one is text, not a running header or footer.
+_PROSE = regex.compile(r"[。，；：！？（）,;:!?()]")
+
+
+def _unpaged(chunks: list[str]) -> tuple[str, tuple[Page, ...], tuple[Noise, ...]]:
+    """The text of pages that form feeds divided, without the page marks at their edges.
+
+    A page's marks are its two outermost lines that hold text at each edge (on a page of one or two
+    lines, the same lines at both), outermost first, up to
+    the first line that is not a mark (:func:`~.pagemarks.classify_edge_lines` reads their text; a
+    form feed is the edge, so no position needs checking).  A line with a sentence mark in it is
+    never taken for a running header or footer: the PDF reader also checks that such a line lies
+    outside the text block, which a text cannot show, and a plan's parenthesis
+    "（各区人民政府按职责分工负责）" can open half its pages.  The blank lines at a page's edges go
+    with them, and the pages are joined by one line break: whether a page break cut a sentence is
+    for normalization to decide, as with any line break.  The pages cover the text end to end.
+    """
+    pages_lines = [chunk.split("\n") for chunk in chunks]
+    slots: list[tuple[int, str, int]] = []  # (page, edge, line index), outermost first per edge
+    for number, lines in enumerate(pages_lines, 1):
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        slots += [(number, "top", i) for i in filled[:2]]
+        slots += [(number, "bottom", i) for i in reversed(filled[-2:])]
+    kinds = classify_edge_lines(
+        [EdgeLine(number, edge, pages_lines[number - 1][i].strip()) for number, edge, i in slots], len(pages_lines)
+    )
+    marks: dict[tuple[int, int], str] = {}
+    stopped: set[tuple[int, str]] = set()
+    for (number, edge, i), kind in zip(slots, kinds, strict=True):
+        if (number, edge) in stopped:
+            continue
+        if kind is None or (kind != "page_number" and _PROSE.search(pages_lines[number - 1][i])):
+            stopped.add((number, edge))
+        else:
+            marks[number, i] = kind
+
+    parts: list[str] = []
+    starts: list[int] = []
+    noise: list[Noise] = []
+    length = 0
+    for number, lines in enumerate(pages_lines, 1):
+        noise += [Noise(marks[number, i], line.strip(), number) for i, line in enumerate(lines) if (number, i) in marks]
+        body = "\n".join(line for i, line in enumerate(lines) if (number, i) not in marks).strip("\n")
+        if body and parts:
+            parts.append("\n")
+            length += 1
+        starts.append(length)
+        parts.append(body)
+        length += len(body)
+    ends = [*starts[1:], length]
+    pages = tuple(Page(number, start, end) for number, (start, end) in enumerate(zip(starts, ends, strict=True), 1))
+    return "".join(parts), pages, tuple(noise)
+
+
+def _without_dashed_page_numbers(text: str) -> tuple[str, tuple[Noise, ...]]:
+    """The text without the lone page numbers "— 3 —" a PDF's text keeps when nothing marks its pages.
+
+    Taken out only when there are at least two such lines, each on a line of its own, and their
+    values rise from each to the next, as a document's page numbers do; the blank lines next to
+    them go too.  Which page each stood on is not known, so none is recorded.
+    """
+    lines = text.split("\n")
+    found = [(i, int(m.group(1))) for i, line in enumerate(lines) if (m := DASHED_PAGE_NUMBER.match(line.strip()))]
+    values = [value for _, value in found]
+    if len(found) < 2 or any(b <= a for a, b in itertools.pairwise(values)):
+        return text, ()
+    drop: set[int] = set()
+    for i, _ in found:
+        drop.add(i)
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and not lines[j].strip():
+                drop.add(j)
+                j += step
+    kept = [line for i, line in enumerate(lines) if i not in drop]
+    return "\n".join(kept), tuple(Noise("page_number", lines[i].strip()) for i, _ in found)
