@@ -246,6 +246,26 @@ def test_a_title_line_ending_in_a_document_type_is_not_joined_to_the_next() -> N
     assert rec.document.title == "关于加强生态环境保护"
 
 
+@pytest.mark.parametrize("dot", ["．", "."])
+def test_sections_numbered_with_a_full_stop(official_source: str, official_record: Any, dot: str) -> None:
+    """一．总体要求 / 一.总体要求: no section was found, and each heading ran into the task before it
+    (98 of 99 tasks exact, 105 tasks); the labels keep the printed form."""
+    text = re.sub(r"(?m)^([一二三四五六七八])、", rf"\g<1>{dot}", official_source)
+    assert text.count(f"二{dot}构建") == 1
+    rec = _front(text)
+    assert [s.label for s in rec.plan.sections] == [f"{n}{dot}" for n in "一二三四五六七八"]
+    assert [(s.number, s.title) for s in rec.plan.sections] == [
+        (s.number, s.title) for s in official_record.plan.sections
+    ]
+    tasks = [(m.number, t.text) for s in rec.plan.sections for m in s.measures for t in m.tasks]
+    assert tasks == [(m.number, t.text) for s in official_record.plan.sections for m in s.measures for t in m.tasks]
+
+
+def test_a_numeral_and_a_full_stop_inside_a_sentence_is_no_section() -> None:
+    rec = _front("一、总体要求\n（一）指导思想。推进“十四五”规划第一.五节所列任务。\n二、重点任务\n（二）健全体系。")
+    assert [s.number for s in rec.plan.sections] == [1, 2]
+
+
 def _radicals(strings: Iterator[str]) -> list[str]:
     return sorted({f"U+{ord(c):04X}" for s in strings for c in s if ord(c) in RADICAL_BLOCKS})
 

@@ -18,6 +18,9 @@ from .numerals import parse_chinese_number
 
 CN = "一二三四五六七八九十百千〇零"
 SECTION_RE = regex.compile(rf"([{CN}]+)、")
+#: 一．总体要求 / 一.总体要求: a section label typed with a full stop, at a paragraph start only (a
+#: document that numbers its sections so had none found, and each heading ran into the task before).
+SECTION_DOT_RE = regex.compile(rf"([{CN}]+)[．.](?=\p{{Han}})")
 MEASURE_RE = regex.compile(rf"（([{CN}]+)）")
 ITEM_RE = regex.compile(r"(\d{1,3})[.．、](?!\d)")  # 1. 1． 1、 (at a paragraph start only)
 SUBITEM_RE = regex.compile(r"（(\d{1,3})）")
@@ -396,7 +399,9 @@ def _cuts(
             end = m_meta.end()
             kind = "meta"
             label, title = m_meta.group(1), m_meta.group(2)
-        elif (m := SECTION_RE.match(text, i)) and parse_chinese_number(m.group(1)):
+        elif (
+            (m := SECTION_RE.match(text, i)) or (para and (m := SECTION_DOT_RE.match(text, i)))
+        ) and parse_chinese_number(m.group(1)):
             end = _heading_title_end(text, m.end(), until_measure=True)
             end = _title_cut(text, m.end(), end, clean.get(m.group(0)))
             end = min(end, forced.get(i, end))

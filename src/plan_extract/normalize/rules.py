@@ -241,7 +241,7 @@ def remove_spaces_in_chinese(text: str) -> list[Edit]:
 
 _BREAK = regex.compile(r"\n+")
 _HEADING_START = regex.compile(
-    r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[（(]\d+[）)]|第[一二三四五六七八九十百]+[章条节])"
+    r"(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[（(]\d+[）)]|第[一二三四五六七八九十百]+[章条节])"
 )
 _PROSE_MARKS = "，。；：？！,;"
 
