@@ -266,6 +266,33 @@ def test_a_numeral_and_a_full_stop_inside_a_sentence_is_no_section() -> None:
     assert [s.number for s in rec.plan.sections] == [1, 2]
 
 
+#: The head (版头) and foot (版记) of the Tianjin notice as a formal document prints them (GB/T 9704):
+#: the issuer's mark and the document number above the title; copies and printing below the signature.
+FORMAL_HEAD = "天津市人民政府文件\n\n津政发〔2022〕5号\n\n"
+FORMAL_FOOT = "\n\n抄送：市委各部门，市人大常委会办公厅，市政协办公厅。\n天津市人民政府办公厅　　2022年3月28日印发\n"
+
+
+def test_a_formal_documents_head_is_read(official_source: str, official_record: Any) -> None:
+    """Above the title a formal document prints its issuer's mark and number; before, the title, the
+    number and the addressees all ran into the notice's body (title, doc_number null)."""
+    rec = _front(FORMAL_HEAD + official_source + FORMAL_FOOT)
+    doc = rec.document
+    assert doc.issuer_mark == "天津市人民政府文件"
+    assert doc.doc_number == "津政发〔2022〕5号"
+    assert doc.title == NOTICE_TITLE and doc.recipients == ["各区人民政府", "市政府各委、办、局"]
+    assert doc.body == official_record.document.body
+    assert rec.plan.title == PLAN_TITLE
+    assert rec.plan.closing.startswith("抄送：")  # the 版记 after the last task, kept as closing text
+    tasks = [(m.number, t.text) for s in rec.plan.sections for m in s.measures for t in m.tasks]
+    assert tasks == [(m.number, t.text) for s in official_record.plan.sections for m in s.measures for t in m.tasks]
+
+
+def test_no_issuer_mark_where_none_is_printed(official_json: dict[str, Any]) -> None:
+    assert "issuer_mark" not in official_json["document"]  # absent, so earlier records stay byte-identical
+    rec = _front("天津市人民政府关于印发若干文件\n各区人民政府：\n现将有关文件印发给你们。\n一、总体要求")
+    assert rec.document.issuer_mark is None and rec.document.title == "天津市人民政府关于印发若干文件"
+
+
 def _radicals(strings: Iterator[str]) -> list[str]:
     return sorted({f"U+{ord(c):04X}" for s in strings for c in s if ord(c) in RADICAL_BLOCKS})
 

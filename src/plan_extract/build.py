@@ -224,6 +224,7 @@ def build_record(
     document = m.Document(
         title=_text(fm.title) or meta.get("标题"),
         issuer=issuer or meta.get("发文机关"),
+        issuer_mark=_text(fm.issuer_mark),
         doc_number=_text(fm.doc_number) or meta.get("发文字号"),
         recipients=[r.text for r in fm.recipients],
         signed_date=signed or to_iso(meta.get("成文日期")),

@@ -51,6 +51,7 @@ _OPEN = 10**6  # an open end of an unplaced fragment's measure range
 DOCUMENT_FIELDS = (
     "document.title",
     "document.issuer",
+    "document.issuer_mark",
     "document.doc_number",
     "document.recipients",
     "document.signed_date",

@@ -54,6 +54,7 @@ MIN_SHARED = 0.2  # a source whose title differs must share this share of the re
 FILLABLE = {
     "document.title": None,
     "document.issuer": None,
+    "document.issuer_mark": None,
     "document.doc_number": "发文字号",
     "document.signed_date": "成文日期",
     "document.published_date": "发布日期",

@@ -87,6 +87,7 @@ class UnplacedRun:
 @dataclass
 class FrontMatter:
     title: Span | None = None
+    issuer_mark: Span | None = None
     doc_number: Span | None = None
     recipients: list[Span] = field(default_factory=list)
     body: Span | None = None
@@ -166,6 +167,11 @@ def _title_before_recipients(text: str) -> int:
     return 0
 
 
+#: The issuer's mark that heads a formal document (发文机关标志, GB/T 9704): 天津市人民政府文件,
+#: 国务院办公厅文件, on a line of its own at the very top.
+ISSUER_MARK_RE = regex.compile(r"\n*(\p{Han}[\p{Han}\s]{1,40}文件)(?=\n)")
+#: A document number on a line of its own: 津政发〔2022〕5号.
+DOC_NUMBER_LINE_RE = regex.compile(r"\n*([\p{Han}]{1,12}〔\d{4}〕\d+号)(?=\n|$)")
 #: Most lines a title is set over.
 _TITLE_LINES = 3
 
@@ -223,18 +229,29 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
     j = _Joined(rest)
     t = j.text
     pos = 0
-    first = rest[0]
-    if first.kind == "line" and _looks_like_title(first.text):
-        pos = _title_end(t, 0)
-        fm.title = j.span(0, pos)
+    # the head of a formal document (版头): the issuer's mark (天津市人民政府文件) and the document
+    # number under it, above the title
+    mark = ISSUER_MARK_RE.match(t)
+    if mark and "关于" not in mark.group(1):  # a title (关于印发…文件) is not a mark
+        fm.issuer_mark = j.span(mark.start(1), mark.end(1))
+        pos = mark.end()
+    m = DOC_NUMBER_LINE_RE.match(t, pos)
+    if m:
+        fm.doc_number = j.span(m.start(1), m.end(1))
+        pos = m.end()
+    start = len(t) - len(t[pos:].lstrip("\n"))
+    line = t[start:].split("\n", 1)[0]
+    if _looks_like_title(line) and line[-1:] not in "。！？；" and (start > 0 or rest[0].kind == "line"):
+        pos = _title_end(t, start)
+        fm.title = j.span(start, pos)
         # a web page shows the title twice (page header, then the document): the repeat is the same field
         nxt = t[pos:].lstrip("\n")
         if fm.title and nxt.startswith(fm.title.text):
             pos = len(t) - len(nxt) + len(fm.title.text)
-    m = regex.match(r"\n*([\p{Han}]{1,12}〔\d{4}〕\d+号)(?=\n|$)", t[pos:])
+    m = DOC_NUMBER_LINE_RE.match(t, pos) if fm.doc_number is None else None
     if m:
-        fm.doc_number = j.span(pos + m.start(1), pos + m.end(1))
-        pos += m.end()
+        fm.doc_number = j.span(m.start(1), m.end(1))
+        pos = m.end()
     m = regex.match(r"\n*([^。\n]{2,150}?)[：:]", t[pos:])
     if m and fm.title is None:
         # a scrape that lost its line breaks glues the notice title to the addressees:
