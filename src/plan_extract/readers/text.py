@@ -106,7 +106,7 @@ def read_text(path: str | Path, data: bytes | None = None) -> SourceText:
     if len(chunks) > 1 and not chunks[-1].strip():
         chunks.pop()  # the form feed that ends the last page
     if len(chunks) > 1:
-        text, pages, noise = _unpaged(chunks)
+        text, pages, noise = _read_pages(chunks)
     else:
         pages = ()
         text, noise = _without_dashed_page_numbers(text)
@@ -117,18 +117,18 @@ def read_text(path: str | Path, data: bytes | None = None) -> SourceText:
 _PROSE = regex.compile(r"[。，；：！？（）,;:!?()]")
 
 
-def _unpaged(chunks: list[str]) -> tuple[str, tuple[Page, ...], tuple[Noise, ...]]:
+def _read_pages(chunks: list[str]) -> tuple[str, tuple[Page, ...], tuple[Noise, ...]]:
     """The text of pages that form feeds divided, without the page marks at their edges.
 
-    A page's marks are its two outermost lines that hold text at each edge (on a page of one or two
-    lines, the same lines at both), outermost first, up to
-    the first line that is not a mark (:func:`~.pagemarks.classify_edge_lines` reads their text; a
-    form feed is the edge, so no position needs checking).  A line with a sentence mark in it is
-    never taken for a running header or footer: the PDF reader also checks that such a line lies
-    outside the text block, which a text cannot show, and a plan's parenthesis
-    "（各区人民政府按职责分工负责）" can open half its pages.  The blank lines at a page's edges go
-    with them, and the pages are joined by one line break: whether a page break cut a sentence is
-    for normalization to decide, as with any line break.  The pages cover the text end to end.
+    A page's marks are among its two outermost lines that hold text at each edge (on a page of one
+    or two lines, the same lines at both), taken outermost first up to the first line that is not a
+    mark (:func:`~.pagemarks.classify_edge_lines` reads their text; a form feed is the edge, so no
+    position needs checking).  A line with a sentence mark in it is never taken for a running header
+    or footer: the PDF reader also checks that such a line lies outside the text block, which a text
+    cannot show, and a plan's parenthesis "（各区人民政府按职责分工负责）" can open half its pages.
+    The blank lines at a page's edges go with the marks, and the pages are joined by one line break:
+    whether a page break cut a sentence is for normalization to decide, as with any line break.  The
+    pages cover the text end to end.
     """
     pages_lines = [chunk.split("\n") for chunk in chunks]
     slots: list[tuple[int, str, int]] = []  # (page, edge, line index), outermost first per edge
