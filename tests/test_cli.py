@@ -8,10 +8,12 @@ exit status, no traceback and no output file (not even a temporary one).
 from __future__ import annotations
 
 import copy
+import io
 import json
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -171,6 +173,38 @@ def test_bad_input_is_one_line_and_no_output(cli: list[str], tmp_path: Path, kin
     to_stdout = run(cli, "extract", path)
     assert_one_error_line(to_stdout, path)
     assert to_stdout.stdout == ""
+
+
+def _zipped(*names: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in names:
+            archive.writestr(name, "<x/>")
+    return buffer.getvalue()
+
+
+#: Formats government documents also come in, each refused by name (before: "looks like a binary
+#: file", which says nothing of what to do).
+OTHER_FORMATS: dict[str, tuple[bytes, str]] = {
+    "plan.docx": (_zipped("[Content_Types].xml", "word/document.xml"), "Word document (.docx)"),
+    "plan.doc": (bytes.fromhex("d0cf11e0a1b11ae1") + b"\x00" * 512, "Word 97-2003 (.doc), WPS"),
+    "plan.ofd": (_zipped("OFD.xml", "Doc_0/Document.xml"), "OFD document"),
+    "scan.png": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 128, "PNG image; its text needs OCR"),
+    "scan.jpg": (b"\xff\xd8\xff\xe0" + b"\x00" * 128, "JPEG image"),
+    "plans.zip": (_zipped("a.pdf", "b.pdf"), "ZIP archive: extract the documents in it first"),
+    "plan.rtf": (b"{\\rtf1\\ansi hello}", "RTF document"),
+}
+
+
+@pytest.mark.parametrize("name", list(OTHER_FORMATS))
+def test_other_formats_are_refused_by_name(cli: list[str], tmp_path: Path, name: str) -> None:
+    blob, said = OTHER_FORMATS[name]
+    path = tmp_path / name
+    path.write_bytes(blob)
+    proc = run(cli, "extract", path, "-o", tmp_path / "out.json")
+    assert_one_error_line(proc, path)
+    assert said in proc.stderr
+    assert not (tmp_path / "out.json").exists()
 
 
 def test_bad_input_keeps_an_existing_output_file(cli: list[str], tmp_path: Path) -> None:

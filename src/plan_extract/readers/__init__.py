@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import io
+import zipfile
 from pathlib import Path
 
 from ..errors import InputError
@@ -33,12 +35,55 @@ def detect_kind(path: Path, head: bytes) -> str:
     return "text"
 
 
+#: Formats government documents also come in that no reader here reads, by their first bytes: said
+#: by name, with what to do, instead of "looks like a binary file".
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_IMAGES = (
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF8", "GIF"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+)
+_ZIPPED = (("word/", "a Word document (.docx)"), ("OFD.xml", "an OFD document (.ofd)"), ("xl/", "an Excel workbook"))
+_CONVERT = "save it as PDF or plain text first"
+
+
+def unsupported_format(data: bytes) -> str | None:
+    """Why ``data`` is a kind of file no reader here reads (Word, WPS, OFD, an image), or None.
+
+    Chinese government documents are also published as .doc/.docx, WPS and OFD (the national
+    fixed-layout format) files, and scanned pages as images; each is refused by name with what to do.
+    """
+    if data.startswith(_OLE):
+        return f"is a Word 97-2003 (.doc), WPS or other Office file, which is not read: {_CONVERT}"
+    for magic, name in _IMAGES:
+        if data.startswith(magic):
+            return f"is a {name} image; its text needs OCR first"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = archive.namelist()
+        except (zipfile.BadZipFile, OSError, ValueError):
+            names = []
+        for marker, what in _ZIPPED:
+            if any(n == marker or n.startswith(marker) or n.endswith("/" + marker) for n in names):
+                return f"is {what}, which is not read: {_CONVERT}"
+        return "is a ZIP archive: extract the documents in it first"
+    if data.startswith(b"{\\rtf"):
+        return f"is an RTF document, which is not read: {_CONVERT}"
+    return None
+
+
 def read_source(path: str | Path) -> SourceText:
     """Read any supported source; raise :class:`InputError` with a one-line reason when it cannot."""
     p = Path(path)
     data = read_bytes(p, str(path))
     if not data:
         raise InputError(str(path), "file is empty")
+    problem = unsupported_format(data)
+    if problem:
+        raise InputError(str(path), problem)
     kind = detect_kind(p, data[:4096])
     if kind == "pdf":
         from .pdf import read_pdf
