@@ -19,6 +19,7 @@ figures: on a shared machine a second process only helps when a second core is i
 
 from __future__ import annotations
 
+import io
 import math
 import os
 import random
@@ -27,6 +28,7 @@ import shutil
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -49,6 +51,7 @@ BAD = (
     "bad/truncated.pdf",
     "bad/blank.html",
     "bad/binary.htm",
+    "bad/word.docx",
 )
 
 
@@ -110,6 +113,10 @@ def make_inputs(dst: Path, corpus: Path | None = None, min_files: int = 50) -> l
     files["bad/truncated.pdf"] = pdf.read_bytes()[:20000] if pdf.is_file() else b"%PDF-1.4\n1 0 obj\n<<"
     files["bad/blank.html"] = b"<html><body><script>x()</script></body></html>"
     files["bad/binary.htm"] = bytes(range(256)) * 8
+    docx = io.BytesIO()  # a Word file in the folder: refused by name, not passed over
+    with zipfile.ZipFile(docx, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    files["bad/word.docx"] = docx.getvalue()
     for rel, content in files.items():
         path = dst / rel
         path.parent.mkdir(parents=True, exist_ok=True)

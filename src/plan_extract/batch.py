@@ -3,7 +3,8 @@
 Users bring hundreds of saved pages at once; one ``plan-extract extract`` per file would re-import
 the package every time, use one core, and stop at the first bad file.  :func:`run_batch`:
 
-* **finds** every ``.txt .pdf .html .htm`` under ``in_dir`` (recursively, case-insensitive suffix;
+* **finds** every ``.txt .pdf .html .htm`` under ``in_dir``, and every ``.doc .docx .wps .ofd``,
+  which fails with its reason (recursively, case-insensitive suffix;
   hidden files and folders and ``out_dir`` itself are skipped) and **mirrors** its place:
   ``in/a/foo.html`` → ``out/a/foo.json``.  Two sources of one folder with the same stem
   (``foo.txt`` and ``foo.html``) would share ``foo.json``, so those keep their suffix:
@@ -45,7 +46,9 @@ from typing import Any, Literal
 from . import __version__
 from .errors import InputError
 
-SUFFIXES = frozenset({".txt", ".pdf", ".html", ".htm"})
+#: Read, and (the last four) refused by name in the report: a folder of a government's documents
+#: mixes Word, WPS and OFD files with its PDFs, and passing over them in silence would lose them.
+SUFFIXES = frozenset({".txt", ".pdf", ".html", ".htm", ".doc", ".docx", ".wps", ".ofd"})
 MANIFEST = ".plan-extract-manifest.json"
 MANIFEST_FORMAT = 1
 
