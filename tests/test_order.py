@@ -990,6 +990,25 @@ def test_a_parenthesis_a_read_after_a_turn_of_b_s_is_paired_with_b_s_copy() -> N
     assert mis + wrong == []
 
 
+def test_a_parenthesis_across_a_turn_of_b_s_is_paired_with_b_s_next_fragment_only() -> None:
+    """Wide draw 3766 (A skipping at five turns in six, 200-character blocks): A skipped both places
+    where the plan prints "（市发展改革委、市生态环境局、各区人民政府按职责分工负责）", so the text holds
+    two copies, both B's.  The first sat in B's block right after B's "全面推行清洁生产，…" of （三）;
+    found as A's next fragment across that block and paired with the second across nine fragments of
+    B's stream, it was taken for A's, and "全面推行清洁生产，…" was glued to the next task."""
+    params = CorruptionParams(
+        seed=1497621116,
+        skip_rate=0.8429,
+        skip_run=(6, 9),
+        block_chars=(202, 233),
+        line_width=1077,
+        replay_ratio=0.4986,
+        skips_at_turns=True,
+    )
+    _, _, mis, wrong = _variant_score(params)
+    assert mis + wrong == []
+
+
 def test_a_parenthesis_is_paired_with_one_later_copy_at_most() -> None:
     """Text "X（P）" and "（P）Y" both read twice, with the first copies reading "X（P）Y": each later （P） is
     anchored by its neighbour to the same first （P）.  Only one of them can be its copy; pairing both

@@ -376,9 +376,15 @@ class _Decoder:
         "（市生态环境局、各区人民政府按职责分工负责）", read four times, with the wrong copy).  Test-strategy
         draw 3710 (40-character blocks, A skipping at one turn in twenty): A read （十二）'s "（市市场监管委、…）"
         after a B turn, unpaired, so B's copy was decoded as A's and closed （十八）'s task (2 misfiled).
+        Where A's side crosses such a turn, B's copy must be B's very next fragment (only fragments
+        labelled A between): found across B's undecided text as well, the two copies may both be
+        B's.  Wide draw 3766 (A skipping at five turns in six): A skipped both places the plan prints
+        "（市发展改革委、市生态环境局、各区人民政府按职责分工负责）"; B's first copy, inside B's block, was
+        paired with its second across nine fragments and taken for A's, and B's task before it was
+        glued to the next.
         """
 
-        def b_neighbour(k: int, step: int, key: str) -> int | None:
+        def b_neighbour(k: int, step: int, key: str, strict: bool = False) -> int | None:
             """B's neighbour of ``k`` in B's stream: the nearest fragment not labelled A.  Undecided
             fragments with another key are passed over too, but only across one block's length, and
             only as far as ``max_skip`` allows -- unless the parenthesis's text occurs just twice in
@@ -386,6 +392,8 @@ class _Decoder:
             j = k + step
             undecided = 0
             reach = MAX_SKIP if self.key_count[key] == 2 and self.twice_across else self.max_skip
+            if strict:
+                reach = 0
             while 0 <= j < self.n and (
                 self.labels[j] == A or (self.labels[j] is None and self.frags[j].key != key and undecided < reach)
             ):
@@ -414,7 +422,7 @@ class _Decoder:
                         continue
                     if pa != first + step and self.key_count[self.frags[pa].key] != 2:
                         continue
-                    j = b_neighbour(later, step, self.frags[pa].key)
+                    j = b_neighbour(later, step, self.frags[pa].key, strict=pa != first + step)
                     if j is None or not free(j) or j <= pa or self.frags[j].key != self.frags[pa].key:
                         continue
                     self.dup[j] = pa
