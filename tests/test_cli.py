@@ -129,6 +129,17 @@ def test_explain_lists_rules(cli: list[str], scrape_path: Path) -> None:
     assert "'⼜' → '口'" in listed.stdout
 
 
+def test_explain_counts_the_page_marks_a_reader_took_out(cli: list[str], tmp_path: Path) -> None:
+    """pdftotext's output of the official PDF: its 19 page numbers are said, and listed with their page."""
+    fixture = Path(__file__).parent / "data" / "tianjin_plan_official.pdftotext.txt"
+    proc = run(cli, "explain", fixture)
+    assert proc.returncode == 0, proc.stderr
+    assert "taken out by the text reader as layout noise: 19 (page_number 19)" in proc.stdout
+    listed = run(cli, "explain", fixture, "--all").stdout.splitlines()
+    noise = [line.split() for line in listed if "layout noise: page_number" in line]
+    assert [words[:2] for words in noise] == [["page", str(p)] for p in range(1, 20)]
+
+
 def test_help_mentions_every_subcommand(cli: list[str]) -> None:
     proc = run(cli, "--help")
     assert proc.returncode == 0

@@ -142,12 +142,21 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     print(f"{args.input}: {len(norm.changes)} changes by {len(norm.plan)} rules")
     for rule in norm.plan:
         print(f"  {rule}: {counts[rule]}")
+    if src.noise:
+        # what the reader took out before normalization: page numbers, running headers (counted noise)
+        kinds = Counter(n.kind for n in src.noise)
+        listed = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items()))
+        print(f"  taken out by the {src.kind} reader as layout noise: {len(src.noise)} ({listed})")
     if args.all or args.rule:
         for c in norm.changes:
             if args.rule and c.rule != args.rule:
                 continue
             note = f"  ({c.note})" if c.note else ""
             print(f"{c.start:>7}-{c.end:<7} {c.rule:32} {c.before!r} → {c.after!r}{note}")
+    if args.all:
+        for n in src.noise:
+            where = f"page {n.page}" if n.page is not None else "-"
+            print(f"{where:>15} {'layout noise: ' + n.kind:32} {n.text!r}")
     return 0
 
 
@@ -187,9 +196,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output")
     p.set_defaults(func=_cmd_schema)
 
-    p = sub.add_parser("explain", help="show what normalization changed in a source, and where")
+    p = sub.add_parser(
+        "explain",
+        help="show what normalization changed in a source, and where",
+        description="Count the changes each normalization rule made to a source, and the layout noise its "
+        "reader took out (page numbers, running headers); --all lists each change with its offsets into the "
+        "text as read, and each piece of noise with its page.",
+    )
     p.add_argument("input")
-    p.add_argument("--all", action="store_true", help="list every change with its source offsets")
+    p.add_argument("--all", action="store_true", help="list every change with its offsets, and every piece of noise")
     p.add_argument("--rule", help="list the changes of one rule only")
     p.set_defaults(func=_cmd_explain)
 
