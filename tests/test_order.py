@@ -1009,6 +1009,24 @@ def test_a_parenthesis_across_a_turn_of_b_s_is_paired_with_b_s_next_fragment_onl
     assert mis + wrong == []
 
 
+def test_a_heading_run_into_the_one_before_is_paired_with_its_copy() -> None:
+    """Wide draw 5793 (A skipping rarely, at its turns; B at 0.29 of A's pace): B's "一、总体要求" ran into
+    A's "二、构建…生产体系", and B's copy of 二 was glued to A's next sentence, so the two copies of 二
+    did not match; A's was taken for B's, right after 一, and measure （一） was filed under section 二
+    (:func:`plan_extract.segment._clean_section_titles`)."""
+    params = CorruptionParams(
+        seed=439481851,
+        skip_rate=0.0209,
+        skip_run=(4, 5),
+        block_chars=(198, 332),
+        line_width=629,
+        replay_ratio=0.2851,
+        skips_at_turns=True,
+    )
+    _, _, mis, wrong = _variant_score(params)
+    assert mis + wrong == []
+
+
 def test_a_parenthesis_is_paired_with_one_later_copy_at_most() -> None:
     """Text "X（P）" and "（P）Y" both read twice, with the first copies reading "X（P）Y": each later （P） is
     anchored by its neighbour to the same first （P）.  Only one of them can be its copy; pairing both

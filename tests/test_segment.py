@@ -62,6 +62,21 @@ def test_a_section_heading_glued_to_the_next_section_heading_is_split_there() ->
     ]
 
 
+def test_a_heading_run_into_the_one_before_bounds_its_glued_copy() -> None:
+    """Wide draw 5793: B's "一、总体要求" ran into A's "二、构建…生产体系", whose clean title was not
+    learnt (it does not open a line or follow a full stop), so B's copy of 二, glued to A's next
+    sentence, kept the sentence in its title; A's 二 had no partner, was taken for B's, and measure
+    （一） was filed under section 二."""
+    text = (
+        "一、总体要求二、构建绿色低碳循环发展的生产体系（三）加快工业绿色转型升级。"
+        "推进既有产业园区循环化改造。（市发展改革委负责）二、构建绿色低碳循环发展的生产体系"
+        "加强危险废物规范化管理，推动危险废物处置能力建设。（市生态环境局负责）"
+    )
+    sections = [(f.number, f.title) for f in segment(text) if f.kind == "section"]
+    assert sections == [(1, "总体要求"), (2, "构建绿色低碳循环发展的生产体系"), (2, "构建绿色低碳循环发展的生产体系")]
+    assert "加强危险废物规范化管理，推动危险废物处置能力建设。" in [f.text for f in segment(text)]
+
+
 @pytest.mark.parametrize(
     ("heading", "swallowed", "text"),
     [

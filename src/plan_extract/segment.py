@@ -172,6 +172,11 @@ def _clean_section_titles(text: str) -> dict[str, str]:
     """Section titles that end cleanly (before a measure label, a newline or a 。), by label; of two
     such titles of one label where one begins the other, the shorter.
 
+    A heading that begins where another one's title ends (``一、总体要求二、构建…``) counts as well:
+    it opens no line and follows no full stop, so it is not among :func:`section_labels`.  In wide
+    draw 5793 B's 一 ran into A's 二, and B's copy of 二, glued to A's next sentence, was not cut
+    back to its title; the two copies did not pair, and measure （一） was filed under section 二.
+
     Why the shorter: a heading that swallowed the other reader's next words can itself end
     cleanly, where those words have no comma and a parenthesis or a line break follows them.  In
     the 100x plan of ``make bench``, A's ``一百四十八、构建绿色低碳循环发展的消费体系`` ran into B's
@@ -181,10 +186,18 @@ def _clean_section_titles(text: str) -> dict[str, str]:
     the shorter of two such titles is the one to trust.
     """
     titles: dict[str, str] = {}
-    for m in section_labels(text):
+    labels = list(section_labels(text))
+    seen = {m.start() for m in labels}
+    while labels:
+        m = labels.pop()
         end = _heading_title_end(text, m.end(), until_measure=True)
         title = text[m.end() : end].rstrip("。")
-        if end < len(text) and text[end] in "\n（" and title and "，" not in title:
+        nxt = SECTION_RE.match(text, end) if end < len(text) and end > m.end() + 1 else None
+        if nxt and parse_chinese_number(nxt.group(1)) and nxt.start() not in seen:
+            # two headings run together (一、总体要求二、构建…): the second begins where the first ends
+            seen.add(nxt.start())
+            labels.append(nxt)
+        if end < len(text) and (text[end] in "\n（" or nxt) and title and "，" not in title:
             known = titles.setdefault(m.group(0), title)
             if known.startswith(title):
                 titles[m.group(0)] = title
