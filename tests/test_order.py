@@ -1027,6 +1027,25 @@ def test_a_heading_run_into_the_one_before_is_paired_with_its_copy() -> None:
     assert mis + wrong == []
 
 
+def test_a_s_first_fragment_beyond_b_does_not_read_on_across_b_s_undecided_last_copy() -> None:
+    """Wide draw 4479: the text ends with B's copy of A's "（市发展改革委、各区人民政府按职责分工负责）",
+    left undecided and taken out, so that parenthesis was placed nowhere; A's next fragment,
+    "推动城乡电网一体化发展，…", was still taken to read on from it (its copy was B's last fragment),
+    and B's "推动煤炭集约高效利用，…" was glued to it and took its agencies."""
+    params = CorruptionParams(
+        seed=459691583,
+        skip_rate=0.0492,
+        skip_run=(8, 8),
+        block_chars=(179, 239),
+        line_width=817,
+        replay_ratio=0.5608,
+        skips_at_turns=True,
+        lines_follow_turns=True,
+    )
+    _, _, mis, wrong = _variant_score(params)
+    assert mis + wrong == []
+
+
 def test_a_parenthesis_is_paired_with_one_later_copy_at_most() -> None:
     """Text "X（P）" and "（P）Y" both read twice, with the first copies reading "X（P）Y": each later （P） is
     anchored by its neighbour to the same first （P）.  Only one of them can be its copy; pairing both

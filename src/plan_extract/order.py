@@ -2017,7 +2017,10 @@ def _assemble(dec: _Decoder) -> Ordered:
             gap_before.add(f.index)
         order.append(f)
         prev_pos = i
-    b_end = b_stream[-1] if b_stream else -1
+    # B's last fragment placed: an undecided copy of B's at the very end is taken out, and A's first
+    # fragment beyond B then does not read on from the fragment that copy repeats
+    b_placed = [i for i in b_stream if i not in dec.ambiguous]
+    b_end = b_placed[-1] if b_placed else -1
     prev_pos = None
     for i in a_rest:
         if i in dec.ambiguous:
