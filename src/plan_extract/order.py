@@ -388,12 +388,16 @@ class _Decoder:
             """B's neighbour of ``k`` in B's stream: the nearest fragment not labelled A.  Undecided
             fragments with another key are passed over too, but only across one block's length, and
             only as far as ``max_skip`` allows -- unless the parenthesis's text occurs just twice in
-            the whole text, so that there is no third copy to take for B's (and :attr:`twice_across`)."""
+            the whole text, so that there is no third copy to take for B's (and :attr:`twice_across`).
+            ``strict``: none is passed over."""
             j = k + step
             undecided = 0
-            reach = MAX_SKIP if self.key_count[key] == 2 and self.twice_across else self.max_skip
             if strict:
                 reach = 0
+            elif self.key_count[key] == 2 and self.twice_across:
+                reach = MAX_SKIP
+            else:
+                reach = self.max_skip
             while 0 <= j < self.n and (
                 self.labels[j] == A or (self.labels[j] is None and self.frags[j].key != key and undecided < reach)
             ):

@@ -188,8 +188,7 @@ def _clean_section_titles(text: str) -> dict[str, str]:
     titles: dict[str, str] = {}
     labels = list(section_labels(text))
     seen = {m.start() for m in labels}
-    while labels:
-        m = labels.pop()
+    for m in labels:  # in text order, then the headings found run into them (appended as found)
         end = _heading_title_end(text, m.end(), until_measure=True)
         title = text[m.end() : end].rstrip("。")
         nxt = SECTION_RE.match(text, end) if end < len(text) and end > m.end() + 1 else None
