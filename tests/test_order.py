@@ -990,58 +990,16 @@ def test_a_parenthesis_a_read_after_a_turn_of_b_s_is_paired_with_b_s_copy() -> N
     assert mis + wrong == []
 
 
-def test_a_parenthesis_across_a_turn_of_b_s_is_paired_with_b_s_next_fragment_only() -> None:
-    """Wide draw 3766 (A skipping at five turns in six, 200-character blocks): A skipped both places
-    where the plan prints "（市发展改革委、市生态环境局、各区人民政府按职责分工负责）", so the text holds
-    two copies, both B's.  The first sat in B's block right after B's "全面推行清洁生产，…" of （三）;
-    found as A's next fragment across that block and paired with the second across nine fragments of
-    B's stream, it was taken for A's, and "全面推行清洁生产，…" was glued to the next task."""
-    params = CorruptionParams(
-        seed=1497621116,
-        skip_rate=0.8429,
-        skip_run=(6, 9),
-        block_chars=(202, 233),
-        line_width=1077,
-        replay_ratio=0.4986,
-        skips_at_turns=True,
-    )
-    _, _, mis, wrong = _variant_score(params)
-    assert mis + wrong == []
-
-
 def test_a_heading_run_into_the_one_before_is_paired_with_its_copy() -> None:
     """Wide draw 5793 (A skipping rarely, at its turns; B at 0.29 of A's pace): B's "一、总体要求" ran into
     A's "二、构建…生产体系", and B's copy of 二 was glued to A's next sentence, so the two copies of 二
     did not match; A's was taken for B's, right after 一, and measure （一） was filed under section 二
-    (:func:`plan_extract.segment._clean_section_titles`)."""
+    (:func:`plan_extract.segment._clean_section_titles`).  Not in :data:`WIDE_DRAWS`: its exact placement
+    (13 of 99, the same before the mend) is under that test's floor."""
     params = CorruptionParams(
-        seed=439481851,
-        skip_rate=0.0209,
-        skip_run=(4, 5),
-        block_chars=(198, 332),
-        line_width=629,
-        replay_ratio=0.2851,
-        skips_at_turns=True,
-    )
-    _, _, mis, wrong = _variant_score(params)
-    assert mis + wrong == []
-
-
-def test_a_s_first_fragment_beyond_b_does_not_read_on_across_b_s_undecided_last_copy() -> None:
-    """Wide draw 4479: the text ends with B's copy of A's "（市发展改革委、各区人民政府按职责分工负责）",
-    left undecided and taken out, so that parenthesis was placed nowhere; A's next fragment,
-    "推动城乡电网一体化发展，…", was still taken to read on from it (its copy was B's last fragment),
-    and B's "推动煤炭集约高效利用，…" was glued to it and took its agencies."""
-    params = CorruptionParams(
-        seed=459691583,
-        skip_rate=0.0492,
-        skip_run=(8, 8),
-        block_chars=(179, 239),
-        line_width=817,
-        replay_ratio=0.5608,
-        skips_at_turns=True,
-        lines_follow_turns=True,
-    )
+        seed=439481851, skip_rate=0.0209, skip_run=(4, 5), block_chars=(198, 332), line_width=629,
+        replay_ratio=0.2851, skips_at_turns=True,
+    )  # fmt: skip
     _, _, mis, wrong = _variant_score(params)
     assert mis + wrong == []
 
@@ -1214,6 +1172,21 @@ WIDE_DRAWS = {
     "big blocks, wide lines": CorruptionParams(
         seed=92003383, skip_rate=0.40113, skip_run=(3, 6), block_chars=(242, 356), line_width=1004,
         replay_ratio=0.62263, skips_at_turns=True,
+    ),
+    # draw 3766: A skipped both places the plan prints "（市发展改革委、市生态环境局、…）", so both copies
+    # are B's; the first, inside B's block after "全面推行清洁生产，…", was found as A's next fragment
+    # across that block and paired with the second across nine of B's fragments
+    # (_Decoder.pair_stream_parentheses: across a turn on A's side, B's side must be direct)
+    "a pairing across a turn on each side": CorruptionParams(
+        seed=1497621116, skip_rate=0.8429, skip_run=(6, 9), block_chars=(202, 233), line_width=1077,
+        replay_ratio=0.4986, skips_at_turns=True,
+    ),
+    # draw 4479: the text ends with B's undecided copy of "（市发展改革委、各区人民政府按职责分工负责）", taken
+    # out, so that parenthesis was placed nowhere; A's next fragment was still taken to read on from
+    # it, and B's "推动煤炭集约高效利用，…" was glued to it and took its agencies (_assemble)
+    "B's last copy undecided": CorruptionParams(
+        seed=459691583, skip_rate=0.0492, skip_run=(8, 8), block_chars=(179, 239), line_width=817,
+        replay_ratio=0.5608, skips_at_turns=True, lines_follow_turns=True,
     ),
 }  # fmt: skip
 

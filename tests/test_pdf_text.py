@@ -87,10 +87,10 @@ def test_page_numbers_are_counted_noise_on_their_pages() -> None:
 
 
 def test_every_task_has_the_pdfs_page() -> None:
-    from_text = _tasks(extract(PDFTOTEXT))
+    rec = extract(PDFTOTEXT)
+    from_text = _tasks(rec)
     assert len(from_text) == 99
     assert from_text == _tasks(pdf_record())
-    rec = extract(PDFTOTEXT)
     assert rec.accounting is not None and rec.accounting.layout_noise == 19
 
 
@@ -110,6 +110,7 @@ LINE = st.text(alphabet=st.sampled_from("天津市推进绿色低碳循环发展
     lambda s: s + "。"
 )
 SPACE = regex.compile(r"\s")
+HEADER = "天津市人民政府公报"
 
 
 @settings(max_examples=60, deadline=None)
@@ -139,6 +140,3 @@ def test_no_character_is_lost_but_the_page_marks(
     kept_header = [HEADER] if header and not form_feeds else []
     assert SPACE.sub("", src.text) == "".join(line for p in pages for line in [*kept_header, *p])
     assert sorted(SPACE.sub("", src.text + "".join(marks))) == sorted(SPACE.sub("", text))
-
-
-HEADER = "天津市人民政府公报"

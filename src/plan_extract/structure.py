@@ -21,6 +21,8 @@ from .attribution import is_responsibility
 from .segment import DATE_RE, Fragment
 
 DOC_TYPES = "通知|意见|方案|办法|决定|规定|细则|计划|规划|纲要|措施|函|批复|通报|公告|通告|决议|条例|指引|要点"
+#: A title's last words: a document type (…的通知, …实施方案).
+ENDS_IN_DOC_TYPE = regex.compile(rf"(?:{DOC_TYPES})$")
 BOOK_TITLE_RE = regex.compile(r"《([^《》]+)》")
 NOTICE_VERB_RE = regex.compile(r"印发|转发|批转|下发|颁布|发布")
 #: A short parenthesis on its own line under a signature: （此件公开发布）, （此件有删减）.
@@ -142,7 +144,7 @@ _ADDRESSEE_END = regex.compile(
 
 def _looks_like_title(line: str) -> bool:
     """A document title line: ends with a document type (…的通知, …若干意见) or is a 关于 title."""
-    if regex.search(rf"(?:{DOC_TYPES})$", line):
+    if ENDS_IN_DOC_TYPE.search(line):
         return True
     return len(line) <= 80 and "关于" in line and not regex.search(r"[。！？；，]", line)
 
@@ -187,7 +189,7 @@ def _title_end(text: str, start: int) -> int:
     and the last does end in one."""
     end = text.find("\n", start)
     end = len(text) if end == -1 else end
-    if regex.search(rf"(?:{DOC_TYPES})$", text[start:end]):
+    if ENDS_IN_DOC_TYPE.search(text, start, end):
         return end
     stop = end
     for _ in range(_TITLE_LINES - 1):
@@ -197,7 +199,7 @@ def _title_end(text: str, start: int) -> int:
         stop = len(text) if nxt == -1 else nxt
         if regex.search(r"[。！？；，：:,;]", text[start:stop]):
             break
-        if regex.search(rf"(?:{DOC_TYPES})$", text[start:stop]):
+        if ENDS_IN_DOC_TYPE.search(text, start, stop):
             return stop
     return end
 

@@ -29,10 +29,10 @@ PAGE_NUMBER_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^(?:page|p\.)\s*(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE),
     re.compile(r"^(\d{1,4})\s*[/／]\s*\d{1,4}$"),
 )
-#: A page number set between dashes, as GB/T 9704 prints it on official documents ("— 3 —").  Only
-#: this form is taken for a page number where nothing marks the page's edge: a bare "3" on a line
-#: of its own can be text.
-DASHED_PAGE_NUMBER = re.compile(r"^[—–\-－―]\s*(\d{1,4})\s*[—–\-－―]$")
+#: A page number set between dashes (or the dots and tildes of :data:`DASHES`), as GB/T 9704 prints
+#: it on official documents ("— 3 —").  Only this form is taken for a page number where nothing
+#: marks the page's edge: a bare "3" on a line of its own can be text.
+DASHED_PAGE_NUMBER = re.compile(rf"^[{DASHES}]\s*(\d{{1,4}})\s*[{DASHES}]$")
 #: Share of the pages a header/footer text must appear on, at the same edge.
 REPEAT_SHARE = 0.5
 #: Longest line taken for a running header or footer.
