@@ -7,6 +7,10 @@ is ``co``; a document rule (排在第一位的部门为牵头部门 / 列第一�
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from plan_extract import extract_source
@@ -260,3 +264,66 @@ def test_tasks_before_the_rule_stay_co() -> None:
     record = extract_source(SourceText(path="mini.txt", name="mini.txt", kind="text", text=text))
     tasks = [t for s in record.plan.sections for m in s.measures for t in m.tasks]
     assert [[a.role for a in t.agencies] for t in tasks] == [["co", "co"], ["lead", "co"], ["lead", "co"]]
+
+
+# --- lists printed with labels: 责任单位： 牵头单位：… 配合单位：… (tests/data/labelled_responsibility.json) ---
+
+LABELLED = json.loads((Path(__file__).parent / "data" / "labelled_responsibility.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", LABELLED["cases"], ids=lambda c: c["list"][:16])
+def test_labelled_list(case: dict[str, Any]) -> None:
+    r = parse_responsibility(case["list"])
+    assert r is not None, case["source"]
+    assert list(r.names) == case["names"]
+    assert list(r.roles) == case["roles"]
+    assert (r.phrase, r.lead_rule, r.note) == (case["phrase"], case["lead_rule"], case["note"])
+    assert is_responsibility(case["list"])
+
+
+@pytest.mark.parametrize("text", LABELLED["not_lists"])
+def test_not_a_labelled_list(text: str) -> None:
+    assert parse_responsibility(text) is None
+    assert not is_responsibility(text)
+
+
+def test_labelled_lists_through_the_pipeline() -> None:
+    """Every way a work plan prints a labelled list closes its task: in （…） after an item's one sentence
+    (which is then no heading), in 〔…〕, after a heading without 。, and bare on the lines under the
+    task; a 下同 rule in one list carries to the next."""
+    text = (
+        "一、主要任务\n"
+        "（一）加强统筹。\n"
+        "1.建立工作机制，完善协调制度。（责任单位：市发展改革委、市财政局，排在第一位的为牵头单位，下同）\n"
+        "2.开展专项检查，及时通报结果。〔责任单位：市市场监管委、各区人民政府〕\n"
+        "（二）强化保障（牵头单位：市财政局）\n"
+        "（三）加强宣传。\n"
+        "3.加大宣传力度\n"
+        "牵头单位：市委宣传部\n"
+        "配合单位：市文化和旅游局\n"
+        "完成时限：2023年底前\n"
+        "4.营造良好氛围。\n"
+        "责任单位：各区人民政府\n"
+    )
+    record = extract_source(SourceText(path="mini.txt", name="mini.txt", kind="text", text=text))
+    measures = [m for s in record.plan.sections for m in s.measures]
+    assert [m.title for m in measures] == ["加强统筹", "强化保障", "加强宣传"]
+    tasks = [t for m in measures for t in m.tasks]
+    assert [t.text for t in tasks] == [
+        "建立工作机制，完善协调制度。",
+        "开展专项检查，及时通报结果。",
+        "强化保障",
+        "加大宣传力度",
+        "营造良好氛围。",
+    ]
+    assert [[(a.name, a.role) for a in t.agencies] for t in tasks] == [
+        [("市发展改革委", "lead"), ("市财政局", "co")],
+        [("市市场监管委", "lead"), ("各区人民政府", "co")],  # the rule carried by 下同
+        [("市财政局", "lead")],
+        [("市委宣传部", "lead"), ("市文化和旅游局", "co")],
+        [("各区人民政府", "lead")],
+    ]
+    assert [t.item.title if t.item else None for t in tasks] == [None, None, None, None, None]
+    assert tasks[3].parenthesis == "牵头单位：市委宣传部\n配合单位：市文化和旅游局\n完成时限：2023年底前"
+    assert tasks[3].agency_note == "完成时限：2023年底前"
+    assert not [w for w in record.warnings if w.kind == "orphan_parenthesis"]

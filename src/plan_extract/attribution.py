@@ -9,6 +9,12 @@ verbatim parenthesis is kept next to the parsed list so nothing it said is lost.
 Roles follow the document (design doc): where it says nothing (按职责分工负责 alone), every agency
 is ``co``; where it says the first-listed agency leads (排在第一位的部门为牵头部门 / 列第一位者为
 牵头单位, with 下同 carrying the rule forward) or names a lead with 牵头 / 会同, the roles follow.
+
+Many work plans label the list instead of closing it with 负责: （责任单位：市发展改革委、市财政局）,
+〔牵头单位：省商务厅；配合单位：省财政厅〕, or a line of its own under the task (责任单位：…).  A
+牵头/主责/主办 label makes its names leads; 责任/配合/协办/参与 names are ``co`` unless the document's
+rule or a 牵头 inside the list says otherwise.  Other labels in the list (完成时限：2023年底前, 牵头
+领导：…) name no agency and are kept as the note.
 """
 
 from __future__ import annotations
@@ -62,6 +68,26 @@ _SECONDARY = regex.compile(
 )
 
 
+#: A label that names the agencies responsible: 责任单位： 牵头部门： 配合单位： (in （…）, 〔…〕, 【…】 or
+#: opening a line of its own).  ``role`` is what the label says of its names.
+RESP_LABEL = regex.compile(
+    r"(?P<role>牵头|主责|主办|责任|配合|协办|参与|协同|协助|支持)(?:单位|部门|处室|机关|机构)[：:]"
+)
+_LEAD_LABELS = frozenset({"牵头", "主责", "主办"})
+#: Any label of such a list, responsibility or not (完成时限：, 牵头领导：): where one label's names end.
+_ANY_LABEL = regex.compile(r"(?:^|(?<=[，,；;。\s]))(?P<label>\p{Han}{2,6})[：:]")
+#: Brackets a responsibility list is printed in: （…） (…) 〔…〕 【…】 ［…］.
+OPEN_BRACKETS = "（(〔【［"
+_LIST_BREAKS = "，,；;。 \t\n\u3000"
+#: Longest agency name a labelled list may hold: a longer "name" is prose after a colon, not a list.
+_MAX_NAME_CHARS = 40
+
+
+def _inner(paren: str) -> str:
+    """A responsibility list without its brackets (（A负责） → A负责); a bare list line as it is."""
+    return paren[1:-1] if paren[:1] in OPEN_BRACKETS and len(paren) >= 2 else paren
+
+
 @dataclass(frozen=True)
 class Responsibility:
     names: tuple[str, ...]
@@ -93,9 +119,11 @@ def is_responsibility(paren: str) -> bool:
 
     Cached: order repair asks it of the same fragments at every step of its dynamic programme (on the
     10x plan of ``make bench``, 65 000 calls for about 2 000 parentheses, a fifth of the repair's time)."""
-    inner = paren[1:-1] if paren[:1] in "（(" else paren
+    inner = _inner(paren)
+    if len(inner) > 400:
+        return False
     core, _ = _split_rule(inner)
-    return _match_resp(core) is not None and len(inner) <= 400
+    return _match_resp(core) is not None or _parse_labelled(inner, None) is not None
 
 
 def _split_names(names: str) -> tuple[list[str], list[str]]:
@@ -147,7 +175,15 @@ def parse_responsibility(paren: str, carried_rule: str | None = None) -> Respons
     parenthesis states the document's rule (排在第一位的部门为牵头部门) or a previous 下同 carried it here;
     else nobody — every agency is ``co``.
     """
-    inner = paren[1:-1] if paren[:1] in "（(" else paren
+    inner = _inner(paren)
+    labelled = _parse_labelled(inner, carried_rule)
+    if labelled is not None:
+        return labelled
+    return _parse_phrase(inner, carried_rule)
+
+
+def _parse_phrase(inner: str, carried_rule: str | None) -> Responsibility | None:
+    """A list closed by a responsibility phrase: ``A、B按职责分工负责`` (:func:`parse_responsibility`)."""
     core, rule_clause = _split_rule(inner)
     m = _match_resp(core)
     if not m:
@@ -209,6 +245,89 @@ def parse_responsibility(paren: str, carried_rule: str | None = None) -> Respons
         names=tuple(names),
         roles=roles,
         phrase=phrase,
+        note="；".join(notes) or None,
+        lead_rule=lead_rule,
+        rule_carries=carries,
+    )
+
+
+def _parse_labelled(inner: str, carried_rule: str | None) -> Responsibility | None:
+    """A list whose agencies stand after labels: ``责任单位：A、B`` or ``牵头单位：A；配合单位：B、C``.
+
+    Why: provincial and city work plans print it so far more often than they close a list with
+    负责 — 〔责任单位：省市场监管局〕 in Sichuan's 现代流通体系建设实施方案 (2022) — and read as a plain
+    parenthesis it named nobody: the task got no agencies, and a numbered item (1.建立工作机制。
+    （责任单位：…）) took its one sentence for a heading.
+
+    The list opens with a label (牵头领导：… may come first and names a person) and holds a
+    responsibility label; each label's names run to the next label.  A label's names may close
+    with a phrase of their own (责任单位：A、B按职责分工负责。具体任务……，下同。) and are then read as
+    a plain list is.  Names of a 牵头/主责/主办 label lead; the others are ``co`` unless 牵头/会同
+    inside their list, the document's first-listed rule (排在第一位的为牵头单位) or a rule carried by
+    下同 says otherwise.  Labels that name no agency (完成时限：…) go to the note, verbatim; the whole
+    list is kept as the task's ``parenthesis``.
+    """
+    text = inner.strip()
+    if RESP_LABEL.search(text) is None or not (RESP_LABEL.match(text) or _ANY_LABEL.match(text)):
+        return None
+    # where each label stands: responsibility labels anywhere (市发展改革委配合单位：… has no break
+    # before its label), any other label after a break
+    spans = {m.start(): m.end() for m in _ANY_LABEL.finditer(text)}
+    spans.update({m.start(): m.end() for m in RESP_LABEL.finditer(text)})
+    labels: list[tuple[int, int]] = []
+    for start in sorted(spans):
+        if not labels or start >= labels[-1][1]:
+            labels.append((start, spans[start]))
+    names: list[str] = []
+    roles: list[str] = []
+    notes: list[str] = []
+    printed: list[str] = []
+    lead_rule: str | None = None
+    for k, (start, end) in enumerate(labels):
+        body_end = labels[k + 1][0] if k + 1 < len(labels) else len(text)
+        body = text[end:body_end].strip(_LIST_BREAKS)
+        label = RESP_LABEL.fullmatch(text, start, end)
+        if label is None:
+            notes.append(text[start:body_end].strip(_LIST_BREAKS))
+            continue
+        printed.append(text[start : end - 1])
+        body, _ = _split_rule(body)  # 责任单位：A、B，排在第一位的为牵头单位
+        body = body.strip(_LIST_BREAKS)
+        if not body:
+            continue
+        within = _parse_phrase(body, None)
+        if within is not None:
+            found, found_roles = list(within.names), list(within.roles)
+            if within.note:
+                notes.append(within.note)
+            if within.lead_rule and "lead" in found_roles:
+                lead_rule = lead_rule or within.lead_rule
+        else:
+            found, found_notes = _split_names(body)
+            found_roles = ["co"] * len(found)
+            notes.extend(found_notes)
+        if not found or any(len(n) > _MAX_NAME_CHARS for n in found):
+            return None
+        if label.group("role") in _LEAD_LABELS:
+            found_roles = ["lead"] * len(found)
+            lead_rule = lead_rule or printed[-1]
+        names += found
+        roles += found_roles
+    if not names:
+        return None
+    rule_here = _FIRST_LEADS.search(text)
+    carries = bool(rule_here and _CARRIES.search(text[rule_here.end() :]))
+    if "lead" not in roles:
+        if rule_here:
+            lead_rule = rule_here.group(0)
+            roles[0] = "lead"
+        elif carried_rule is not None:
+            lead_rule = carried_rule
+            roles[0] = "lead"
+    return Responsibility(
+        names=tuple(names),
+        roles=tuple(roles),
+        phrase="；".join(printed),
         note="；".join(notes) or None,
         lead_rule=lead_rule,
         rule_carries=carries,

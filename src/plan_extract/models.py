@@ -89,8 +89,13 @@ class Variant(_Model):
 class Task(_Model):
     text: str = Field(description="the task's text, without the responsibility parenthesis")
     agencies: list[Agency] = Field(description="in printed order; empty when the task names nobody")
-    responsibility: str | None = Field(default=None, description="the responsibility phrase, e.g. 按职责分工负责")
-    parenthesis: str | None = Field(default=None, description="the responsibility parenthesis verbatim")
+    responsibility: str | None = Field(
+        default=None,
+        description="the responsibility phrase, e.g. 按职责分工负责; for a labelled list its labels, e.g. 牵头单位；配合单位",
+    )
+    parenthesis: str | None = Field(
+        default=None, description="the responsibility parenthesis verbatim (or the labelled list: 责任单位：…)"
+    )
     agency_note: str | None = Field(
         default=None, description="what the list says beyond names, e.g. 等部门 / 等市级有关部门 / 会同有关部门"
     )

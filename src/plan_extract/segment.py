@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .attribution import OPEN_BRACKETS, RESP_LABEL
 from .numerals import parse_chinese_number
 
 CN = "一二三四五六七八九十百千〇零"
@@ -32,7 +33,34 @@ DATE_RE = regex.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 SENTENCE_END = "。！？；"
 _META_FIRST = frozenset("发成索")  # first characters of META_RE's labels: a cheap pre-check
-OPENERS = {"（": "）", "《": "》", "“": "”", "〔": "〕", "【": "】", "「": "」", "‘": "’"}
+OPENERS = {"（": "）", "《": "》", "“": "”", "〔": "〕", "【": "】", "「": "」", "‘": "’", "［": "］"}
+#: A line of a labelled responsibility list that goes on the list before it (牵头单位：A ⏎ 配合单位：B ⏎
+#: 完成时限：2023年底前).
+_LIST_LINE = regex.compile(rf"[ \t\u3000]*(?:{RESP_LABEL.pattern}|(?:完成|办结)?(?:时限|时间|时间节点)[：:])")
+
+
+def _opens_labelled_list(text: str, i: int) -> bool:
+    """Whether a bracket at ``i`` opens a labelled responsibility list: （责任单位：…） 〔牵头单位：…〕."""
+    return text[i] in OPEN_BRACKETS and RESP_LABEL.match(text, i + 1) is not None
+
+
+def _labelled_list_end(text: str, i: int) -> int:
+    """End of a responsibility list printed bare from ``i`` (责任单位：A、B): the end of its line, or
+    its 。, unless the next line (or what follows the 。) is another label of the list."""
+    j = i
+    n = len(text)
+    while j < n:
+        ch = text[j]
+        if ch in "\n。":
+            if _LIST_LINE.match(text, j + 1):
+                j += 1
+                continue
+            return j + (ch == "。")
+        if ch in OPENERS and (close := _matching(text, j)) != -1:
+            j = close
+            continue
+        j += 1
+    return n
 
 
 def squash(text: str) -> str:
@@ -101,8 +129,8 @@ def _sentence_end(text: str, i: int, stop_at_heading: bool) -> int:
             if close == -1:
                 j += 1
                 continue
-            if ch == "（" and j > i and text[j - 1] in SENTENCE_END:
-                return j
+            if j > i and ((ch == "（" and text[j - 1] in SENTENCE_END) or _opens_labelled_list(text, j)):
+                return j  # the parenthesis that closes a task: （A负责） after 。, （责任单位：A） anywhere
             j = close
             continue
         if ch in SENTENCE_END and not depth:
@@ -143,6 +171,8 @@ def _heading_title_end(text: str, i: int, *, until_measure: bool) -> int:
             return j
         if ch == "。":
             return j + 1
+        if j > i and _opens_labelled_list(text, j):
+            return j  # （一）加强统筹（牵头单位：A）: the list is the heading's parenthesis
         if ch == "（":
             if until_measure and (MEASURE_RE.match(text, j) or SUBITEM_RE.match(text, j)):
                 return j
@@ -423,6 +453,10 @@ def _cuts(
             end = _heading_title_end(text, m.end(), until_measure=False)
             kind, label, number = "measure", m.group(0), parse_chinese_number(m.group(1))
             title = text[m.end() : end].rstrip("。").strip() or None
+        elif _opens_labelled_list(text, i) and (close := _matching(text, i)) != -1:
+            end, kind = close, "paren"  # 〔责任单位：A〕: as a （…） is
+        elif RESP_LABEL.match(text, i):
+            end, kind = _labelled_list_end(text, i), "paren"  # 责任单位：A、B on a line of its own
         elif ch == "（" and (close := _matching(text, i)) != -1:
             m_sub = SUBITEM_RE.match(text, i)
             if m_sub and close == m_sub.end() and para:

@@ -12,6 +12,7 @@ import ftfy
 import regex
 from opencc import OpenCC
 
+from ..attribution import RESP_LABEL
 from .charclass import TERMINAL, is_cjk, is_han
 from .chardata import RADICAL_TO_IDEOGRAPH
 from .edits import Edit, diff_edits
@@ -244,6 +245,8 @@ _HEADING_START = regex.compile(
     r"(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[（(]\d+[）)]|第[一二三四五六七八九十百]+[章条节])"
 )
 _PROSE_MARKS = "，。；：？！,;"
+#: A line that opens with a label (完成时限：…): under a labelled responsibility list, its next entry.
+_LABEL_START = regex.compile(r"\p{Han}{2,6}[：:]")
 
 
 def rejoin_broken_lines(text: str) -> list[Edit]:
@@ -253,7 +256,9 @@ def rejoin_broken_lines(text: str) -> list[Edit]:
     ``稳中有降``; ``（市科`` / ``技局``).  A break is removed when the text before it does not end
     with closing punctuation, the line before it is prose (it has a comma or full stop: titles,
     signatures and headings do not) or leaves a （ open, the line's last piece (after its last
-    closing mark) is not a numbered heading, and the text after it does not start a numbered heading.
+    closing mark) is not a numbered heading, and the text after it does not start a numbered heading
+    or a labelled responsibility list (牵头单位：A / 配合单位：B are two lines of one list, each whole;
+    so is a label of any kind under such a list: 完成时限：2023年底前).
     The open parenthesis is for text made from a PDF (``pdftotext``), which keeps every printed line:
     "（市农业农村委、市工业和信息化局、市发展改革委、市文化和" / "旅游局、…按职责分工负责）" has no comma.
 
@@ -277,6 +282,8 @@ def rejoin_broken_lines(text: str) -> list[Edit]:
             and (any(c in _PROSE_MARKS for c in prev_line) or prev_line.rfind("（") > prev_line.rfind("）"))
             and not _HEADING_START.match(text, last_piece)
             and not _HEADING_START.match(text, e)
+            and not RESP_LABEL.match(text, e)
+            and not (RESP_LABEL.match(prev_line) and _LABEL_START.match(text, e))
         )
         if join:
             edits.append(Edit(s, e, ""))
