@@ -1188,6 +1188,18 @@ WIDE_DRAWS = {
         seed=459691583, skip_rate=0.0492, skip_run=(8, 8), block_chars=(179, 239), line_width=817,
         replay_ratio=0.5608, skips_at_turns=True, lines_follow_turns=True,
     ),
+    # draws 9005 and 5091: the same twice-printed parenthesis, both copies B's; the first, right after
+    # B's "全面推行清洁生产，…" and before B's next sentence, was found as A's fragment across a turn of
+    # B's after A's anchor (9005) or before it (5091) and paired as A's (_Decoder.pair_stream_parentheses:
+    # b_may_own)
+    "B's sentence before a twice-printed parenthesis, A's anchor before": CorruptionParams(
+        seed=1414924887, skip_rate=0.6405, skip_run=(2, 8), block_chars=(83, 288), line_width=842,
+        replay_ratio=0.4579, skips_at_turns=True,
+    ),
+    "B's sentence before a twice-printed parenthesis, A's anchor after": CorruptionParams(
+        seed=572341337, skip_rate=0.3472, skip_run=(8, 15), block_chars=(105, 472), line_width=334,
+        replay_ratio=0.5507, skips_at_turns=True,
+    ),
 }  # fmt: skip
 
 
