@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from plan_extract import extract_source
+from plan_extract import extract, extract_source
 from plan_extract.attribution import is_responsibility, parse_responsibility
 from plan_extract.readers.base import SourceText
 
@@ -326,4 +326,34 @@ def test_labelled_lists_through_the_pipeline() -> None:
     assert [t.item.title if t.item else None for t in tasks] == [None, None, None, None, None]
     assert tasks[3].parenthesis == "牵头单位：市委宣传部\n配合单位：市文化和旅游局\n完成时限：2023年底前"
     assert tasks[3].agency_note == "完成时限：2023年底前"
+    assert not [w for w in record.warnings if w.kind == "orphan_parenthesis"]
+
+
+def test_labelled_lines_each_a_paragraph_of_a_web_page(tmp_path: Path) -> None:
+    """A web page prints each label as a <p> of its own: the list goes on across the paragraph breaks,
+    and a numbered item's heading sentence stays its heading."""
+    page = tmp_path / "plan.html"
+    paragraphs = [
+        "某市优化营商环境工作方案",
+        "一、重点任务",
+        "（一）提升政务服务效能",
+        "1.推进“一网通办”。全面推行政务服务事项网上办理。",
+        "牵头单位：市政务服务办",
+        "配合单位：市级有关部门，各区人民政府",
+        "完成时限：2023年12月底前",
+        "2.深化“证照分离”改革。（责任单位：市市场监管局、市司法局）",
+    ]
+    body = "".join(f"<p>{p}</p>\n" for p in paragraphs)
+    page.write_text(f'<html><head><meta charset="utf-8"></head><body><div>{body}</div></body></html>', encoding="utf-8")
+    record = extract(page)
+    tasks = [t for s in record.plan.sections for m in s.measures for t in m.tasks]
+    assert [t.text for t in tasks] == ["全面推行政务服务事项网上办理。", "深化“证照分离”改革。"]
+    assert tasks[0].item is not None and tasks[0].item.title == "推进“一网通办”"
+    assert [(a.name, a.role) for a in tasks[0].agencies] == [
+        ("市政务服务办", "lead"),
+        ("市级有关部门", "co"),
+        ("各区人民政府", "co"),
+    ]
+    assert tasks[0].agency_note == "完成时限：2023年12月底前"
+    assert [a.name for a in tasks[1].agencies] == ["市市场监管局", "市司法局"]
     assert not [w for w in record.warnings if w.kind == "orphan_parenthesis"]

@@ -35,8 +35,8 @@ SENTENCE_END = "。！？；"
 _META_FIRST = frozenset("发成索")  # first characters of META_RE's labels: a cheap pre-check
 OPENERS = {"（": "）", "《": "》", "“": "”", "〔": "〕", "【": "】", "「": "」", "‘": "’", "［": "］"}
 #: A line of a labelled responsibility list that goes on the list before it (牵头单位：A ⏎ 配合单位：B ⏎
-#: 完成时限：2023年底前).
-_LIST_LINE = regex.compile(rf"[ \t\u3000]*(?:{RESP_LABEL.pattern}|(?:完成|办结)?(?:时限|时间|时间节点)[：:])")
+#: 完成时限：2023年底前), in a paragraph of its own too (a web page prints each line as a <p>).
+_LIST_LINE = regex.compile(rf"\s*(?:{RESP_LABEL.pattern}|(?:完成|办结)?(?:时限|时间|时间节点)[：:])")
 
 
 def _opens_labelled_list(text: str, i: int) -> bool:
