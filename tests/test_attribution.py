@@ -357,3 +357,16 @@ def test_labelled_lines_each_a_paragraph_of_a_web_page(tmp_path: Path) -> None:
     assert tasks[0].agency_note == "完成时限：2023年12月底前"
     assert [a.name for a in tasks[1].agencies] == ["市市场监管局", "市司法局"]
     assert not [w for w in record.warnings if w.kind == "orphan_parenthesis"]
+
+
+def test_a_lead_marked_after_its_name() -> None:
+    """（市发展改革委（牵头）、…负责）: the 牵头 inside the mark is no phrase, and the bracket no separator
+    (before: the agencies 市发展改革委（ and ）)."""
+    r = parse_responsibility("（市发展改革委（牵头）、市财政局、各区人民政府按职责分工负责）")
+    assert r is not None
+    assert list(zip(r.names, r.roles, strict=True)) == [
+        ("市发展改革委", "lead"),
+        ("市财政局", "co"),
+        ("各区人民政府", "co"),
+    ]
+    assert (r.phrase, r.lead_rule) == ("按职责分工负责", "（牵头）")

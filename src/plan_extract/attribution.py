@@ -19,7 +19,7 @@ rule or a 牵头 inside the list says otherwise.  Other labels in the list (完�
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
@@ -119,7 +119,7 @@ def is_responsibility(paren: str) -> bool:
 
     Cached: order repair asks it of the same fragments at every step of its dynamic programme (on the
     10x plan of ``make bench``, 65 000 calls for about 2 000 parentheses, a fifth of the repair's time)."""
-    inner = _inner(paren)
+    inner = _without_lead_marks(_inner(paren))[0]
     if len(inner) > 400:
         return False
     core, _ = _split_rule(inner)
@@ -175,11 +175,35 @@ def parse_responsibility(paren: str, carried_rule: str | None = None) -> Respons
     parenthesis states the document's rule (排在第一位的部门为牵头部门) or a previous 下同 carried it here;
     else nobody — every agency is ``co``.
     """
-    inner = _inner(paren)
-    labelled = _parse_labelled(inner, carried_rule)
-    if labelled is not None:
-        return labelled
-    return _parse_phrase(inner, carried_rule)
+    inner, marked, mark = _without_lead_marks(_inner(paren))
+    found = _parse_labelled(inner, carried_rule) or _parse_phrase(inner, carried_rule)
+    if found is None or not marked:
+        return found
+    roles = tuple("lead" if n in marked else r for n, r in zip(found.names, found.roles, strict=True))
+    return replace(found, roles=roles, lead_rule=found.lead_rule if "lead" in found.roles else mark)
+
+
+#: A lead marked after its name: 市发展改革委（牵头）、市财政局 / 责任单位：A（牵头单位）、B.
+_LEAD_MARK = regex.compile(r"[（(]牵头(?:单位|部门)?[）)]")
+_NAME_START = "、，,；;：:"
+
+
+def _without_lead_marks(inner: str) -> tuple[str, set[str], str | None]:
+    """``inner`` without the marks that name a lead after its name, the names so marked, and the mark.
+
+    Why: （市发展改革委（牵头）、市财政局按职责分工负责） read the 牵头 inside the mark as the list's
+    phrase and split the name at its bracket (市发展改革委（ and ） became agencies); in a labelled
+    list the mark stayed in the name, and nobody led.
+    """
+    marks = list(_LEAD_MARK.finditer(inner))
+    if not marks:
+        return inner, set(), None
+    names: set[str] = set()
+    for m in marks:
+        head = inner[: m.start()]
+        start = max(head.rfind(c) for c in _NAME_START) + 1
+        names.add(head[start:].strip())
+    return _LEAD_MARK.sub("", inner), names, marks[0].group(0)
 
 
 def _parse_phrase(inner: str, carried_rule: str | None) -> Responsibility | None:
