@@ -370,3 +370,24 @@ def test_a_lead_marked_after_its_name() -> None:
         ("各区人民政府", "co"),
     ]
     assert (r.phrase, r.lead_rule) == ("按职责分工负责", "（牵头）")
+
+
+@pytest.mark.parametrize(
+    ("paren", "names", "note"),
+    [
+        ("（各区人民政府负责落实）", ["各区人民政府"], None),
+        ("（由市发展改革委负责）", ["市发展改革委"], None),
+        ("（市发展改革委负责，2023年底前完成）", ["市发展改革委"], "2023年底前完成"),
+        (
+            "（国家发展改革委、财政部等按职责分工负责，2024年底前完成）",
+            ["国家发展改革委", "财政部"],
+            "等；2024年底前完成",
+        ),
+    ],
+)
+def test_other_wordings_of_a_plain_list(paren: str, names: list[str], note: str | None) -> None:
+    """负责落实 closes a list as 负责 does; 由 is no part of a name; what the list adds after its phrase
+    (a deadline) is kept in the note."""
+    r = parse_responsibility(paren)
+    assert r is not None
+    assert (list(r.names), r.note) == (names, note)

@@ -24,8 +24,11 @@ from functools import lru_cache
 
 import regex
 
-# The phrase that ends the agency list: （…按职责分工负责）, （…负责）, （…牵头负责）, (…分别负责).
-_RESP_PHRASE = regex.compile(r"(?:按职责分工|按职责|分工|分别|共同|牵头)?负责|牵头(?:落实|实施)?")
+# The phrase that ends the agency list: （…按职责分工负责）, （…负责）, （…牵头负责）, (…分别负责),
+# （各区人民政府负责落实）.
+_RESP_PHRASE = regex.compile(
+    r"(?:按职责分工|按职责|分工|分别|共同|牵头)?负责(?:组织实施|落实|实施|推进)?|牵头(?:落实|实施)?"
+)
 
 
 @dataclass(frozen=True)
@@ -213,6 +216,8 @@ def _parse_phrase(inner: str, carried_rule: str | None) -> Responsibility | None
     if not m:
         return None
     names_text, phrase, rest = m.names, m.resp, m.rest + rule_clause
+    if names_text.startswith("由") and len(names_text) > 1 and regex.match(r"\p{Han}", names_text[1]):
+        names_text = names_text[1:]  # （由市发展改革委负责）: 由 is no part of the name
     names: list[str] = []
     notes: list[str] = []
     leads: set[int] = set()
@@ -254,6 +259,8 @@ def _parse_phrase(inner: str, carried_rule: str | None) -> Responsibility | None
             found, _ = _split_names(ms.group("names"))
             names += found
             notes.append(clause.strip())  # the whole clause: its 等/有关部门 and its verb
+        elif clause.strip() and not _FIRST_LEADS.search(clause) and not _CARRIES.fullmatch(clause.strip()):
+            notes.append(clause.strip())  # what else the list says: 2023年底前完成
     if not names:
         return None
     rule_here = _FIRST_LEADS.search(rest)
