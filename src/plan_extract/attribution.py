@@ -12,7 +12,7 @@ is ``co``; where it says the first-listed agency leads (排在第一位的部门
 
 Many work plans label the list instead of closing it with 负责: （责任单位：市发展改革委、市财政局）,
 〔牵头单位：省商务厅；配合单位：省财政厅〕, or a line of its own under the task (责任单位：…).  A
-牵头/主责/主办 label makes its names leads; 责任/配合/协办/参与 names are ``co`` unless the document's
+牵头/主责 label makes its names leads; 责任/配合/参与 names are ``co`` unless the document's
 rule or a 牵头 inside the list says otherwise.  Other labels in the list (完成时限：2023年底前, 牵头
 领导：…) name no agency and are kept as the note.
 """
@@ -72,11 +72,10 @@ _SECONDARY = regex.compile(
 
 
 #: A label that names the agencies responsible: 责任单位： 牵头部门： 配合单位： (in （…）, 〔…〕, 【…】 or
-#: opening a line of its own).  ``role`` is what the label says of its names.
-RESP_LABEL = regex.compile(
-    r"(?P<role>牵头|主责|主办|责任|配合|协办|参与|协同|协助|支持)(?:单位|部门|处室|机关|机构)[：:]"
-)
-_LEAD_LABELS = frozenset({"牵头", "主责", "主办"})
+#: opening a line of its own).  ``role`` is what the label says of its names.  Not 主办单位：/协办单位：,
+#: which a government site's footer prints for the site's own sponsor (主办单位：××市人民政府办公室).
+RESP_LABEL = regex.compile(r"(?P<role>牵头|主责|责任|配合|参与|协同|协助|支持)(?:单位|部门|处室|机关|机构)[：:]")
+_LEAD_LABELS = frozenset({"牵头", "主责"})
 #: Any label of such a list, responsibility or not (完成时限：, 牵头领导：): where one label's names end.
 _ANY_LABEL = regex.compile(r"(?:^|(?<=[，,；;。\s]))(?P<label>\p{Han}{2,6})[：:]")
 #: Brackets a responsibility list is printed in: （…） (…) 〔…〕 【…】 ［…］.
@@ -293,7 +292,7 @@ def _parse_labelled(inner: str, carried_rule: str | None) -> Responsibility | No
     The list opens with a label (牵头领导：… may come first and names a person) and holds a
     responsibility label; each label's names run to the next label.  A label's names may close
     with a phrase of their own (责任单位：A、B按职责分工负责。具体任务……，下同。) and are then read as
-    a plain list is.  Names of a 牵头/主责/主办 label lead; the others are ``co`` unless 牵头/会同
+    a plain list is.  Names of a 牵头/主责 label lead; the others are ``co`` unless 牵头/会同
     inside their list, the document's first-listed rule (排在第一位的为牵头单位) or a rule carried by
     下同 says otherwise.  Labels that name no agency (完成时限：…) go to the note, verbatim; the whole
     list is kept as the task's ``parenthesis``.
