@@ -378,3 +378,80 @@ def test_seed_readme_figures(shared_dir: Any) -> None:
     assert "8 sections" in readme and "28 measures" in readme
     assert "~70 duplicated fragments" in readme
     assert "发布日期:2022-03-29" in readme
+
+
+# --- regulations numbered in chapters and articles (办法, 条例: 第一章 / 第一节 / 第一条) ----------------------
+
+REGULATION = (
+    "某市人民政府关于印发某市政府投资项目管理办法的通知\n"
+    "各区人民政府，市政府各委、办、局：\n"
+    "现将《某市政府投资项目管理办法》印发给你们，请认真贯彻执行。\n"
+    "某市人民政府\n"
+    "2023年5月6日\n"
+    "某市政府投资项目管理办法\n"
+    "第一章　总则\n"
+    "第一条　为规范政府投资行为，制定本办法。\n"
+    "第二章　项目管理\n"
+    "第一节　资金安排\n"
+    "第二条　政府投资资金按项目安排，包括：\n"
+    "（一）直接投资；\n"
+    "（二）资本金注入。\n"
+    "第二节　审批\n"
+    "第三条　政府投资项目实行审批制。项目单位应当编制项目建议书。\n"
+    "第三章　附则\n"
+    "第四条　本办法自2023年6月1日起施行。\n"
+)
+
+
+def test_a_regulation_numbered_in_chapters_and_articles() -> None:
+    """Before, no 一、 and no （一） meant no structure: the whole text went to the preamble.  Chapters are
+    sections, 节 measures, each article an item whose text is a task (its first sentence is content, not
+    a heading), and an article's clauses （一）（二） are its subitems, never measures."""
+    record = extract_source(SourceText(path="reg.txt", name="reg.txt", kind="text", text=REGULATION))
+    assert record.document.title == "某市人民政府关于印发某市政府投资项目管理办法的通知"
+    assert record.plan.title == "某市政府投资项目管理办法"
+    assert record.plan.preamble is None
+    assert [(s.number, s.label, s.title) for s in record.plan.sections] == [
+        (1, "第一章", "总则"),
+        (2, "第二章", "项目管理"),
+        (3, "第三章", "附则"),
+    ]
+    assert [(m.number, m.label, m.title) for m in record.plan.sections[1].measures] == [
+        (1, "第一节", "资金安排"),
+        (2, "第二节", "审批"),
+    ]
+    tasks = [t for s in record.plan.sections for t in [*s.tasks, *(t for m in s.measures for t in m.tasks)]]
+    assert [(t.item.label if t.item else None, t.subitem.label if t.subitem else None, t.text) for t in tasks] == [
+        ("第一条", None, "为规范政府投资行为，制定本办法。"),
+        ("第二条", None, "政府投资资金按项目安排，包括："),
+        ("第二条", "（一）", "直接投资；"),
+        ("第二条", "（二）", "资本金注入。"),
+        ("第三条", None, "政府投资项目实行审批制。项目单位应当编制项目建议书。"),
+        ("第四条", None, "本办法自2023年6月1日起施行。"),
+    ]
+    assert all(t.item is not None and t.item.title is None for t in tasks)
+    assert [t.item.number for t in tasks if t.item] == [1, 2, 2, 2, 3, 4]
+    assert not [w for w in record.warnings if w.kind in ("no_structure", "numbering_gap", "numbering_order")]
+
+
+def test_articles_without_chapters_sit_in_one_section() -> None:
+    text = "某市公共信息标志管理办法\n第一条　为了加强管理，制定本办法。\n第二条　本办法自2023年7月1日起施行。\n"
+    record = extract_source(SourceText(path="reg.txt", name="reg.txt", kind="text", text=text))
+    assert record.plan.title == "某市公共信息标志管理办法"
+    [section] = record.plan.sections
+    assert section.number is None
+    assert [(t.item.label if t.item else None, t.text) for t in section.tasks] == [
+        ("第一条", "为了加强管理，制定本办法。"),
+        ("第二条", "本办法自2023年7月1日起施行。"),
+    ]
+
+
+def test_a_plan_that_nests_sections_under_chapters_keeps_its_sections() -> None:
+    """A 规划 numbers 第一章 and, inside it, 一、: its 一、 sections stay the sections (as before)."""
+    text = (
+        "某市十四五规划\n第一章　发展环境\n一、发展基础\n（一）经济实力增强。推进产业升级。（市发展改革委负责）\n"
+        "二、面临形势\n（二）机遇挑战并存。加强研判。（市发展改革委负责）\n"
+    )
+    record = extract_source(SourceText(path="plan.txt", name="plan.txt", kind="text", text=text))
+    assert [s.label for s in record.plan.sections] == ["一、", "二、"]
+    assert [m.label for s in record.plan.sections for m in s.measures] == ["（一）", "（二）"]

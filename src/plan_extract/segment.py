@@ -23,6 +23,13 @@ SECTION_RE = regex.compile(rf"([{CN}]+)、")
 #: document that numbers its sections so had none found, and each heading ran into the task before).
 SECTION_DOT_RE = regex.compile(rf"([{CN}]+)[．.](?=\p{{Han}})")
 MEASURE_RE = regex.compile(rf"（([{CN}]+)）")
+#: A regulation's (办法, 条例, 细则) numbering: 第一章 总则 / 第一节 … / 第一条 …, at a paragraph start.
+CHAPTER_RE = regex.compile(rf"第([{CN}]+)章")
+PART_RE = regex.compile(rf"第([{CN}]+)节")
+ARTICLE_RE = regex.compile(rf"第([{CN}]+)条")
+_PARA_START = r"(?:^|(?<=\n))[ \t\u3000]*"
+_ARTICLE_HEADING = regex.compile(rf"{_PARA_START}第[{CN}]+[章条]", regex.MULTILINE)
+_SECTION_HEADING = regex.compile(rf"{_PARA_START}[{CN}]+[、．.]", regex.MULTILINE)
 ITEM_RE = regex.compile(r"(\d{1,3})[.．、](?!\d)")  # 1. 1． 1、 (at a paragraph start only)
 SUBITEM_RE = regex.compile(r"（(\d{1,3})）")
 SUBITEM_ASCII_RE = regex.compile(r"\((\d{1,3})\)")  # (1) as typed on some pages (at a paragraph start only)
@@ -243,14 +250,26 @@ def segment(text: str) -> list[Fragment]:
     fragment of its own and that begins inside the title bounds it (:func:`_glued_section_ends`).
     """
     clean = _clean_section_titles(text)
-    cuts = list(_cuts(text, clean, {}))
+    articles = numbered_in_articles(text)
+    cuts = list(_cuts(text, clean, {}, articles=articles))
     forced = _glued_section_ends(text, cuts)
     if forced:
-        cuts = _recut(text, clean, forced, cuts)
+        cuts = _recut(text, clean, forced, cuts, articles)
     return [
         Fragment(index, kind, text[start:end], start, end, para_start=para, label=label, number=number, title=title)
         for index, (kind, start, end, para, label, number, title) in enumerate(cuts)
     ]
+
+
+def numbered_in_articles(text: str) -> bool:
+    """Whether ``text`` is a regulation numbered in chapters and articles (第一章 总则 / 第一条 …).
+
+    Why: a 办法 or 条例 numbers no 一、 section and no （一） measure, so it had no structure at all: its
+    whole text went to ``plan.preamble`` with a ``no_structure`` warning.  Its 章 are then sections, its
+    节 measures and each 条 an item whose text is a task.  Only where no paragraph opens with a
+    一、 section label: a 规划 that nests 一、 under 第一章 keeps its 一、 sections as before.
+    """
+    return _ARTICLE_HEADING.search(text) is not None and _SECTION_HEADING.search(text) is None
 
 
 #: A fragment before it is made: kind, start, end, para_start, label, number, title.
@@ -382,7 +401,9 @@ def _title_cut(text: str, head: int, end: int, title: str | None) -> int:
     return end
 
 
-def _recut(text: str, clean: dict[str, str], forced: dict[int, int], first: list[_Cut]) -> list[_Cut]:
+def _recut(
+    text: str, clean: dict[str, str], forced: dict[int, int], first: list[_Cut], articles: bool = False
+) -> list[_Cut]:
     """``first`` (the cuts made without ``forced``) with the ``forced`` title ends.
 
     Why not cut the whole text again: a long text (many documents' fragments, ``make bench``'s 100x
@@ -409,7 +430,7 @@ def _recut(text: str, clean: dict[str, str], forced: dict[int, int], first: list
                 return True
             return False
 
-        out.extend(_cuts(text, clean, forced, s, first[at[s]][3], meets_first))
+        out.extend(_cuts(text, clean, forced, s, first[at[s]][3], meets_first, articles=articles))
         k = met[0] if met else len(first)
     out.extend(first[k:])
     return out
@@ -422,9 +443,12 @@ def _cuts(
     i: int = 0,
     para: bool = True,
     meets_first: Callable[[int, bool], bool] | None = None,
+    *,
+    articles: bool = False,
 ) -> Iterator[_Cut]:
     """The cuts of ``text`` from ``i`` (``para``: a paragraph break precedes it) to its end, or up to
-    the first where ``meets_first`` says the first cutting goes on unchanged (:func:`_recut`)."""
+    the first where ``meets_first`` says the first cutting goes on unchanged (:func:`_recut`);
+    ``articles``: the text is a regulation's (:func:`numbered_in_articles`)."""
     n = len(text)
     while i < n:
         ch = text[i]
@@ -441,6 +465,15 @@ def _cuts(
             end = m_meta.end()
             kind = "meta"
             label, title = m_meta.group(1), m_meta.group(2)
+        elif articles and para and (m := CHAPTER_RE.match(text, i) or PART_RE.match(text, i)):
+            # 第一章 总则: a section; 第一节 …: a measure (the title is the rest of the line)
+            end = _heading_title_end(text, m.end(), until_measure=False)
+            kind = "section" if m.re is CHAPTER_RE else "measure"
+            label, number = m.group(0), parse_chinese_number(m.group(1))
+            title = text[m.end() : end].rstrip("。").strip() or None
+        elif articles and para and (m := ARTICLE_RE.match(text, i)):
+            end = _sentence_end(text, m.end(), True)  # 第三条 …: an item whose text is content
+            kind, label, number = "item", m.group(0), parse_chinese_number(m.group(1))
         elif (
             (m := SECTION_RE.match(text, i)) or (para and (m := SECTION_DOT_RE.match(text, i)))
         ) and parse_chinese_number(m.group(1)):
@@ -449,6 +482,9 @@ def _cuts(
             end = min(end, forced.get(i, end))
             kind, label, number = "section", m.group(0), parse_chinese_number(m.group(1))
             title = text[m.end() : end].rstrip("。").strip() or None
+        elif articles and (m := MEASURE_RE.match(text, i)) and parse_chinese_number(m.group(1)):
+            end = _sentence_end(text, m.end(), True)  # an article's clauses （一）…；（二）…: subitems
+            kind, label, number = "subitem", m.group(0), parse_chinese_number(m.group(1))
         elif (m := MEASURE_RE.match(text, i)) and parse_chinese_number(m.group(1)):
             end = _heading_title_end(text, m.end(), until_measure=False)
             kind, label, number = "measure", m.group(0), parse_chinese_number(m.group(1))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from .attribution import is_responsibility
-from .segment import DATE_RE, Fragment
+from .segment import ARTICLE_RE, DATE_RE, Fragment
 
 DOC_TYPES = "通知|意见|方案|办法|决定|规定|细则|计划|规划|纲要|措施|函|批复|通报|公告|通告|决议|条例|指引|要点"
 #: A title's last words: a document type (…的通知, …实施方案).
@@ -467,7 +467,8 @@ def build_plan(
             if restart:
                 last_measure = 0
             if f.number != last_measure + 1:
-                missing = "、".join(f"（{n}）" for n in range(last_measure + 1, f.number))
+                form = "第{}节" if f.label and f.label.startswith("第") else "（{}）"  # a regulation's 节
+                missing = "、".join(form.format(n) for n in range(last_measure + 1, f.number))
                 warnings.append(
                     DraftWarning(
                         "numbering_gap" if f.number > last_measure else "numbering_order",
@@ -570,6 +571,8 @@ def _item_title(f: Fragment, nxt: Fragment | None) -> str | None:
     without 。 may be a sentence that a line end cut.
     """
     label = f.label or ""
+    if ARTICLE_RE.fullmatch(label):
+        return None  # 第三条 政府投资项目实行审批制。…: an article has no heading, its first sentence is content
     body = f.text[len(label) :].strip() if f.text.startswith(label) else ""
     title = body.rstrip("。").strip()
     if title and f.kind == "item" and nxt is not None and nxt.kind == "subitem":
