@@ -17,6 +17,7 @@ import pytest
 
 from json_walk import json_strings
 from plan_extract import extract_source
+from plan_extract.dates import to_iso
 from plan_extract.normalize import normalize
 from plan_extract.readers.base import SourceText
 
@@ -455,3 +456,47 @@ def test_a_plan_that_nests_sections_under_chapters_keeps_its_sections() -> None:
     record = extract_source(SourceText(path="plan.txt", name="plan.txt", kind="text", text=text))
     assert [s.label for s in record.plan.sections] == ["一、", "二、"]
     assert [m.label for s in record.plan.sections for m in s.measures] == ["（一）", "（二）"]
+
+
+# --- a notice signed in Chinese numerals, with no issuer line (formal documents before GB/T 9704-2012) ----
+
+CN_DATED = (
+    "某市人民政府办公室关于印发某市城市道路设施管理暂行办法的通知\n\n"
+    "某政办〔2011〕19号\n\n"
+    "各县（区）人民政府，市人民政府各部门：\n"
+    "《某市城市道路设施管理暂行办法》已经市政府同意，现印发给你们，请认真贯彻执行。\n\n"
+    "二〇一一年三月三十日\n\n"
+    "某市城市道路设施管理暂行办法\n\n"
+    "第一条　为加强城市道路设施管理，制定本办法。\n"
+    "第二条　本办法自发布之日起施行。\n"
+)
+
+
+def test_a_notice_signed_in_chinese_numerals_without_an_issuer_line() -> None:
+    """二〇一一年三月三十日 was no date, and a date with no issuer above it no signature: the notice's body,
+    its date and the plan's title all went to the preamble, and the notice's title was taken for the
+    plan's.  The date is the signed date; the issuer, not printed, is null."""
+    record = extract_source(SourceText(path="n.txt", name="n.txt", kind="text", text=CN_DATED))
+    doc = record.document
+    assert doc.title == "某市人民政府办公室关于印发某市城市道路设施管理暂行办法的通知"
+    assert doc.doc_number == "某政办〔2011〕19号"
+    assert doc.signed_date == "2011-03-30"
+    assert doc.issuer is None
+    assert doc.body == "《某市城市道路设施管理暂行办法》已经市政府同意，现印发给你们，请认真贯彻执行。"
+    assert record.plan.title == "某市城市道路设施管理暂行办法"
+    assert record.plan.preamble is None
+    assert [t.item.label for s in record.plan.sections for t in s.tasks if t.item] == ["第一条", "第二条"]
+
+
+@pytest.mark.parametrize(
+    ("printed", "iso"),
+    [
+        ("二〇一一年三月三十日", "2011-03-30"),
+        ("二〇二二年十二月三十一日", "2022-12-31"),
+        ("二零一九年一月十二日", "2019-01-12"),
+        ("2022年3月25日", "2022-03-25"),
+        ("二〇一一年二月三十日", None),
+    ],
+)
+def test_dates_as_printed(printed: str, iso: str | None) -> None:
+    assert to_iso(printed) == iso

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from .attribution import OPEN_BRACKETS, RESP_LABEL
+from .dates import CN_DATE
 from .numerals import parse_chinese_number
 
 CN = "一二三四五六七八九十百千〇零"
@@ -36,7 +37,8 @@ SUBITEM_ASCII_RE = regex.compile(r"\((\d{1,3})\)")  # (1) as typed on some pages
 META_RE = regex.compile(
     r"(发布日期|成文日期|发文字号|索引号)[：:]\s*([0-9０-９年月日\-./〔〕\[\]\p{Han}]+?号|\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?)"
 )
-DATE_RE = regex.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+#: A date as signed: 2022年3月25日, or in Chinese numerals as formal documents signed until 2012 (二〇一一年三月三十日).
+DATE_RE = regex.compile(rf"(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{CN_DATE})")
 
 SENTENCE_END = "。！？；"
 _META_FIRST = frozenset("发成索")  # first characters of META_RE's labels: a cheap pre-check

@@ -277,14 +277,15 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
         # without that wrapper (a 意见 whose preamble leads straight to 一、) is signed at its end
         line_start = max(t.rfind("。", pos, dm.start()) + 1, pos)
         issuer = t[line_start : dm.start()].strip("\n")
-        if (
-            issuer
-            and "，" not in issuer
-            and "\n" not in issuer
-            and len(issuer) <= 30
-            and NOTICE_VERB_RE.search(t, pos, line_start)
-        ):
+        if not NOTICE_VERB_RE.search(t, pos, line_start):
+            continue
+        if issuer and "，" not in issuer and "\n" not in issuer and len(issuer) <= 30:
             sig = (line_start, dm)
+            break
+        if not issuer and "\n" in t[line_start : dm.start()] and t.startswith("\n", dm.end()):
+            # a date on a line of its own right under the body: a page that prints no issuer above it
+            # (濮阳 2011: …请认真贯彻执行。⏎ 二〇一一年三月三十日 ⏎ 濮阳市城市道路窨井设施管理暂行办法)
+            sig = (dm.start(), dm)
             break
     if sig is None:
         fm.plan_title = fm.title
