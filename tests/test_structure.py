@@ -500,3 +500,13 @@ def test_a_notice_signed_in_chinese_numerals_without_an_issuer_line() -> None:
 )
 def test_dates_as_printed(printed: str, iso: str | None) -> None:
     assert to_iso(printed) == iso
+
+
+def test_a_gap_in_a_regulations_articles_is_warned() -> None:
+    """Articles are numbered through the whole regulation: 第五条 after 第二条 means text was lost."""
+    text = (
+        "某市管理规定\n第一条　为加强管理，制定本规定。\n第二条　本规定适用于本市。\n第五条　本规定自发布之日起施行。\n"
+    )
+    record = extract_source(SourceText(path="r.txt", name="r.txt", kind="text", text=text))
+    gaps = [w.message for w in record.warnings if w.kind == "numbering_gap"]
+    assert gaps == ["article 第五条 follows article 2"]

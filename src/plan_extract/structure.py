@@ -349,6 +349,7 @@ def build_plan(
     subitem: tuple[int, str, str | None] | None = None
     last_section = 0
     last_measure = 0
+    last_article = 0
     opened: Fragment | None = None  # the heading just read, while nothing has followed it yet
     body = frags[first_heading:]
 
@@ -502,6 +503,18 @@ def build_plan(
         elif f.kind in ("item", "subitem") and f.number is not None:
             flush()
             label = f.label or ""
+            if ARTICLE_RE.fullmatch(label):
+                # a regulation's articles are numbered through the whole text: a gap is text lost
+                if f.number != last_article + 1:
+                    warnings.append(
+                        DraftWarning(
+                            "numbering_gap" if f.number > last_article else "numbering_order",
+                            f"article {label} follows article {last_article or 'none'}",
+                            f.start,
+                            f.end,
+                        )
+                    )
+                last_article = f.number
             title = _item_title(f, body[k + 1] if k + 1 < len(body) else None)
             ref = (f.number, label, title)
             if f.kind == "item":
