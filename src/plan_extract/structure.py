@@ -435,14 +435,7 @@ def build_plan(
             flush()
             item = subitem = None
             if f.number != last_section + 1:
-                warnings.append(
-                    DraftWarning(
-                        "numbering_gap" if f.number > last_section else "numbering_order",
-                        f"section {f.label} follows section {last_section or 'none'}",
-                        f.start,
-                        f.end,
-                    )
-                )
+                warnings.append(_numbering_warning("section", f, last_section))
             # tasks pending before a section heading: the next measure decides
             nxt_m = next_measure[k + 1]
             settle(nxt_m)
@@ -472,13 +465,7 @@ def build_plan(
                 form = "第{}节" if f.label and f.label.startswith("第") else "（{}）"  # a regulation's 节
                 missing = "、".join(form.format(n) for n in range(last_measure + 1, f.number))
                 warnings.append(
-                    DraftWarning(
-                        "numbering_gap" if f.number > last_measure else "numbering_order",
-                        f"measure {f.label} follows measure {last_measure or 'none'}"
-                        + (f"; heading of {missing} lost" if missing else ""),
-                        f.start,
-                        f.end,
-                    )
+                    _numbering_warning("measure", f, last_measure, f"; heading of {missing} lost" if missing else "")
                 )
             last_measure = f.number
             if section_uncertain:
@@ -506,14 +493,7 @@ def build_plan(
             if ARTICLE_RE.fullmatch(label):
                 # a regulation's articles are numbered through the whole text: a gap is text lost
                 if f.number != last_article + 1:
-                    warnings.append(
-                        DraftWarning(
-                            "numbering_gap" if f.number > last_article else "numbering_order",
-                            f"article {label} follows article {last_article or 'none'}",
-                            f.start,
-                            f.end,
-                        )
-                    )
+                    warnings.append(_numbering_warning("article", f, last_article))
                 last_article = f.number
             title = _item_title(f, body[k + 1] if k + 1 < len(body) else None)
             ref = (f.number, label, title)
@@ -569,6 +549,17 @@ def build_plan(
     signature = closing
     closing = _closing_paragraphs(sections, gap_before) + closing
     return DraftPlan(front, sections, closing, runs, warnings, signature)
+
+
+def _numbering_warning(level: str, f: Fragment, last: int, more: str = "") -> DraftWarning:
+    """A heading numbered other than one past the last of its level: a gap (text lost) or out of order."""
+    number = f.number or 0
+    return DraftWarning(
+        "numbering_gap" if number > last else "numbering_order",
+        f"{level} {f.label} follows {level} {last or 'none'}{more}",
+        f.start,
+        f.end,
+    )
 
 
 #: An item heading sentence: short, one clause or two (1.拓展两个市场。 / 1.坚持创新驱动，转型升级。).
