@@ -510,3 +510,30 @@ def test_a_gap_in_a_regulations_articles_is_warned() -> None:
     record = extract_source(SourceText(path="r.txt", name="r.txt", kind="text", text=text))
     gaps = [w.message for w in record.warnings if w.kind == "numbering_gap"]
     assert gaps == ["article 第五条 follows article 2"]
+
+
+def test_chapters_without_articles_keep_their_measures() -> None:
+    """第一章 总体要求 ⏎ （一）指导思想: chapters are sections, and with no article to belong to, a （一) is
+    a measure, not a clause."""
+    text = (
+        "某市实施方案\n第一章　总体要求\n（一）指导思想。坚持稳中求进。\n（二）基本原则。坚持问题导向。\n"
+        "第二章　重点任务\n（三）推进产业升级。加快技术改造。（市工业和信息化局负责）\n"
+    )
+    record = extract_source(SourceText(path="c.txt", name="c.txt", kind="text", text=text))
+    assert [(s.label, s.title) for s in record.plan.sections] == [("第一章", "总体要求"), ("第二章", "重点任务")]
+    assert [[m.label for m in s.measures] for s in record.plan.sections] == [["（一）", "（二）"], ["（三）"]]
+    [task] = record.plan.sections[1].measures[0].tasks
+    assert [a.name for a in task.agencies] == ["市工业和信息化局"]
+
+
+def test_an_articles_clauses_inside_its_paragraph_are_its_text() -> None:
+    """…包括：（一）直接投资；（二）资本金注入。 on one line: the clauses are the article's words (a （二）
+    there is no measure, as it was before regulations were read)."""
+    text = "某市管理办法\n第一条　本办法所称投资包括：（一）直接投资；（二）资本金注入。\n第二条　本办法自发布之日起施行。\n"
+    record = extract_source(SourceText(path="r.txt", name="r.txt", kind="text", text=text))
+    [section] = record.plan.sections
+    assert not section.measures
+    assert [(t.item.label if t.item else None, t.subitem, t.text) for t in section.tasks] == [
+        ("第一条", None, "本办法所称投资包括：（一）直接投资；（二）资本金注入。"),
+        ("第二条", None, "本办法自发布之日起施行。"),
+    ]

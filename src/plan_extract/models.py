@@ -25,8 +25,9 @@ How other document shapes fit (chosen once, kept stable):
 * A regulation numbered in chapters and articles (办法, 条例: 第一章 总则 / 第一节 … / 第一条 …), where no
   paragraph opens with a 一、 section: each 章 is a section (``label`` 第一章, ``title`` 总则), each 节 a
   measure, each 条 an item whose text is one task (``item.label`` 第三条, ``item.title`` null: an
-  article has no heading), and an article's clauses （一）（二） are its subitems.  Articles keep their
-  printed numbers, which run on across chapters.
+  article has no heading), and an article's clauses （一）（二）, a paragraph each, are its subitems (inside
+  a paragraph they are its text).  Articles keep their printed numbers, which run on across chapters.
+  Chapters without articles (第一章 总体要求 ⏎ （一）指导思想) are sections over measures.
 * No notice wrapper (a 意见 published as it is): the document is the plan — ``plan.title`` is
   ``document.title``, ``document.body`` is null; the signature at the end (国务院 / 2019年1月12日 /
   （此件公开发布）) gives ``document.issuer`` and ``document.signed_date`` and is the end of

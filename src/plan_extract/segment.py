@@ -30,6 +30,7 @@ PART_RE = regex.compile(rf"第([{CN}]+)节")
 ARTICLE_RE = regex.compile(rf"第([{CN}]+)条")
 _PARA_START = r"(?:^|(?<=\n))[ \t\u3000]*"
 _ARTICLE_HEADING = regex.compile(rf"{_PARA_START}第[{CN}]+[章条]", regex.MULTILINE)
+_ARTICLE_LINE = regex.compile(rf"{_PARA_START}第[{CN}]+条", regex.MULTILINE)
 _SECTION_HEADING = regex.compile(rf"{_PARA_START}[{CN}]+[、．.]", regex.MULTILINE)
 ITEM_RE = regex.compile(r"(\d{1,3})[.．、](?!\d)")  # 1. 1． 1、 (at a paragraph start only)
 SUBITEM_RE = regex.compile(r"（(\d{1,3})）")
@@ -252,26 +253,30 @@ def segment(text: str) -> list[Fragment]:
     fragment of its own and that begins inside the title bounds it (:func:`_glued_section_ends`).
     """
     clean = _clean_section_titles(text)
-    articles = numbered_in_articles(text)
-    cuts = list(_cuts(text, clean, {}, articles=articles))
+    chapters, articles = regulation_numbering(text)
+    cuts = list(_cuts(text, clean, {}, chapters=chapters, articles=articles))
     forced = _glued_section_ends(text, cuts)
     if forced:
-        cuts = _recut(text, clean, forced, cuts, articles)
+        cuts = _recut(text, clean, forced, cuts, chapters=chapters, articles=articles)
     return [
         Fragment(index, kind, text[start:end], start, end, para_start=para, label=label, number=number, title=title)
         for index, (kind, start, end, para, label, number, title) in enumerate(cuts)
     ]
 
 
-def numbered_in_articles(text: str) -> bool:
-    """Whether ``text`` is a regulation numbered in chapters and articles (第一章 总则 / 第一条 …).
+def regulation_numbering(text: str) -> tuple[bool, bool]:
+    """Whether ``text`` is numbered in chapters (第一章 总则) and whether in articles (第一条 …).
 
     Why: a 办法 or 条例 numbers no 一、 section and no （一） measure, so it had no structure at all: its
     whole text went to ``plan.preamble`` with a ``no_structure`` warning.  Its 章 are then sections, its
-    节 measures and each 条 an item whose text is a task.  Only where no paragraph opens with a
-    一、 section label: a 规划 that nests 一、 under 第一章 keeps its 一、 sections as before.
+    节 measures and each 条 an item whose text is a task; where it has articles, a （一） that opens a
+    paragraph is an article's clause (a subitem), else it stays a measure (第一章 总体要求 ⏎ （一）指导
+    思想).  Only where no paragraph opens with a 一、 section label: a 规划 that nests 一、 under 第一章
+    keeps its 一、 sections as before, and both answers are no.
     """
-    return _ARTICLE_HEADING.search(text) is not None and _SECTION_HEADING.search(text) is None
+    if _ARTICLE_HEADING.search(text) is None or _SECTION_HEADING.search(text) is not None:
+        return False, False
+    return True, _ARTICLE_LINE.search(text) is not None
 
 
 #: A fragment before it is made: kind, start, end, para_start, label, number, title.
@@ -404,7 +409,13 @@ def _title_cut(text: str, head: int, end: int, title: str | None) -> int:
 
 
 def _recut(
-    text: str, clean: dict[str, str], forced: dict[int, int], first: list[_Cut], articles: bool = False
+    text: str,
+    clean: dict[str, str],
+    forced: dict[int, int],
+    first: list[_Cut],
+    *,
+    chapters: bool = False,
+    articles: bool = False,
 ) -> list[_Cut]:
     """``first`` (the cuts made without ``forced``) with the ``forced`` title ends.
 
@@ -432,7 +443,7 @@ def _recut(
                 return True
             return False
 
-        out.extend(_cuts(text, clean, forced, s, first[at[s]][3], meets_first, articles=articles))
+        out.extend(_cuts(text, clean, forced, s, first[at[s]][3], meets_first, chapters=chapters, articles=articles))
         k = met[0] if met else len(first)
     out.extend(first[k:])
     return out
@@ -446,11 +457,12 @@ def _cuts(
     para: bool = True,
     meets_first: Callable[[int, bool], bool] | None = None,
     *,
+    chapters: bool = False,
     articles: bool = False,
 ) -> Iterator[_Cut]:
     """The cuts of ``text`` from ``i`` (``para``: a paragraph break precedes it) to its end, or up to
     the first where ``meets_first`` says the first cutting goes on unchanged (:func:`_recut`);
-    ``articles``: the text is a regulation's (:func:`numbered_in_articles`)."""
+    ``chapters``, ``articles``: how a regulation numbers its text (:func:`regulation_numbering`)."""
     n = len(text)
     while i < n:
         ch = text[i]
@@ -467,7 +479,7 @@ def _cuts(
             end = m_meta.end()
             kind = "meta"
             label, title = m_meta.group(1), m_meta.group(2)
-        elif articles and para and (m := CHAPTER_RE.match(text, i) or PART_RE.match(text, i)):
+        elif chapters and para and (m := CHAPTER_RE.match(text, i) or PART_RE.match(text, i)):
             # 第一章 总则: a section; 第一节 …: a measure (the title is the rest of the line)
             end = _heading_title_end(text, m.end(), until_measure=False)
             kind = "section" if m.re is CHAPTER_RE else "measure"
@@ -485,8 +497,11 @@ def _cuts(
             kind, label, number = "section", m.group(0), parse_chinese_number(m.group(1))
             title = text[m.end() : end].rstrip("。").strip() or None
         elif articles and (m := MEASURE_RE.match(text, i)) and parse_chinese_number(m.group(1)):
-            end = _sentence_end(text, m.end(), True)  # an article's clauses （一）…；（二）…: subitems
-            kind, label, number = "subitem", m.group(0), parse_chinese_number(m.group(1))
+            end = _sentence_end(text, m.end(), True)
+            if para:  # an article's clauses, a paragraph each (（一）…； ⏎ （二）…): its subitems
+                kind, label, number = "subitem", m.group(0), parse_chinese_number(m.group(1))
+            elif text[end - 1] not in SENTENCE_END:
+                kind = "line"  # inside a paragraph (…包括：（一）…；（二）…。) a clause is the article's text
         elif (m := MEASURE_RE.match(text, i)) and parse_chinese_number(m.group(1)):
             end = _heading_title_end(text, m.end(), until_measure=False)
             kind, label, number = "measure", m.group(0), parse_chinese_number(m.group(1))
