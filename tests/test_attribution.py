@@ -346,7 +346,7 @@ def test_labelled_lines_each_a_paragraph_of_a_web_page(tmp_path: Path) -> None:
     body = "".join(f"<p>{p}</p>\n" for p in paragraphs)
     page.write_text(f'<html><head><meta charset="utf-8"></head><body><div>{body}</div></body></html>', encoding="utf-8")
     record = extract(page)
-    tasks = [t for s in record.plan.sections for m in s.measures for t in m.tasks]
+    tasks = [t for _, _, t in record.plan.placed_tasks()]
     assert [t.text for t in tasks] == ["全面推行政务服务事项网上办理。", "深化“证照分离”改革。"]
     assert tasks[0].item is not None and tasks[0].item.title == "推进“一网通办”"
     assert [(a.name, a.role) for a in tasks[0].agencies] == [

@@ -421,7 +421,7 @@ def test_a_regulation_numbered_in_chapters_and_articles() -> None:
         (1, "第一节", "资金安排"),
         (2, "第二节", "审批"),
     ]
-    tasks = [t for s in record.plan.sections for t in [*s.tasks, *(t for m in s.measures for t in m.tasks)]]
+    tasks = [t for _, _, t in record.plan.placed_tasks()]
     assert [(t.item.label if t.item else None, t.subitem.label if t.subitem else None, t.text) for t in tasks] == [
         ("第一条", None, "为规范政府投资行为，制定本办法。"),
         ("第二条", None, "政府投资资金按项目安排，包括："),
@@ -485,7 +485,7 @@ def test_a_notice_signed_in_chinese_numerals_without_an_issuer_line() -> None:
     assert doc.body == "《某市城市道路设施管理暂行办法》已经市政府同意，现印发给你们，请认真贯彻执行。"
     assert record.plan.title == "某市城市道路设施管理暂行办法"
     assert record.plan.preamble is None
-    assert [t.item.label for s in record.plan.sections for t in s.tasks if t.item] == ["第一条", "第二条"]
+    assert [t.item.label for _, _, t in record.plan.placed_tasks() if t.item] == ["第一条", "第二条"]
 
 
 @pytest.mark.parametrize(

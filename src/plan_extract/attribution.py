@@ -76,8 +76,10 @@ _SECONDARY = regex.compile(
 #: which a government site's footer prints for the site's own sponsor (主办单位：××市人民政府办公室).
 RESP_LABEL = regex.compile(r"(?P<role>牵头|主责|责任|配合|参与|协同|协助|支持)(?:单位|部门|处室|机关|机构)[：:]")
 _LEAD_LABELS = frozenset({"牵头", "主责"})
-#: Any label of such a list, responsibility or not (完成时限：, 牵头领导：): where one label's names end.
-_ANY_LABEL = regex.compile(r"(?:^|(?<=[，,；;。\s]))(?P<label>\p{Han}{2,6})[：:]")
+#: A label of any kind (完成时限：, 牵头领导：, 责任单位：): a few characters and a colon.
+LABEL = regex.compile(r"\p{Han}{2,6}[：:]")
+#: Any label of such a list after a break: where one label's names end.
+_ANY_LABEL = regex.compile(rf"(?:^|(?<=[，,；;。\s])){LABEL.pattern}")
 #: Brackets a responsibility list is printed in: （…） (…) 〔…〕 【…】 ［…］.
 OPEN_BRACKETS = "（(〔【［"
 _LIST_BREAKS = "，,；;。 \t\n\u3000"
@@ -208,6 +210,18 @@ def _without_lead_marks(inner: str) -> tuple[str, set[str], str | None]:
     return _LEAD_MARK.sub("", inner), names, marks[0].group(0)
 
 
+def _first_listed_lead(rest: str, any_lead: bool, carried_rule: str | None) -> tuple[bool, str | None, bool]:
+    """Whether the first-listed name leads by the document's rule, the rule's words, and whether the
+    rule carries to later lists (下同): stated in ``rest`` (排在第一位的部门为牵头部门), or carried here
+    by an earlier 下同 where nobody leads otherwise."""
+    rule_here = _FIRST_LEADS.search(rest)
+    if rule_here:
+        return True, rule_here.group(0), _CARRIES.search(rest) is not None
+    if not any_lead and carried_rule is not None:
+        return True, carried_rule, False
+    return False, None, False
+
+
 def _parse_phrase(inner: str, carried_rule: str | None) -> Responsibility | None:
     """A list closed by a responsibility phrase: ``A、B按职责分工负责`` (:func:`parse_responsibility`)."""
     core, rule_clause = _split_rule(inner)
@@ -262,13 +276,9 @@ def _parse_phrase(inner: str, carried_rule: str | None) -> Responsibility | None
             notes.append(clause.strip())  # what else the list says: 2023年底前完成
     if not names:
         return None
-    rule_here = _FIRST_LEADS.search(rest)
-    carries = bool(rule_here and _CARRIES.search(rest))
-    if rule_here:
-        lead_rule = rule_here.group(0)
-        leads.add(0)
-    elif not leads and carried_rule is not None:
-        lead_rule = carried_rule
+    first_leads, rule, carries = _first_listed_lead(rest, bool(leads), carried_rule)
+    if first_leads:
+        lead_rule = rule
         leads.add(0)
     roles = tuple("lead" if i in leads else "co" for i in range(len(names)))
     return Responsibility(
@@ -345,15 +355,10 @@ def _parse_labelled(inner: str, carried_rule: str | None) -> Responsibility | No
         roles += found_roles
     if not names:
         return None
-    rule_here = _FIRST_LEADS.search(text)
-    carries = bool(rule_here and _CARRIES.search(text[rule_here.end() :]))
-    if "lead" not in roles:
-        if rule_here:
-            lead_rule = rule_here.group(0)
-            roles[0] = "lead"
-        elif carried_rule is not None:
-            lead_rule = carried_rule
-            roles[0] = "lead"
+    first_leads, rule, carries = _first_listed_lead(text, "lead" in roles, carried_rule)
+    if first_leads:
+        lead_rule = rule
+        roles[0] = "lead"
     return Responsibility(
         names=tuple(names),
         roles=tuple(roles),

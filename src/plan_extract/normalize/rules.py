@@ -12,7 +12,7 @@ import ftfy
 import regex
 from opencc import OpenCC
 
-from ..attribution import RESP_LABEL
+from ..attribution import LABEL, RESP_LABEL
 from .charclass import TERMINAL, is_cjk, is_han
 from .chardata import RADICAL_TO_IDEOGRAPH
 from .edits import Edit, diff_edits
@@ -245,8 +245,6 @@ _HEADING_START = regex.compile(
     r"(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[（(]\d+[）)]|第[一二三四五六七八九十百]+[章条节])"
 )
 _PROSE_MARKS = "，。；：？！,;"
-#: A line that opens with a label (完成时限：…): under a labelled responsibility list, its next entry.
-_LABEL_START = regex.compile(r"\p{Han}{2,6}[：:]")
 
 
 def rejoin_broken_lines(text: str) -> list[Edit]:
@@ -283,7 +281,7 @@ def rejoin_broken_lines(text: str) -> list[Edit]:
             and not _HEADING_START.match(text, last_piece)
             and not _HEADING_START.match(text, e)
             and not RESP_LABEL.match(text, e)
-            and not (RESP_LABEL.match(prev_line) and _LABEL_START.match(text, e))
+            and not (RESP_LABEL.match(prev_line) and LABEL.match(text, e))  # 完成时限： under such a list
         )
         if join:
             edits.append(Edit(s, e, ""))
