@@ -69,7 +69,9 @@ def test_dates_and_the_field_only_the_scrape_has(merged: PlanRecord) -> None:
     assert [s.name for s in merged.sources] == [OFFICIAL_NAME, SCRAPE_NAME], "every input, the reference first"
     assert by_name[OFFICIAL_NAME].role == "reference"
     assert by_name[SCRAPE_NAME].role == "secondary"
-    assert by_name[SCRAPE_NAME].filled == ["document.published_date"]
+    # the scrape prints 发布日期：2022-03-29 above the notice: the date, and the field as printed
+    assert by_name[SCRAPE_NAME].filled == ["document.published_date", "document.metadata.发布日期"]
+    assert merged.document.metadata["发布日期"] == "2022-03-29"
     assert "needed repair" in (by_name[SCRAPE_NAME].ranking or "")
     assert not [w for w in merged.warnings if w.kind == "field_missing" and "发布日期" in w.message]
 

@@ -219,8 +219,11 @@ def build_record(
         # a document without a notice wrapper is signed at its end (国务院 / 2019年1月12日)
         issuer = issuer or draft.signature[0].text.strip()
         signed = signed or next((to_iso(f.text) for f in draft.signature if to_iso(f.text)), None)
-    meta = dict(source.metadata)
-    published = to_iso(fm.meta["发布日期"].text) if "发布日期" in fm.meta else to_iso(meta.get("发布日期"))
+    # the metadata a page prints above the document (索引号：… 发布时间：…) counts as its metadata table
+    # does; the table, where the page has one, is the page's own record of it and wins
+    meta = {**{k: sp.text for k, sp in fm.meta.items()}, **source.metadata}
+    printed = fm.meta.get("发布日期") or fm.meta.get("发布时间")
+    published = to_iso(printed.text) if printed else to_iso(meta.get("发布日期") or meta.get("发布时间"))
     document = m.Document(
         title=_text(fm.title) or meta.get("标题"),
         issuer=issuer or meta.get("发文机关"),
@@ -231,6 +234,7 @@ def build_record(
         published_date=published,
         body=_text(fm.body),
         note=_text(fm.note),
+        head=[sp.text for sp in fm.head],
         index_number=meta.get("索引号"),
         metadata={k: v for k, v in sorted(meta.items())},
     )
@@ -285,11 +289,19 @@ def build_record(
         m.Dropped(kind="duplicate", text=frags[i].text, provenance=loc.of([frags[i]]), kept=loc.of([frags[k]]))
         for i, k in sorted(deduped.duplicate_of.items())
     ]
+    # the title a page prints again under its own header (structure._head_lines)
+    title, repeats = fm.title, fm.repeats if fm.title else []
+    if title is not None:
+        kept = loc.prov(title.start, title.end)
+        dropped += [
+            m.Dropped(kind="duplicate", text=sp.text, provenance=loc.prov(sp.start, sp.end), kept=kept)
+            for sp in repeats
+        ]
     dropped += [m.Dropped(kind="layout_noise", text=n.text, page=n.page) for n in source.noise]
     accounting = m.Accounting(
         source_chars=len(source.text),
-        duplicates=len(deduped.duplicate_of),
-        duplicate_chars=sum(len(frags[i].text) for i in deduped.duplicate_of),
+        duplicates=len(deduped.duplicate_of) + len(repeats),
+        duplicate_chars=sum(len(frags[i].text) for i in deduped.duplicate_of) + sum(len(sp.text) for sp in repeats),
         layout_noise=len(source.noise),
         layout_noise_chars=sum(len(n.text) for n in source.noise),
         normalization=dict(sorted(Counter(c.rule for c in norm.changes).items())),

@@ -182,6 +182,12 @@ class Document(_Model):
         exclude_if=lambda v: v is None,
         description="what the notice prints under its signature: （此件公开发布）; absent when there is none",
     )
+    head: list[str] = Field(
+        default_factory=list,
+        exclude_if=lambda v: not v,
+        description="lines a page prints between the title and the addressees that no other field holds "
+        "(a registration code such as HHCR-2023-01005), as printed; absent when there are none",
+    )
     index_number: str | None = Field(default=None, description="索引号 where the page gives one")
     metadata: dict[str, str] = Field(default_factory=dict, description="page metadata fields as printed")
 

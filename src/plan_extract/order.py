@@ -58,7 +58,9 @@ The model this stage decodes (and what makes each step sound):
    numbering, B's gap-free stream, the grammar of B's stream), else it is ambiguous
    (:data:`WHY_UNFORCED`).
 
-An in-order text has no duplicates and passes through unchanged.
+An in-order text has no duplicates and passes through unchanged; so does one whose copies all stand
+where a page prints text again (its title twice, the issuer above the title and over the date):
+:func:`copies_in_place`.
 """
 
 from __future__ import annotations
@@ -1444,10 +1446,61 @@ def _unrestored(dd: Deduped, reason: str) -> Ordered:
     return Ordered(head, [UnplacedRun((f,), None, None) for f in rest], [warning], duplicate_of=dict(dd.duplicate_of))
 
 
+#: Most head lines (a document number, a date line) that may stand between a title and its repeat.
+HEAD_REPEAT_GAP = 4
+
+
+def copies_in_place(dd: Deduped) -> dict[int, int] | None:
+    """The copies to drop where the text reads in order as it stands, or None where a copy shows a
+    second reader (then the text is decoded as an interleaved scrape).
+
+    Defect: a web page prints its title twice, as the page's header and again as the document's
+    ("天津市人民政府关于印发某某方案的通知" ⏎ "天津市人民政府关于印发某某方案的通知" ⏎ 各区人民政府：…), and
+    a notice prints its issuer's name above the title and again over the date (怀化 2023:
+    "怀化市人民政府办公室" twice).  Every such repeat was read as a second reader's replay, and the
+    interleaved-scrape decoder, finding nothing else to anchor, left the whole notice and plan
+    unplaced ("no plan structure found").
+
+    A copy reads in order when it is a run of copies right after the run it repeats, or a repeated
+    line of the head (before the first numbered heading) with at most :data:`HEAD_REPEAT_GAP` lines
+    between (页眉 title, document number, title): such a copy is the page's artefact and is dropped
+    (counted).  A lone line repeated further on (a name, a date) is the document printing it twice
+    and is kept where it stands.  Anything else -- a sentence, a heading or a parenthesis repeated
+    away from where it was read, or a run of them -- is a replaying reader's (in the Tianjin scrape
+    only the first run, the title and 发布日期 that both readers start with, is in place).
+    """
+    frags = dd.fragments
+    heading = next((f.index for f in frags if f.kind in ("section", "measure", "item")), len(frags))
+    dropped: dict[int, int] = {}
+    for i, k in sorted(dd.duplicate_of.items()):
+        if dd.duplicate_of.get(i - 1) == k - 1 and i - 1 in dropped:
+            dropped[i] = k  # inside a run of copies that reads in place
+            continue
+        r = 1  # the run of copies i, i+1, ... repeats k, k+1, ...
+        while dd.duplicate_of.get(i + r) == k + r and k + r < i:
+            r += 1
+        between = frags[k + r : i]
+        lines = all(frags[m].kind == "line" for m in range(k, k + r))
+        if not between or (
+            lines
+            and i < heading
+            and len(between) <= HEAD_REPEAT_GAP
+            and all(g.kind in ("line", "meta") for g in between)
+        ):
+            dropped[i] = k
+        elif not (r == 1 and frags[i].kind == "line"):
+            return None
+    return dropped
+
+
 def repair_order(dd: Deduped) -> Ordered:
-    """Restore document order from an interleaved text (identity for an in-order text)."""
+    """Restore document order from an interleaved text (identity for an in-order text, and for one
+    whose copies all read in order: :func:`copies_in_place`)."""
     if not dd.duplicate_of:
-        return Ordered(dd.kept, duplicate_of=dict(dd.duplicate_of))
+        return Ordered(dd.kept, duplicate_of={})
+    in_place = copies_in_place(dd)
+    if in_place is not None:
+        return Ordered([f for f in dd.fragments if f.index not in in_place], duplicate_of=in_place)
     misfit = _two_reader_misfit(dd)
     if misfit:
         return _without_slow_replay(dd, misfit)

@@ -35,14 +35,22 @@ _SECTION_HEADING = regex.compile(rf"{_PARA_START}[{CN}]+[、．.]", regex.MULTIL
 ITEM_RE = regex.compile(r"(\d{1,3})[.．、](?!\d)")  # 1. 1． 1、 (at a paragraph start only)
 SUBITEM_RE = regex.compile(r"（(\d{1,3})）")
 SUBITEM_ASCII_RE = regex.compile(r"\((\d{1,3})\)")  # (1) as typed on some pages (at a paragraph start only)
+#: The labels of the metadata a government page prints above a document (gov.cn's table, copied as
+#: text, and the 发布时间/信息来源 line of a city's site).  Not 来源 alone: 资金来源：… is plan text.
+META_LABELS = "发布日期|发布时间|成文日期|发文字号|索引号|发文机关|发布机构|主题分类|信息来源|文章来源"
 META_RE = regex.compile(
-    r"(发布日期|成文日期|发文字号|索引号)[：:]\s*([0-9０-９年月日\-./〔〕\[\]\p{Han}]+?号|\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?)"
+    rf"({META_LABELS})[：:][ \t\u3000]*("
+    r"\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(?:[ \t\u3000]*\d{1,2}:\d{2}(?::\d{2})?)?"  # a date (and a time)
+    r"|[0-9０-９年月日\-./〔〕\[\]\p{Han}]+?号"  # a document number: 国发〔2019〕3号
+    r"|[0-9A-Za-z][0-9A-Za-z\-/_.]*(?![^\s])"  # an index number: 000014349/2019-00012
+    rf"|[^\n：:]+?(?=[ \t\u3000]*(?:{META_LABELS})[：:]|[ \t\u3000]*(?:\n|$))"  # a name, to the next label or the line's end
+    r")"
 )
 #: A date as signed: 2022年3月25日, or in Chinese numerals as formal documents signed until 2012 (二〇一一年三月三十日).
 DATE_RE = regex.compile(rf"(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{CN_DATE})")
 
 SENTENCE_END = "。！？；"
-_META_FIRST = frozenset("发成索")  # first characters of META_RE's labels: a cheap pre-check
+_META_FIRST = frozenset(label[0] for label in META_LABELS.split("|"))  # a cheap pre-check for META_RE
 OPENERS = {"（": "）", "《": "》", "“": "”", "〔": "〕", "【": "】", "「": "」", "‘": "’", "［": "］"}
 #: A line of a labelled responsibility list that goes on the list before it (牵头单位：A ⏎ 配合单位：B ⏎
 #: 完成时限：2023年底前), in a paragraph of its own too (a web page prints each line as a <p>).

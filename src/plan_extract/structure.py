@@ -13,6 +13,7 @@ parenthesis (各地区、各有关部门要……) become the plan's closing, ne
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -99,6 +100,10 @@ class FrontMatter:
     plan_title: Span | None = None
     preamble: Span | None = None
     meta: dict[str, Span] = field(default_factory=dict)
+    #: the title printed again under the page's own (dropped as a counted duplicate of ``title``)
+    repeats: list[Span] = field(default_factory=list)
+    #: lines between the title and the addressees that no field holds (a registration code)
+    head: list[Span] = field(default_factory=list)
 
 
 @dataclass
@@ -117,10 +122,14 @@ class _Joined:
     def __init__(self, frags: list[Fragment]) -> None:
         parts: list[str] = []
         self.offsets: list[int] = []
+        #: where in ``text`` a fragment that opens a paragraph of the source begins
+        self.para_starts: list[int] = []
         for f in frags:
             if parts:
                 parts.append("\n")
                 self.offsets.append(f.start)
+            if f.para_start:
+                self.para_starts.append(len(self.offsets))
             parts.append(f.text)
             self.offsets.extend(range(f.start, f.end))
         self.text = "".join(parts)
@@ -136,9 +145,10 @@ class _Joined:
         return Span(self.text[s:e].replace("\n", ""), self.offsets[s], self.offsets[e - 1] + 1)
 
 
-#: How an addressee ends (各区人民政府, 市政府各委、办、局, 国务院各部委、各直属机构, 各有关单位).
+#: How an addressee ends (各区人民政府, 市政府各委、办、局, 国务院各部委、各直属机构, 各有关单位,
+#: 立山经济开发区, 新疆生产建设兵团).
 _ADDRESSEE_END = regex.compile(
-    r"(?:政府|部门|机构|单位|局|委|办|厅|院|署|部|会|室|司|处|所|公司|集团|企业|组织|党委|党组)$"
+    r"(?:政府|部门|机构|单位|局|委|办|厅|院|署|部|会|室|司|处|所|公司|集团|企业|组织|党委|党组|区|兵团)$"
 )
 
 
@@ -217,6 +227,82 @@ def _prefix_end(text: str, start: int, wanted: str) -> int | None:
     return i
 
 
+#: What a notice says as it hands a plan on (现将《…》印发给你们 / 现予印发): where no signature is
+#: printed, the paragraph that says it is the notice's body.
+HAND_ON_RE = regex.compile(r"(?:印发|转发|批转|下发)给(?:你们|各)|现予(?:印发|转发|公布|发布)")
+#: A site's tag in front of a title: 【规范性文件】, 【政策文件】.
+SITE_TAG_RE = regex.compile(r"【[^【】\n]{1,12}】")
+#: Most lines read between a title and the addressees (页眉 title, 发布时间, code, 发文字号, issuer,
+#: the title again over three lines).
+HEAD_LINES = 8
+
+
+def _paragraph_end(t: str, j: _Joined, pos: int) -> int:
+    """Where the source paragraph that holds (or follows) ``pos`` ends: before the next fragment that
+    opens a paragraph, or at the end of ``t``."""
+    k = bisect.bisect_right(j.para_starts, pos)
+    return j.para_starts[k] - 1 if k < len(j.para_starts) else len(t)
+
+
+def _addressees_at(t: str, pos: int) -> bool:
+    """Whether the line at ``pos`` is an addressee line (各区人民政府，市政府各委、办、局：)."""
+    m = regex.match(r"\n*([^。\n]{2,150}?)[：:]", t[pos:])
+    return bool(m and ("，" in m.group(1) or len(m.group(1)) < 40) and _looks_like_recipients(m.group(1)))
+
+
+def _head_lines(t: str, j: _Joined, pos: int, fm: FrontMatter) -> int:
+    """Read the lines between the title and the addressees; returns where they end.
+
+    Defect: a web page prints its own header above the document: the title on one line, then
+    发布时间/信息来源 (segmented as metadata), a registration code, the document number, the issuer,
+    and the title again as the document sets it, over several lines (怀化 2023: "HHCR-2023-01005" ⏎
+    "怀政办发〔2023〕9号" ⏎ "怀化市人民政府办公室" ⏎ "关于印发《怀化市贯彻落实〈关于打好经济" ⏎ …).
+    Only a repeat on the title's own line was known, so the rest, addressees included, became the
+    notice's body.  Now the title again (its line breaks skipped) is a counted repeat, a document
+    number line is the document number, and any other short line is kept in ``head`` -- only where
+    an addressee line follows, so a document without addressees keeps its plan title and preamble.
+    """
+    assert fm.title is not None
+    for _ in range(HEAD_LINES):
+        start = len(t) - len(t[pos:].lstrip("\n"))
+        if start >= len(t):
+            break
+        end = _prefix_end(t, start, fm.title.text)
+        if end is not None:
+            sp = j.span(start, end)
+            if sp:
+                fm.repeats.append(sp)
+            pos = end
+            continue
+        m = DOC_NUMBER_LINE_RE.match(t, start)
+        if m and fm.doc_number is None:
+            fm.doc_number = j.span(m.start(1), m.end(1))
+            pos = m.end()
+            continue
+        if _addressees_at(t, start):
+            break
+        nl = t.find("\n", start)
+        line_end = len(t) if nl == -1 else nl
+        if line_end - start > 40 or regex.search(r"[。！？；，：:]", t[start:line_end]):
+            break
+        ahead = start
+        for _ in range(HEAD_LINES):
+            nl = t.find("\n", ahead)
+            if nl == -1:
+                ahead = len(t)
+                break
+            ahead = nl + 1
+            if _addressees_at(t, ahead):
+                break
+        if ahead >= len(t) or not _addressees_at(t, ahead):
+            break
+        sp = j.span(start, line_end)
+        if sp:
+            fm.head.append(sp)
+        pos = line_end
+    return pos
+
+
 def parse_front(frags: list[Fragment]) -> FrontMatter:
     """Notice title, document number, recipients, body, signature, plan title and preamble."""
     fm = FrontMatter()
@@ -243,13 +329,19 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
         pos = m.end()
     start = len(t) - len(t[pos:].lstrip("\n"))
     line = t[start:].split("\n", 1)[0]
+    tag = SITE_TAG_RE.match(line)
+    if tag and _looks_like_title(line[tag.end() :]):
+        # a site's tag before the title (【规范性文件】长沙市人民政府办公厅关于…的通知) is the page's, not the title's
+        sp = j.span(start, start + tag.end())
+        if sp:
+            fm.head.append(sp)
+        start += tag.end()
+        line = line[tag.end() :]
     if _looks_like_title(line) and line[-1:] not in "。！？；" and (start > 0 or rest[0].kind == "line"):
         pos = _title_end(t, start)
         fm.title = j.span(start, pos)
-        # a web page shows the title twice (page header, then the document): the repeat is the same field
-        nxt = t[pos:].lstrip("\n")
-        if fm.title and nxt.startswith(fm.title.text):
-            pos = len(t) - len(nxt) + len(fm.title.text)
+        if fm.title:
+            pos = _head_lines(t, j, pos, fm)
     m = DOC_NUMBER_LINE_RE.match(t, pos) if fm.doc_number is None else None
     if m:
         fm.doc_number = j.span(m.start(1), m.end(1))
@@ -288,14 +380,28 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
             sig = (dm.start(), dm)
             break
     if sig is None:
-        fm.plan_title = fm.title
-        fm.preamble = j.span(pos, len(t))
+        first = len(t) - len(t[pos:].lstrip("\n"))
+        after = _paragraph_end(t, j, first)
+        if HAND_ON_RE.search(t, first, after) is None:
+            fm.plan_title = fm.title
+            fm.preamble = j.span(pos, len(t))
+            return fm
+        # a page that prints no signature (or lost it): the notice is the paragraph that hands the
+        # plan on (长沙 2020: …现印发给你们， ⏎ （此件主动公开） ⏎ 长沙市…实施方案 ⏎ 为深入贯彻…)
+        fm.body = j.span(pos, after)
+        _plan_head(t, j, after, fm)
         return fm
     issuer_start, dm = sig
     fm.body = j.span(pos, issuer_start)
     fm.issuer = j.span(issuer_start, dm.start())
     fm.signed = j.span(dm.start(), dm.end())
-    after = dm.end()
+    _plan_head(t, j, dm.end(), fm)
+    return fm
+
+
+def _plan_head(t: str, j: _Joined, after: int, fm: FrontMatter) -> None:
+    """The note under the notice (（此件公开发布）), the plan's title and its preamble, from ``after``
+    (the end of the signature, or of the body where none is printed)."""
     note = SIGNATURE_NOTE_RE.match(t, after)
     if note:
         # （此件公开发布） under the notice's signature: the notice's, not the plan's title
@@ -313,7 +419,6 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
         end = _title_end(t, after + lead) if line and line[-1] not in "。！？；" else after
     fm.plan_title = j.span(after, end)
     fm.preamble = j.span(end, len(t))
-    return fm
 
 
 def build_plan(

@@ -13,6 +13,7 @@ import regex
 from opencc import OpenCC
 
 from ..attribution import LABEL, RESP_LABEL
+from ..segment import META_RE
 from .charclass import TERMINAL, is_cjk, is_han
 from .chardata import RADICAL_TO_IDEOGRAPH
 from .edits import Edit, diff_edits
@@ -245,6 +246,8 @@ _HEADING_START = regex.compile(
     r"(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[（(]\d+[）)]|第[一二三四五六七八九十百]+[章条节])"
 )
 _PROSE_MARKS = "，。；：？！,;"
+#: The note a notice prints on a line of its own under its text: （此件公开发布）, （此件主动公开）.
+_NOTE_LINE = regex.compile(r"（此件[^（）\n]{1,20}）[ \t\u3000]*(?:\n|$)")
 
 
 def rejoin_broken_lines(text: str) -> list[Edit]:
@@ -277,11 +280,14 @@ def rejoin_broken_lines(text: str) -> list[Edit]:
         join = (
             bool(prev_line)
             and prev_line[-1] not in TERMINAL
+            and not (prev_line[-1] == "." and is_han(prev_line[-2:-1]))  # 请认真贯彻落实. typed half-width
             and (any(c in _PROSE_MARKS for c in prev_line) or prev_line.rfind("（") > prev_line.rfind("）"))
             and not _HEADING_START.match(text, last_piece)
             and not _HEADING_START.match(text, e)
             and not RESP_LABEL.match(text, e)
             and not (RESP_LABEL.match(prev_line) and LABEL.match(text, e))  # 完成时限： under such a list
+            and not META_RE.match(prev_line)  # 发布时间：2023-03-15 09:28 信息来源：… is a page's, not prose
+            and not _NOTE_LINE.match(text, e)  # （此件主动公开） under a notice
         )
         if join:
             edits.append(Edit(s, e, ""))

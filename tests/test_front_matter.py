@@ -1,0 +1,129 @@
+"""The head of a notice as government pages and their mirrors print it (tests/data/front_matter_cases.json).
+
+Each case is a page's text (or a typical one, marked so) with the fields it must give: the title printed
+twice, page metadata above the document, a registration code, the document's own head set over several
+lines, addressees, a notice with no signature.  A case with ``known_failure`` is a limitation written
+down: it must fail (xfail, strict), so a fix shows.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import regex
+
+from json_walk import json_strings
+from plan_extract import extract_source
+from plan_extract.dates import to_iso
+from plan_extract.dedupe import find_duplicates
+from plan_extract.normalize import normalize
+from plan_extract.order import copies_in_place, repair_order
+from plan_extract.readers.base import SourceText
+from plan_extract.segment import DATE_RE, META_RE, segment
+
+CASES_FILE = Path(__file__).parent / "data" / "front_matter_cases.json"
+CASES: list[dict[str, Any]] = json.loads(CASES_FILE.read_text(encoding="utf-8"))["cases"]
+
+
+def _record(case: dict[str, Any]) -> dict[str, Any]:
+    source = SourceText(path=f"{case['name']}.txt", name=f"{case['name']}.txt", kind="text", text=case["text"])
+    return extract_source(source).model_dump(mode="json")
+
+
+def _params() -> list[Any]:
+    def marks(c: dict[str, Any]) -> list[pytest.MarkDecorator]:
+        return [pytest.mark.xfail(strict=True, reason=c["known_failure"])] if "known_failure" in c else []
+
+    return [pytest.param(c, id=c["name"], marks=marks(c)) for c in CASES]
+
+
+def test_case_file_is_well_formed() -> None:
+    names = [c["name"] for c in CASES]
+    assert len(names) == len(set(names))
+    for c in CASES:
+        assert (
+            {"name", "source", "defect", "text", "expect"}
+            <= set(c)
+            <= {"name", "source", "defect", "text", "expect", "known_failure"}
+        ), c["name"]
+        assert c["expect"], c["name"]
+
+
+@pytest.mark.parametrize("case", _params())
+def test_front_matter_case(case: dict[str, Any]) -> None:
+    record = _record(case)
+    expect = case["expect"]
+    document = record["document"]
+    for key, value in expect.get("document", {}).items():
+        assert document.get(key, [] if key == "head" else None) == value, f"document.{key} ({case['defect']})"
+    plan = record["plan"]
+    if "plan_title" in expect:
+        assert plan["title"] == expect["plan_title"]
+    if "preamble_starts" in expect:
+        assert (plan["preamble"] or "").startswith(expect["preamble_starts"])
+    if "first_section" in expect:
+        assert plan["sections"] and plan["sections"][0]["title"] == expect["first_section"]
+        assert not [w for w in record["warnings"] if w["kind"] in ("unplaced", "no_structure")]
+    if "duplicates" in expect:
+        assert record["accounting"]["duplicates"] == expect["duplicates"]
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if "known_failure" not in c], ids=lambda c: c["name"])
+def test_front_matter_case_loses_nothing(case: dict[str, Any]) -> None:
+    """Every line of the page's text is in a field, or dropped as a counted duplicate."""
+    record = _record(case)
+    kept = "".join(json_strings(record, skip=frozenset({"accounting", "warnings", "provenance"})))
+    dropped = "".join(d["text"] for d in record["accounting"]["dropped"])
+    metadata = record["document"]["metadata"]
+    for line in normalize(case["text"]).split("\n"):
+        line = line.strip()
+        if META_RE.match(line):  # page metadata: each field is in document.metadata, as printed
+            fields = list(META_RE.finditer(line))
+            assert "".join(m.group(0) for m in fields) == line
+            assert all(metadata.get(m.group(1)) == m.group(2) for m in fields), line
+        elif DATE_RE.fullmatch(line):  # the signature's date, as an ISO date
+            assert to_iso(line) == record["document"]["signed_date"], line
+        elif line:  # sentence by sentence (addressees are a list: the marks between them are the list's,
+            # not text; a site's tag 【规范性文件】 is in document.head apart from its title; an item's
+            # label 1. and its heading are fields of the task apart from its text)
+            for piece in regex.split(r"(?<=[】。])", regex.sub(r"^\d{1,3}[.．、]", "", line)):
+                assert _words(piece) in _words(kept) or _words(piece) in _words(dropped), line
+
+
+def _words(text: str) -> str:
+    return str(regex.sub(r"[\p{P}\s]", "", text))
+
+
+def _ordered(text: str) -> list[str]:
+    return [f.text for f in repair_order(find_duplicates(segment(normalize(text)))).fragments]
+
+
+def test_title_repeated_in_place_reads_in_order() -> None:
+    text = "某市人民政府关于印发某某方案的通知\n某市人民政府关于印发某某方案的通知\n各区人民政府：\n现将《某某方案》印发给你们。\n"
+    dd = find_duplicates(segment(normalize(text)))
+    assert copies_in_place(dd) == {1: 0}
+    assert _ordered(text)[0] == "某市人民政府关于印发某某方案的通知"
+    assert len(_ordered(text)) == len(dd.fragments) - 1
+
+
+def test_issuer_printed_twice_is_kept_twice() -> None:
+    """A lone line printed again further on (the issuer over the date) is the document's, not a replay."""
+    text = (
+        "某市人民政府办公室\n关于印发某某方案的通知\n各区人民政府：\n现将《某某方案》印发给你们，请认真执行。\n"
+        "某市人民政府办公室\n2023年3月15日\n某某方案\n为了做好工作，制定本方案。\n一、总体要求\n"
+    )
+    dd = find_duplicates(segment(normalize(text)))
+    assert copies_in_place(dd) == {}
+    assert _ordered(text).count("某市人民政府办公室") == 2
+
+
+def test_a_sentence_repeated_far_away_is_still_a_replay() -> None:
+    """A repeated sentence away from its first copy is a second reader's: the text is decoded."""
+    text = (
+        "一、总体要求\n（一）指导思想。坚持稳中求进工作总基调。\n（二）主要目标。到2025年基本建成。\n"
+        "坚持稳中求进工作总基调。\n（三）重点任务。加快推进改革。\n"
+    )
+    assert copies_in_place(find_duplicates(segment(normalize(text)))) is None
