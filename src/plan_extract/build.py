@@ -225,10 +225,10 @@ def build_record(
     printed = fm.meta.get("发布日期") or fm.meta.get("发布时间")
     published = to_iso(printed.text) if printed else to_iso(meta.get("发布日期") or meta.get("发布时间"))
     document = m.Document(
-        title=_text(fm.title) or meta.get("标题"),
+        title=_text(fm.title) or meta.get("标题") or meta.get("名称"),
         issuer=issuer or meta.get("发文机关"),
         issuer_mark=_text(fm.issuer_mark),
-        doc_number=_text(fm.doc_number) or meta.get("发文字号"),
+        doc_number=_text(fm.doc_number) or meta.get("发文字号") or meta.get("文号"),
         recipients=[r.text for r in fm.recipients],
         signed_date=signed or to_iso(meta.get("成文日期")),
         published_date=published,

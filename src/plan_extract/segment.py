@@ -37,20 +37,28 @@ SUBITEM_RE = regex.compile(r"（(\d{1,3})）")
 SUBITEM_ASCII_RE = regex.compile(r"\((\d{1,3})\)")  # (1) as typed on some pages (at a paragraph start only)
 #: The labels of the metadata a government page prints above a document (gov.cn's table, copied as
 #: text, and the 发布时间/信息来源 line of a city's site).  Not 来源 alone: 资金来源：… is plan text.
-META_LABELS = "发布日期|发布时间|成文日期|发文字号|索引号|发文机关|发布机构|主题分类|信息来源|文章来源"
+META_LABELS = (
+    "发布日期|发布时间|发文日期|成文日期|发文字号|索引号|发文机关|发文机构|发布机构|主题分类|主题词|信息来源|文章来源"
+)
+#: Labels that are also words of plan text (项目名称：, 文号) are a page's field only where no Chinese
+#: character runs into them (蔚县 2020: 名    称:…的通知 ⏎ 文    号:蔚政办字〔2020〕43号).
+_META_LOOSE = "名称|标题|文号|有效性|浏览量|浏览次数"
+_ANY_META = f"{META_LABELS}|{_META_LOOSE}"
 META_RE = regex.compile(
-    rf"({META_LABELS})[：:][ \t\u3000]*("
+    rf"({META_LABELS}|(?<!\p{{Han}})(?:{_META_LOOSE}))[：:][ \t\u3000]*("
     r"\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(?:[ \t\u3000]*\d{1,2}:\d{2}(?::\d{2})?)?"  # a date (and a time)
     r"|[0-9０-９年月日\-./〔〕\[\]\p{Han}]+?号"  # a document number: 国发〔2019〕3号
-    r"|[0-9A-Za-z][0-9A-Za-z\-/_.]*(?![^\s])"  # an index number: 000014349/2019-00012
-    rf"|[^\n：:]+?(?=[ \t\u3000]*(?:{META_LABELS})[：:]|[ \t\u3000]*(?:\n|$))"  # a name, to the next label or the line's end
-    r")"
+    r"|[0-9A-Za-z][0-9A-Za-z\-/_.]*(?![^\s，,；;、])"  # an index number: 000014349/2019-00012
+    # a name, to the next label (发布机构:政府办, 发文日期:…) or the line's end; or nothing (主题词:)
+    rf"|[^\n：:]+?(?=[，,；;、]?[ \t\u3000]*(?:(?:{_ANY_META})[：:]|\n|$))"
+    rf"|(?=[ \t\u3000]*(?:(?:{_ANY_META})[：:]|\n|$))"
+    r")[，,；;、]?"
 )
 #: A date as signed: 2022年3月25日, or in Chinese numerals as formal documents signed until 2012 (二〇一一年三月三十日).
 DATE_RE = regex.compile(rf"(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{CN_DATE})")
 
 SENTENCE_END = "。！？；"
-_META_FIRST = frozenset(label[0] for label in META_LABELS.split("|"))  # a cheap pre-check for META_RE
+_META_FIRST = frozenset(label[0] for label in _ANY_META.split("|"))  # a cheap pre-check for META_RE
 OPENERS = {"（": "）", "《": "》", "“": "”", "〔": "〕", "【": "】", "「": "」", "‘": "’", "［": "］"}
 #: A line of a labelled responsibility list that goes on the list before it (牵头单位：A ⏎ 配合单位：B ⏎
 #: 完成时限：2023年底前), in a paragraph of its own too (a web page prints each line as a <p>).

@@ -262,12 +262,14 @@ def _head_lines(t: str, j: _Joined, pos: int, fm: FrontMatter) -> int:
     number line is the document number, and any other short line is kept in ``head`` -- only where
     an addressee line follows, so a document without addressees keeps its plan title and preamble.
     """
-    assert fm.title is not None
+    title = fm.title
+    assert title is not None
+    page_title_at = len(fm.head)  # (after a site's tag before the title)
     for _ in range(HEAD_LINES):
         start = len(t) - len(t[pos:].lstrip("\n"))
         if start >= len(t):
             break
-        end = _prefix_end(t, start, fm.title.text)
+        end = _prefix_end(t, start, title.text)
         if end is not None:
             sp = j.span(start, end)
             if sp:
@@ -283,7 +285,16 @@ def _head_lines(t: str, j: _Joined, pos: int, fm: FrontMatter) -> int:
             break
         nl = t.find("\n", start)
         line_end = len(t) if nl == -1 else nl
-        if line_end - start > 40 or regex.search(r"[。！？；，：:]", t[start:line_end]):
+        line = t[start:line_end]
+        own = j.span(start, line_end)
+        if own and ENDS_IN_DOC_TYPE.search(line) and "关于" in line and line in title.text and line != title.text:
+            # the page's title held the document's, with more around it (鲁政发〔2014〕20号《山东省人民政府
+            # 关于…的实施意见》): the document's own is the title, the page's a line of the head
+            fm.head.insert(page_title_at, title)
+            fm.title = title = own
+            pos = line_end
+            continue
+        if line_end - start > 40 or regex.search(r"[。！？；，]", line):
             break
         ahead = start
         for _ in range(HEAD_LINES):
@@ -308,7 +319,7 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
     fm = FrontMatter()
     rest: list[Fragment] = []
     for f in frags:
-        if f.kind == "meta" and f.label and f.title:
+        if f.kind == "meta" and f.label and f.title is not None:
             fm.meta.setdefault(f.label, Span(f.title, f.start, f.end))
         else:
             rest.append(f)

@@ -246,6 +246,8 @@ _HEADING_START = regex.compile(
     r"(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[（(]\d+[）)]|第[一二三四五六七八九十百]+[章条节])"
 )
 _PROSE_MARKS = "，。；：？！,;"
+#: A date with a clock time: a page's record of when it posted the text, never a plan's words.
+_TIMESTAMP = regex.compile(r"\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?[ \t\u3000]*\d{1,2}:\d{2}")
 #: The note a notice prints on a line of its own under its text: （此件公开发布）, （此件主动公开）.
 _NOTE_LINE = regex.compile(r"（此件[^（）\n]{1,20}）[ \t\u3000]*(?:\n|$)")
 
@@ -287,6 +289,7 @@ def rejoin_broken_lines(text: str) -> list[Edit]:
             and not RESP_LABEL.match(text, e)
             and not (RESP_LABEL.match(prev_line) and LABEL.match(text, e))  # 完成时限： under such a list
             and not META_RE.match(prev_line)  # 发布时间：2023-03-15 09:28 信息来源：… is a page's, not prose
+            and not _TIMESTAMP.search(prev_line)  # 浏览量：时间：2016-01-17 23:45:19, likewise
             and not _NOTE_LINE.match(text, e)  # （此件主动公开） under a notice
         )
         if join:
