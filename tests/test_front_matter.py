@@ -67,6 +67,11 @@ def test_front_matter_case(case: dict[str, Any]) -> None:
     if "first_section" in expect:
         assert plan["sections"] and plan["sections"][0]["title"] == expect["first_section"]
         assert not [w for w in record["warnings"] if w["kind"] in ("unplaced", "no_structure")]
+    if "measure_labels" in expect:
+        assert [m["label"] for m in plan["sections"][0]["measures"]] == expect["measure_labels"]
+    if "subitem_labels" in expect:
+        tasks = [t for s in plan["sections"] for m in s["measures"] for t in m["tasks"]]
+        assert [t["subitem"]["label"] for t in tasks if t.get("subitem")] == expect["subitem_labels"]
     if "duplicates" in expect:
         assert record["accounting"]["duplicates"] == expect["duplicates"]
 

@@ -16,6 +16,7 @@ from plan_extract.segment import (
     _cuts,
     _glued_section_ends,
     _shared_title_ends,
+    decimal_numbering,
     segment,
 )
 
@@ -189,3 +190,33 @@ def test_a_long_scrape_with_glued_headings_is_cut_as_if_cut_again_whole() -> Non
     assert _glued_section_ends(text, list(_cuts(text, clean, {})))
     local, whole = _full_recut(text)
     assert local == whole
+
+
+# --- parts numbered in decimals (应急预案: 1 总则 / 1.1 编制目的 / 1.1.1) ---------------------------------
+
+
+def test_decimal_numbering_is_read_only_where_the_parts_run_in_order() -> None:
+    plan = "1 总则\n1.1 编制目的\n为了做好工作，制定本预案。\n1.2 编制依据\n依据有关法律。\n2 组织体系\n2.1 领导机构\n成立指挥部。\n"
+    assert decimal_numbering(normalize(plan))
+    # a table of contents before it: the numbers run twice, and the text is not read in decimals
+    assert not decimal_numbering(normalize("1 总则……6\n2 组织体系……11\n" + plan))
+    # a plan with 一、 sections, and a paragraph that opens with a number, are not decimal-numbered
+    assert not decimal_numbering(normalize("一、总体要求\n" + plan))
+    assert not decimal_numbering(normalize("10万亩高标准农田建设\n1.1万亩耕地。\n"))
+
+
+def test_decimal_parts_are_sections_measures_and_items() -> None:
+    text = (
+        "1 总则\n1.1 编制目的\n为了做好工作，制定本预案。\n"
+        "2 组织体系\n2.1 领导机构\n2.1.1 指挥部。县政府成立指挥部，县长任总指挥。\n2.2 办事机构\n指挥部办公室设在县应急局。\n"
+    )
+    frags = segment(normalize(text))
+    heads = [(f.kind, f.label, f.number, f.title) for f in frags if f.kind in ("section", "measure", "item")]
+    assert heads == [
+        ("section", "1", 1, "总则"),
+        ("measure", "1.1", 1, "编制目的"),
+        ("section", "2", 2, "组织体系"),
+        ("measure", "2.1", 1, "领导机构"),
+        ("item", "2.1.1", 1, None),
+        ("measure", "2.2", 2, "办事机构"),
+    ]

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from json_walk import json_strings
-from plan_extract import extract_source
+from plan_extract import extract, extract_source
 from plan_extract.dates import to_iso
 from plan_extract.normalize import normalize
 from plan_extract.readers.base import SourceText
@@ -537,3 +538,36 @@ def test_an_articles_clauses_inside_its_paragraph_are_its_text() -> None:
         ("第一条", None, "本办法所称投资包括：（一）直接投资；（二）资本金注入。"),
         ("第二条", None, "本办法自发布之日起施行。"),
     ]
+
+
+# --- an annex after the plan (附件：重点任务分工表 and its table) -------------------------------------------
+
+
+ANNEX_PAGE = """<html><head><title>某市人民政府办公室关于印发某某工作方案的通知</title></head><body><div>
+<p>各区人民政府，市政府各部门：</p><p>现将《某某工作方案》印发给你们，请认真贯彻执行。</p>
+<p>某市人民政府办公室</p><p>2023年5月6日</p><p>某某工作方案</p><p>为做好某某工作，制定本方案。</p>
+<p>一、主要任务</p><p>（一）加强统筹。建立工作机制。</p><p>附件：重点任务分工表</p>
+<table><tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>配合单位</td><td>完成时限</td></tr>
+<tr><td>1</td><td>建立工作机制</td><td>市发展改革委</td><td>市财政局、市商务局</td><td>2023年底前</td></tr></table>
+</div></body></html>"""
+
+
+def test_an_annex_is_no_tasks_text_and_its_table_keeps_rows_and_cells(tmp_path: Path) -> None:
+    """The last task closed by no parenthesis took the annex's heading and every row of its table, run
+    together (建立工作机制。附件：重点任务分工表序号重点任务牵头单位…): the annex is the plan's closing,
+    a row a line, its cells cut by tabs.  The table is not read into tasks."""
+    page = tmp_path / "annex.html"
+    page.write_text(ANNEX_PAGE, encoding="utf-8")
+    record = extract(page)
+    assert [t.text for _, _, t in record.plan.placed_tasks()] == ["建立工作机制。"]
+    assert record.plan.closing == (
+        "附件：重点任务分工表\n序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+        "1\t建立工作机制\t市发展改革委\t市财政局、市商务局\t2023年底前"
+    )
+
+
+def test_an_annex_mentioned_in_a_sentence_does_not_end_the_plan() -> None:
+    text = "一、主要任务\n（一）加强统筹。按附件要求建立工作机制。\n（二）强化保障。附件所列事项按期完成。\n"
+    record = extract_source(SourceText(path="a.txt", name="a.txt", kind="text", text=text))
+    assert [t.text for _, _, t in record.plan.placed_tasks()] == ["按附件要求建立工作机制。", "附件所列事项按期完成。"]
+    assert record.plan.closing is None

@@ -28,6 +28,15 @@ How other document shapes fit (chosen once, kept stable):
   article has no heading), and an article's clauses （一）（二）, a paragraph each, are its subitems (inside
   a paragraph they are its text).  Articles keep their printed numbers, which run on across chapters.
   Chapters without articles (第一章 总体要求 ⏎ （一）指导思想) are sections over measures.
+* Parts numbered in decimals (an emergency plan, 应急预案: 1 总则 ⏎ 1.1 编制目的 ⏎ 1.1.1 …), where no
+  paragraph opens with a 一、 section or a 第一章: each top-level part is a section (``label`` 1 or 1.,
+  ``title`` 总则), each N.M part a measure numbered anew in each section (``label`` 1.1, ``number`` 1),
+  N.M.K an item and N.M.K.L a subitem, labels as printed.
+* A notice whose page prints no signature: ``document.body`` is the paragraph that hands the plan on
+  (现将《…》印发给你们), ``issuer`` and ``signed_date`` are null.  A page's own header over the document
+  (the title again, 发布时间：…, a registration code): the title's repeat is a counted duplicate,
+  printed metadata is in ``document.metadata`` (and fills the fields the metadata table fills), and
+  any other line before the addressees is in ``document.head``.
 * No notice wrapper (a 意见 published as it is): the document is the plan — ``plan.title`` is
   ``document.title``, ``document.body`` is null; the signature at the end (国务院 / 2019年1月12日 /
   （此件公开发布）) gives ``document.issuer`` and ``document.signed_date`` and is the end of

@@ -270,10 +270,11 @@ def segment(text: str) -> list[Fragment]:
     """
     clean = _clean_section_titles(text)
     chapters, articles = regulation_numbering(text)
-    cuts = list(_cuts(text, clean, {}, chapters=chapters, articles=articles))
+    decimal = decimal_numbering(text)
+    cuts = list(_cuts(text, clean, {}, chapters=chapters, articles=articles, decimal=decimal))
     forced = _glued_section_ends(text, cuts)
     if forced:
-        cuts = _recut(text, clean, forced, cuts, chapters=chapters, articles=articles)
+        cuts = _recut(text, clean, forced, cuts, chapters=chapters, articles=articles, decimal=decimal)
     return [
         Fragment(index, kind, text[start:end], start, end, para_start=para, label=label, number=number, title=title)
         for index, (kind, start, end, para, label, number, title) in enumerate(cuts)
@@ -293,6 +294,35 @@ def regulation_numbering(text: str) -> tuple[bool, bool]:
     if _ARTICLE_HEADING.search(text) is None or _SECTION_HEADING.search(text) is not None:
         return False, False
     return True, _ARTICLE_LINE.search(text) is not None
+
+
+#: A decimal heading at a paragraph's start (1 总则, 1. 总则, 1.1 编制目的, 1.1.1, 1.1.1.1), its number's parts.
+DECIMAL_RE = regex.compile(r"(\d{1,2})((?:\.\d{1,2}){0,3})[.．]?(?=[ \t\u3000]*\p{Han})")
+#: A top-level decimal heading is a line of its own, short and without a sentence's marks: 2 组织体系.
+_DECIMAL_TOP = regex.compile(
+    rf"{_PARA_START}(\d{{1,2}})[.．]?[ \t\u3000]*\p{{Han}}[^\n。；！？，：]{{0,30}}$", regex.MULTILINE
+)
+_DECIMAL_SUB = regex.compile(rf"{_PARA_START}(\d{{1,2}})\.\d{{1,2}}(?!\d)[ \t\u3000]*\p{{Han}}", regex.MULTILINE)
+
+
+def decimal_numbering(text: str) -> bool:
+    """Whether ``text`` numbers its parts in decimals: 1 总则 ⏎ 1.1 编制目的 ⏎ … ⏎ 2 组织体系 ⏎ 2.1 ….
+
+    Why: an emergency plan (应急预案) and many technical 规范 number no 一、 section and no （一）
+    measure, so, as a regulation did, it had no structure at all (蔚县 2020: its whole text in
+    ``plan.preamble`` with a ``no_structure`` warning).  Its top-level parts are then sections, its
+    N.M parts measures (numbered anew in each section), N.M.K items and N.M.K.L subitems, each with
+    its label as printed.  Only where no paragraph opens with a 一、 section or a 第一章/第一条, the
+    top-level headings (lines of their own) run 1, 2, … in order, and at least two N.M parts stand
+    under them: a paragraph that merely opens with a number (10万亩高标准农田…) is no heading.
+    """
+    if _SECTION_HEADING.search(text) is not None or _ARTICLE_HEADING.search(text) is not None:
+        return False
+    tops = [int(m.group(1)) for m in _DECIMAL_TOP.finditer(text)]
+    if not tops or tops != list(range(1, len(tops) + 1)):
+        return False
+    under = [int(m.group(1)) for m in _DECIMAL_SUB.finditer(text) if int(m.group(1)) in tops]
+    return len(under) >= 2
 
 
 #: A fragment before it is made: kind, start, end, para_start, label, number, title.
@@ -432,6 +462,7 @@ def _recut(
     *,
     chapters: bool = False,
     articles: bool = False,
+    decimal: bool = False,
 ) -> list[_Cut]:
     """``first`` (the cuts made without ``forced``) with the ``forced`` title ends.
 
@@ -459,7 +490,19 @@ def _recut(
                 return True
             return False
 
-        out.extend(_cuts(text, clean, forced, s, first[at[s]][3], meets_first, chapters=chapters, articles=articles))
+        out.extend(
+            _cuts(
+                text,
+                clean,
+                forced,
+                s,
+                first[at[s]][3],
+                meets_first,
+                chapters=chapters,
+                articles=articles,
+                decimal=decimal,
+            )
+        )
         k = met[0] if met else len(first)
     out.extend(first[k:])
     return out
@@ -475,10 +518,12 @@ def _cuts(
     *,
     chapters: bool = False,
     articles: bool = False,
+    decimal: bool = False,
 ) -> Iterator[_Cut]:
     """The cuts of ``text`` from ``i`` (``para``: a paragraph break precedes it) to its end, or up to
     the first where ``meets_first`` says the first cutting goes on unchanged (:func:`_recut`);
-    ``chapters``, ``articles``: how a regulation numbers its text (:func:`regulation_numbering`)."""
+    ``chapters``, ``articles``: how a regulation numbers its text (:func:`regulation_numbering`);
+    ``decimal``: whether its parts are numbered 1 / 1.1 / 1.1.1 (:func:`decimal_numbering`)."""
     n = len(text)
     while i < n:
         ch = text[i]
@@ -501,6 +546,16 @@ def _cuts(
             kind = "section" if m.re is CHAPTER_RE else "measure"
             label, number = m.group(0), parse_chinese_number(m.group(1))
             title = text[m.end() : end].rstrip("。").strip() or None
+        elif decimal and para and (m := DECIMAL_RE.match(text, i)) and (m.group(2) or _DECIMAL_TOP.match(text, i)):
+            # 1 总则 (a line of its own): a section; 1.1 编制目的: a measure; 1.1.1 / 1.1.1.1: an item / subitem
+            depth = m.group(2).count(".")
+            kind = ("section", "measure", "item", "subitem")[depth]
+            label, number = m.group(0), int((m.group(1) + m.group(2)).rsplit(".", 1)[-1])
+            if depth < 2:
+                end = _heading_title_end(text, m.end(), until_measure=False)
+                title = text[m.end() : end].rstrip("。").strip() or None
+            else:
+                end = _sentence_end(text, m.end(), True)
         elif articles and para and (m := ARTICLE_RE.match(text, i)):
             end = _sentence_end(text, m.end(), True)  # 第三条 …: an item whose text is content
             kind, label, number = "item", m.group(0), parse_chinese_number(m.group(1))

@@ -227,6 +227,8 @@ def _prefix_end(text: str, start: int, wanted: str) -> int | None:
     return i
 
 
+#: The start of an annex after the plan's text, at a paragraph's start: 附件：…, 附件1：…, 附件 alone.
+ANNEX_RE = regex.compile(r"附件[ \t\u3000]*[0-9０-９一二三四五六七八九十]{0,3}[ \t\u3000]*(?:[：:]|$)")
 #: What a notice says as it hands a plan on (现将《…》印发给你们 / 现予印发): where no signature is
 #: printed, the paragraph that says it is the notice's body.
 HAND_ON_RE = regex.compile(r"(?:印发|转发|批转|下发)给(?:你们|各)|现予(?:印发|转发|公布|发布)")
@@ -456,6 +458,7 @@ def build_plan(
     sections: list[DraftSection] = []
     runs: list[UnplacedRun] = list(unplaced or [])
     closing: list[Fragment] = []
+    annex: list[Fragment] = []  # 附件 after the plan's text (a 任务分工表), kept in the closing as printed
     buffer: list[Fragment] = []
     pending: list[DraftTask] = []  # tasks after a gap, waiting for proof of their measure
     pending_frags: list[Fragment] = []
@@ -657,13 +660,18 @@ def build_plan(
             flush()
             closing = body[k:]
             break
+        elif f.para_start and ANNEX_RE.match(f.text) and f.kind in ("line", "sentence"):
+            # 附件：重点任务分工表 ⏎ 序号⇥重点任务⇥牵头单位…: the plan has ended; the annex is no task's text
+            flush()
+            annex = body[k:]
+            break
         else:
             buffer.append(f)
         k += 1
     flush()
     settle(None)
     signature = closing
-    closing = _closing_paragraphs(sections, gap_before) + closing
+    closing = _closing_paragraphs(sections, gap_before) + closing + annex
     return DraftPlan(front, sections, closing, runs, warnings, signature)
 
 

@@ -236,7 +236,14 @@ def remove_spaces_in_chinese(text: str) -> list[Edit]:
         s, e = m.span()
         before = text[s - 1] if s > 0 else "\n"
         after = text[e] if e < len(text) else "\n"
-        if before == "\n" or after == "\n" or is_cjk(before) or is_cjk(after):
+        if before == "\n" or after == "\n":
+            edits.append(Edit(s, e, ""))
+        elif "\t" in m.group(0):
+            # a tab between two cells of a table row (the HTML reader's, a spreadsheet's copy): the
+            # cells' boundary, kept as one tab (序号⇥重点任务⇥牵头单位 ran together as 序号重点任务牵头单位)
+            if m.group(0) != "\t":
+                edits.append(Edit(s, e, "\t"))
+        elif is_cjk(before) or is_cjk(after):
             edits.append(Edit(s, e, ""))
     return edits
 
@@ -250,6 +257,12 @@ _PROSE_MARKS = "，。；：？！,;"
 _TIMESTAMP = regex.compile(r"\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?[ \t\u3000]*\d{1,2}:\d{2}")
 #: The note a notice prints on a line of its own under its text: （此件公开发布）, （此件主动公开）.
 _NOTE_LINE = regex.compile(r"（此件[^（）\n]{1,20}）[ \t\u3000]*(?:\n|$)")
+
+
+def _line_at(text: str, i: int) -> str:
+    """The line of ``text`` that starts at ``i``."""
+    nl = text.find("\n", i)
+    return text[i : len(text) if nl == -1 else nl]
 
 
 def rejoin_broken_lines(text: str) -> list[Edit]:
@@ -291,6 +304,8 @@ def rejoin_broken_lines(text: str) -> list[Edit]:
             and not META_RE.match(prev_line)  # 发布时间：2023-03-15 09:28 信息来源：… is a page's, not prose
             and not _TIMESTAMP.search(prev_line)  # 浏览量：时间：2016-01-17 23:45:19, likewise
             and not _NOTE_LINE.match(text, e)  # （此件主动公开） under a notice
+            and "\t" not in prev_line  # a table's rows are lines of their own (cells cut by tabs)
+            and "\t" not in _line_at(text, e)
         )
         if join:
             edits.append(Edit(s, e, ""))
