@@ -552,18 +552,45 @@ ANNEX_PAGE = """<html><head><title>某市人民政府办公室关于印发某某
 </div></body></html>"""
 
 
-def test_an_annex_is_no_tasks_text_and_its_table_keeps_rows_and_cells(tmp_path: Path) -> None:
+def test_an_annex_is_no_tasks_text_and_its_task_table_is_read(tmp_path: Path) -> None:
     """The last task closed by no parenthesis took the annex's heading and every row of its table, run
-    together (建立工作机制。附件：重点任务分工表序号重点任务牵头单位…): the annex is the plan's closing,
-    a row a line, its cells cut by tabs.  The table is not read into tasks."""
+    together (建立工作机制。附件：重点任务分工表序号重点任务牵头单位…).  The annex now ends the plan's text,
+    and a 任务分工表 is a section (label 附件, number null) of its rows' tasks, each with the units its
+    cells name: 牵头单位 leads, 配合单位 are co, 完成时限 is a note; the cells as printed are the
+    task's ``parenthesis``, the header row stays in the closing where it was printed."""
     page = tmp_path / "annex.html"
     page.write_text(ANNEX_PAGE, encoding="utf-8")
     record = extract(page)
-    assert [t.text for _, _, t in record.plan.placed_tasks()] == ["建立工作机制。"]
-    assert record.plan.closing == (
-        "附件：重点任务分工表\n序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
-        "1\t建立工作机制\t市发展改革委\t市财政局、市商务局\t2023年底前"
+    placed = list(record.plan.placed_tasks())
+    assert [(s.label, t.text) for s, _, t in placed] == [("一、", "建立工作机制。"), ("附件", "建立工作机制")]
+    table, task = placed[1][0], placed[1][2]
+    assert (table.number, table.title, table.measures) == (None, "重点任务分工表", [])
+    assert [(a.name, a.role) for a in task.agencies] == [
+        ("市发展改革委", "lead"),
+        ("市财政局", "co"),
+        ("市商务局", "co"),
+    ]
+    assert (task.responsibility, task.agency_note) == ("牵头单位；配合单位", "完成时限：2023年底前")
+    assert task.parenthesis == "市发展改革委\t市财政局、市商务局\t2023年底前"
+    assert task.item is not None and (task.item.number, task.item.label) == (1, "1")
+    assert record.plan.closing == "序号\t重点任务\t牵头单位\t配合单位\t完成时限"
+
+
+def test_a_task_tables_rows_that_do_not_line_up_stay_text() -> None:
+    """A merged cell (the 重点任务 spanning two rows) leaves a row one cell short: it is not guessed at."""
+    text = (
+        "一、主要任务\n（一）加强统筹。建立工作机制。\n附件\n重点任务分工表\n"
+        "序号\t重点任务\t具体措施\t牵头单位\t配合单位\t完成时限\n"
+        "1\t加强统筹\t建立工作机制。完善协调制度。\t市发展改革委\t市财政局\t2023年底前\n"
+        "2\t开展专项检查。\t市市场监管局\t各区人民政府\t长期坚持\n"
     )
+    record = extract_source(SourceText(path="t.txt", name="t.txt", kind="text", text=text))
+    tasks = [t for s, _, t in record.plan.placed_tasks() if s.label == "附件"]
+    assert [t.text for t in tasks] == ["建立工作机制。完善协调制度。"]
+    assert tasks[0].item is not None and tasks[0].item.title == "加强统筹"
+    assert [a.name for a in tasks[0].agencies] == ["市发展改革委", "市财政局"]
+    assert record.plan.closing is not None and "2\t开展专项检查。\t市市场监管局" in record.plan.closing
+    assert [w.kind for w in record.warnings if w.kind == "table_not_read"] == ["table_not_read"]
 
 
 def test_an_annex_mentioned_in_a_sentence_does_not_end_the_plan() -> None:

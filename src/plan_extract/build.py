@@ -19,6 +19,7 @@ from .normalize.chardata import UNMAPPED
 from .readers.base import SourceText
 from .segment import Fragment, squash
 from .structure import DraftPlan, DraftTask, DraftWarning, Span, UnplacedRun
+from .tables import labelled
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,8 @@ def build_tasks(draft_tasks: list[DraftTask], loc: Located, carried: list[str | 
             else None,
         )
         if dt_.paren is not None:
-            resp = parse_responsibility(dt_.paren.text, carried[0])
+            listed = labelled(dt_.paren, dt_.headers) if dt_.headers else dt_.paren.text
+            resp = parse_responsibility(listed, carried[0])
             if resp is not None:
                 if resp.rule_carries:
                     carried[0] = resp.lead_rule
@@ -228,7 +230,7 @@ def build_record(
         title=_text(fm.title) or meta.get("标题") or meta.get("名称"),
         issuer=issuer or meta.get("发文机关"),
         issuer_mark=_text(fm.issuer_mark),
-        doc_number=_text(fm.doc_number) or meta.get("发文字号") or meta.get("文号"),
+        doc_number=_text(fm.doc_number) or meta.get("发文字号") or meta.get("文号") or meta.get("发布文号"),
         recipients=[r.text for r in fm.recipients],
         signed_date=signed or to_iso(meta.get("成文日期")),
         published_date=published,

@@ -32,6 +32,10 @@ How other document shapes fit (chosen once, kept stable):
   paragraph opens with a 一、 section or a 第一章: each top-level part is a section (``label`` 1 or 1.,
   ``title`` 总则), each N.M part a measure numbered anew in each section (``label`` 1.1, ``number`` 1),
   N.M.K an item and N.M.K.L a subitem, labels as printed.
+* A task table in an annex (附件：重点任务分工表, a header naming task and unit columns, then rows): a
+  section with ``number`` null and ``label`` 附件 whose ``tasks`` are the rows (text from the task
+  column, agencies from the unit columns, 完成时限 as ``agency_note``, the unit cells as printed in
+  ``parenthesis``); rows that do not line up with the header stay text in ``Plan.closing``.
 * A notice whose page prints no signature: ``document.body`` is the paragraph that hands the plan on
   (现将《…》印发给你们), ``issuer`` and ``signed_date`` are null.  A page's own header over the document
   (the title again, 发布时间：…, a registration code): the title's repeat is a counted duplicate,
@@ -231,6 +235,7 @@ class Warning(_Model):
         "field_missing",
         "duplicate_dropped",
         "metadata_conflict",
+        "table_not_read",
     ]
     message: str
     provenance: Provenance | None = None

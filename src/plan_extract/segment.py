@@ -38,7 +38,8 @@ SUBITEM_ASCII_RE = regex.compile(r"\((\d{1,3})\)")  # (1) as typed on some pages
 #: The labels of the metadata a government page prints above a document (gov.cn's table, copied as
 #: text, and the 发布时间/信息来源 line of a city's site).  Not 来源 alone: 资金来源：… is plan text.
 META_LABELS = (
-    "发布日期|发布时间|发文日期|成文日期|发文字号|索引号|发文机关|发文机构|发布机构|主题分类|主题词|信息来源|文章来源"
+    "发布日期|发布时间|发文日期|成文日期|发文字号|发布文号|索引号|发文机关|发文机构|发布机构|发布部门|主题分类|主题词"
+    "|信息来源|文章来源"
 )
 #: Labels that are also words of plan text (项目名称：, 文号) are a page's field only where no Chinese
 #: character runs into them (蔚县 2020: 名    称:…的通知 ⏎ 文    号:蔚政办字〔2020〕43号).
@@ -303,6 +304,13 @@ _DECIMAL_TOP = regex.compile(
     rf"{_PARA_START}(\d{{1,2}})[.．]?[ \t\u3000]*\p{{Han}}[^\n。；！？，：]{{0,30}}$", regex.MULTILINE
 )
 _DECIMAL_SUB = regex.compile(rf"{_PARA_START}(\d{{1,2}})\.\d{{1,2}}(?!\d)[ \t\u3000]*\p{{Han}}", regex.MULTILINE)
+
+
+def _row_end(text: str, i: int) -> int | None:
+    """The end of the line at ``i`` where it is a table's row (its cells cut by tabs), else None."""
+    nl = text.find("\n", i)
+    end = len(text) if nl == -1 else nl
+    return end if "\t" in text[i:end] else None
 
 
 def decimal_numbering(text: str) -> bool:
@@ -595,6 +603,8 @@ def _cuts(
         elif para and (m := ITEM_RE.match(text, i)):
             end = _sentence_end(text, m.end(), True)
             kind, label, number = "item", m.group(0), int(m.group(1))
+        elif para and (row_end := _row_end(text, i)) is not None:
+            end, kind = row_end, "line"  # a table's row (序号⇥重点任务⇥牵头单位): one fragment, whole
         else:
             end = _sentence_end(text, i, True)
             if end == i:

@@ -20,6 +20,7 @@ import regex
 
 from .attribution import is_responsibility
 from .segment import ARTICLE_RE, DATE_RE, Fragment
+from .tables import header_columns, read_row
 
 DOC_TYPES = "通知|意见|方案|办法|决定|规定|细则|计划|规划|纲要|措施|函|批复|通报|公告|通告|决议|条例|指引|要点"
 #: A title's last words: a document type (…的通知, …实施方案).
@@ -45,6 +46,8 @@ class DraftTask:
     paren: Fragment | None = None
     item: tuple[int, str, str | None] | None = None
     subitem: tuple[int, str, str | None] | None = None
+    #: a task table's row: the headers of the cells ``paren`` holds (牵头单位, 配合单位, 完成时限)
+    headers: tuple[str, ...] | None = None
 
     @property
     def text(self) -> str:
@@ -288,7 +291,12 @@ def _head_lines(t: str, j: _Joined, pos: int, fm: FrontMatter) -> int:
         nl = t.find("\n", start)
         line_end = len(t) if nl == -1 else nl
         line = t[start:line_end]
-        own = j.span(start, line_end)
+        inner = (start, line_end)
+        quoted = regex.fullmatch(r"《(.+)》", line)
+        if quoted and ENDS_IN_DOC_TYPE.search(quoted.group(1)):
+            # 《北京市人民政府办公厅关于印发〈…〉的通知》: a page sets the title in book marks, its decoration
+            inner, line = (start + 1, line_end - 1), quoted.group(1)
+        own = j.span(*inner)
         if own and ENDS_IN_DOC_TYPE.search(line) and "关于" in line and line in title.text and line != title.text:
             # the page's title held the document's, with more around it (鲁政发〔2014〕20号《山东省人民政府
             # 关于…的实施意见》): the document's own is the title, the page's a line of the head
@@ -663,7 +671,9 @@ def build_plan(
         elif f.para_start and ANNEX_RE.match(f.text) and f.kind in ("line", "sentence"):
             # 附件：重点任务分工表 ⏎ 序号⇥重点任务⇥牵头单位…: the plan has ended; the annex is no task's text
             flush()
-            annex = body[k:]
+            table, annex = _task_table(body[k:], warnings)
+            if table is not None:
+                sections.append(table)
             break
         else:
             buffer.append(f)
@@ -673,6 +683,47 @@ def build_plan(
     signature = closing
     closing = _closing_paragraphs(sections, gap_before) + closing + annex
     return DraftPlan(front, sections, closing, runs, warnings, signature)
+
+
+def _task_table(annex: list[Fragment], warnings: list[DraftWarning]) -> tuple[DraftSection | None, list[Fragment]]:
+    """An annex that is a task table (附件：重点任务分工表 ⏎ header ⏎ rows) as a section of its rows'
+    tasks (number null, label 附件, its title), and what of the annex stays text: the header row, and
+    rows that do not line up with it (warned).  Not a task table: (None, the annex)."""
+    head = annex[0]
+    m = ANNEX_RE.match(head.text)
+    assert m is not None
+    title = head.text[m.end() :].strip() or None
+    k = 1
+    if title is None and k < len(annex) and "\t" not in annex[k].text and len(annex[k].text) <= 40:
+        title, k = annex[k].text.strip(), k + 1  # 附件 ⏎ 重点任务分工表 ⏎ the table
+    columns = header_columns(annex[k]) if k < len(annex) else None
+    if columns is None:
+        return None, annex
+    section = DraftSection(None, m.group(0).rstrip("：: \t\u3000"), title, head)
+    rest = annex[k : k + 1]  # the header row stays where it was printed
+    unread: list[Fragment] = []
+    k += 1
+    while k < len(annex) and "\t" in annex[k].text:
+        row = read_row(annex[k], columns)
+        if row is None:
+            unread.append(annex[k])
+        else:
+            item = (row.number[0], row.number[1], row.heading) if row.number else None
+            section.tasks.append(DraftTask([row.text], row.units, item, None, row.headers))
+        k += 1
+    if unread:
+        warnings.append(
+            DraftWarning(
+                "table_not_read",
+                f"{len(unread)} row(s) of the task table {head.text} do not line up with its header "
+                "(a merged cell?): kept as text in plan.closing",
+                unread[0].start,
+                unread[-1].end,
+            )
+        )
+    if not section.tasks:
+        return None, annex
+    return section, rest + unread + annex[k:]
 
 
 def _numbering_warning(level: str, f: Fragment, last: int, more: str = "") -> DraftWarning:
