@@ -598,3 +598,23 @@ def test_an_annex_mentioned_in_a_sentence_does_not_end_the_plan() -> None:
     record = extract_source(SourceText(path="a.txt", name="a.txt", kind="text", text=text))
     assert [t.text for _, _, t in record.plan.placed_tasks()] == ["按附件要求建立工作机制。", "附件所列事项按期完成。"]
     assert record.plan.closing is None
+
+
+def test_each_annex_is_read_on_its_own() -> None:
+    """附件1 a task table, 附件2 a list of contacts (no task or unit column): the first is read, the second
+    stays text, both after the plan in printed order."""
+    text = (
+        "一、主要任务\n（一）加强统筹。建立工作机制。\n附件1：重点任务分工表\n"
+        "序号\t工作任务\t责任单位\n1\t建立工作机制\t市发展改革委、市财政局\n"
+        "附件2：联系人名单\n姓名\t单位\t电话\n张三\t市发展改革委\t12345\n"
+    )
+    record = extract_source(SourceText(path="t.txt", name="t.txt", kind="text", text=text))
+    tables = [s for s in record.plan.sections if s.label is not None and s.label.startswith("附件")]
+    assert [(s.label, s.title, [t.text for t in s.tasks]) for s in tables] == [
+        ("附件1", "重点任务分工表", ["建立工作机制"])
+    ]
+    assert [(a.name, a.role) for a in tables[0].tasks[0].agencies] == [("市发展改革委", "co"), ("市财政局", "co")]
+    assert (
+        record.plan.closing
+        == "序号\t工作任务\t责任单位\n附件2：联系人名单\n姓名\t单位\t电话\n张三\t市发展改革委\t12345"
+    )

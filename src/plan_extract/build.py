@@ -14,11 +14,12 @@ from . import models as m
 from .attribution import parse_responsibility
 from .dates import to_iso
 from .dedupe import Deduped
+from .front import Span
 from .normalize import NormalizedText
 from .normalize.chardata import UNMAPPED
 from .readers.base import SourceText
 from .segment import Fragment, squash
-from .structure import DraftPlan, DraftTask, DraftWarning, Span, UnplacedRun
+from .structure import DraftPlan, DraftTask, DraftWarning, UnplacedRun
 from .tables import labelled
 
 

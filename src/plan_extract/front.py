@@ -1,0 +1,375 @@
+"""Front matter: the notice around a plan -- title, document number, addressees, body, signature --
+and the plan's title and preamble, read from the fragments before the first heading.
+
+A notice (通知) hands a plan on: 天津市人民政府关于印发…的通知 ⏎ 各区人民政府，市政府各委、办、局： ⏎
+现将《…》印发给你们，望遵照执行。 ⏎ 天津市人民政府 ⏎ 2022年3月25日 ⏎ the plan's title ⏎ its preamble.
+A web page, or a mirror's copy of it, prints its own header over that: the title again, page
+metadata, a registration code, the title as the document sets it over several lines
+(:func:`_head_lines`).  A document without a notice (a 意见 as published) is its own plan.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+import regex
+
+from .segment import DATE_RE, Fragment
+
+DOC_TYPES = "通知|意见|方案|办法|决定|规定|细则|计划|规划|纲要|措施|函|批复|通报|公告|通告|决议|条例|指引|要点"
+#: A title's last words: a document type (…的通知, …实施方案).
+ENDS_IN_DOC_TYPE = regex.compile(rf"(?:{DOC_TYPES})$")
+BOOK_TITLE_RE = regex.compile(r"《([^《》]+)》")
+NOTICE_VERB_RE = regex.compile(r"印发|转发|批转|下发|颁布|发布")
+#: A short parenthesis on its own line under a signature: （此件公开发布）, （此件有删减）.
+SIGNATURE_NOTE_RE = regex.compile(r"\n*(（[^（）\n]{1,30}）)(?=\n|$)")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A field's text and its span ``[start, end)`` in the normalized text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class FrontMatter:
+    title: Span | None = None
+    issuer_mark: Span | None = None
+    doc_number: Span | None = None
+    recipients: list[Span] = field(default_factory=list)
+    body: Span | None = None
+    issuer: Span | None = None
+    signed: Span | None = None
+    note: Span | None = None
+    plan_title: Span | None = None
+    preamble: Span | None = None
+    meta: dict[str, Span] = field(default_factory=dict)
+    #: the title printed again under the page's own (dropped as a counted duplicate of ``title``)
+    repeats: list[Span] = field(default_factory=list)
+    #: lines between the title and the addressees that no field holds (a registration code)
+    head: list[Span] = field(default_factory=list)
+
+
+class _Joined:
+    """Front fragments joined with newlines, remembering each character's normalized offset."""
+
+    def __init__(self, frags: list[Fragment]) -> None:
+        parts: list[str] = []
+        self.offsets: list[int] = []
+        #: where in ``text`` a fragment that opens a paragraph of the source begins
+        self.para_starts: list[int] = []
+        for f in frags:
+            if parts:
+                parts.append("\n")
+                self.offsets.append(f.start)
+            if f.para_start:
+                self.para_starts.append(len(self.offsets))
+            parts.append(f.text)
+            self.offsets.extend(range(f.start, f.end))
+        self.text = "".join(parts)
+        self.offsets.append(frags[-1].end if frags else 0)
+
+    def span(self, s: int, e: int) -> Span | None:
+        while s < e and self.text[s] in " \n":
+            s += 1
+        while e > s and self.text[e - 1] in " \n":
+            e -= 1
+        if e <= s:
+            return None
+        return Span(self.text[s:e].replace("\n", ""), self.offsets[s], self.offsets[e - 1] + 1)
+
+
+#: How an addressee ends (各区人民政府, 市政府各委、办、局, 国务院各部委、各直属机构, 各有关单位,
+#: 立山经济开发区, 新疆生产建设兵团).
+_ADDRESSEE_END = regex.compile(
+    r"(?:政府|部门|机构|单位|局|委|办|厅|院|署|部|会|室|司|处|所|公司|集团|企业|组织|党委|党组|区|兵团)$"
+)
+
+
+def _looks_like_title(line: str) -> bool:
+    """A document title line: ends with a document type (…的通知, …若干意见) or is a 关于 title."""
+    if ENDS_IN_DOC_TYPE.search(line):
+        return True
+    return len(line) <= 80 and "关于" in line and not regex.search(r"[。！？；，]", line)
+
+
+def _looks_like_recipients(text: str) -> bool:
+    """An addressee line (各省、自治区、直辖市人民政府，国务院各部委、各直属机构), not a preamble sentence ending
+    in ：(为……，现提出如下意见：): every piece is an addressee."""
+    pieces = [p for p in regex.split(r"[，,；;]", text) if p.strip()]
+    return bool(pieces) and all(p.strip().startswith("各") or _ADDRESSEE_END.search(p.strip()) for p in pieces)
+
+
+def _title_before_recipients(text: str) -> int:
+    """Where a notice title glued to the addressees after it ends (0: no such title).
+
+    The title is the longest head with 关于 in it that ends in a document type (…的通知), such that
+    what follows is an addressee list: "…实施方案的通知" + "各区人民政府，市政府各委、办、局", not
+    "…实施方案" + "的通知各区人民政府，…" (whose first piece does not start an addressee)."""
+    for mt in reversed(list(regex.finditer(rf"(?:{DOC_TYPES})", text))):
+        head, tail = text[: mt.end()], text[mt.end() :]
+        if "关于" in head and tail[:1] not in "的之" and _looks_like_recipients(tail):
+            return int(mt.end())
+    return 0
+
+
+#: The issuer's mark that heads a formal document (发文机关标志, GB/T 9704): 天津市人民政府文件,
+#: 国务院办公厅文件, on a line of its own at the very top.
+ISSUER_MARK_RE = regex.compile(r"\n*(\p{Han}[\p{Han}\s]{1,40}文件)(?=\n)")
+#: A document number on a line of its own: 津政发〔2022〕5号.
+DOC_NUMBER_LINE_RE = regex.compile(r"\n*([\p{Han}]{1,12}〔\d{4}〕\d+号)(?=\n|$)")
+#: Most lines a title is set over.
+_TITLE_LINES = 3
+
+
+def _title_end(text: str, start: int) -> int:
+    """Where the title whose first line starts at ``start`` ends: that line's end, or the end of the
+    second or third line where a long title was set over them.
+
+    Defect: a text made from a PDF (``pdftotext``) keeps the lines the page set its titles in,
+    "天津市人民政府关于印发天津市加快" / "建立健全绿色低碳循环发展经济体系实施方案的通知", and the first
+    line alone is a truncated title while the rest runs into the addressees.  The lines are joined
+    only when the first does not end in a document type (…的通知, …方案), none holds a sentence mark
+    and the last does end in one."""
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    if ENDS_IN_DOC_TYPE.search(text, start, end):
+        return end
+    stop = end
+    for _ in range(_TITLE_LINES - 1):
+        if stop >= len(text) or text[stop + 1 : stop + 2] in ("", "\n"):
+            break
+        nxt = text.find("\n", stop + 1)
+        stop = len(text) if nxt == -1 else nxt
+        if regex.search(r"[。！？；，：:,;]", text[start:stop]):
+            break
+        if ENDS_IN_DOC_TYPE.search(text, start, stop):
+            return stop
+    return end
+
+
+def _prefix_end(text: str, start: int, wanted: str) -> int | None:
+    """The end of ``wanted`` where ``text`` starts it at ``start``, line breaks inside it skipped
+    (a title quoted in the notice, set over two lines below it); None where it is not there."""
+    i = start
+    for ch in wanted:
+        while i < len(text) and text[i] == "\n" and ch != "\n":
+            i += 1
+        if i >= len(text) or text[i] != ch:
+            return None
+        i += 1
+    return i
+
+
+#: What a notice says as it hands a plan on (现将《…》印发给你们 / 现予印发): where no signature is
+#: printed, the paragraph that says it is the notice's body.
+HAND_ON_RE = regex.compile(r"(?:印发|转发|批转|下发)给(?:你们|各)|现予(?:印发|转发|公布|发布)")
+#: A site's tag in front of a title: 【规范性文件】, 【政策文件】.
+SITE_TAG_RE = regex.compile(r"【[^【】\n]{1,12}】")
+#: Most lines read between a title and the addressees (页眉 title, 发布时间, code, 发文字号, issuer,
+#: the title again over three lines).
+HEAD_LINES = 8
+
+
+def _paragraph_end(t: str, j: _Joined, pos: int) -> int:
+    """Where the source paragraph that holds (or follows) ``pos`` ends: before the next fragment that
+    opens a paragraph, or at the end of ``t``."""
+    k = bisect.bisect_right(j.para_starts, pos)
+    return j.para_starts[k] - 1 if k < len(j.para_starts) else len(t)
+
+
+def _addressees_at(t: str, pos: int) -> bool:
+    """Whether the line at ``pos`` is an addressee line (各区人民政府，市政府各委、办、局：)."""
+    m = regex.match(r"\n*([^。\n]{2,150}?)[：:]", t[pos:])
+    return bool(m and ("，" in m.group(1) or len(m.group(1)) < 40) and _looks_like_recipients(m.group(1)))
+
+
+def _head_lines(t: str, j: _Joined, pos: int, fm: FrontMatter) -> int:
+    """Read the lines between the title and the addressees; returns where they end.
+
+    Defect: a web page prints its own header above the document: the title on one line, then
+    发布时间/信息来源 (segmented as metadata), a registration code, the document number, the issuer,
+    and the title again as the document sets it, over several lines (怀化 2023: "HHCR-2023-01005" ⏎
+    "怀政办发〔2023〕9号" ⏎ "怀化市人民政府办公室" ⏎ "关于印发《怀化市贯彻落实〈关于打好经济" ⏎ …).
+    Only a repeat on the title's own line was known, so the rest, addressees included, became the
+    notice's body.  Now the title again (its line breaks skipped) is a counted repeat, a document
+    number line is the document number, and any other short line is kept in ``head`` -- only where
+    an addressee line follows, so a document without addressees keeps its plan title and preamble.
+    """
+    title = fm.title
+    assert title is not None
+    page_title_at = len(fm.head)  # (after a site's tag before the title)
+    for _ in range(HEAD_LINES):
+        start = len(t) - len(t[pos:].lstrip("\n"))
+        if start >= len(t):
+            break
+        end = _prefix_end(t, start, title.text)
+        if end is not None:
+            sp = j.span(start, end)
+            if sp:
+                fm.repeats.append(sp)
+            pos = end
+            continue
+        m = DOC_NUMBER_LINE_RE.match(t, start)
+        if m and fm.doc_number is None:
+            fm.doc_number = j.span(m.start(1), m.end(1))
+            pos = m.end()
+            continue
+        if _addressees_at(t, start):
+            break
+        nl = t.find("\n", start)
+        line_end = len(t) if nl == -1 else nl
+        line = t[start:line_end]
+        inner = (start, line_end)
+        quoted = regex.fullmatch(r"《(.+)》", line)
+        if quoted and ENDS_IN_DOC_TYPE.search(quoted.group(1)):
+            # 《北京市人民政府办公厅关于印发〈…〉的通知》: a page sets the title in book marks, its decoration
+            inner, line = (start + 1, line_end - 1), quoted.group(1)
+        own = j.span(*inner)
+        if own and ENDS_IN_DOC_TYPE.search(line) and "关于" in line and line in title.text and line != title.text:
+            # the page's title held the document's, with more around it (鲁政发〔2014〕20号《山东省人民政府
+            # 关于…的实施意见》): the document's own is the title, the page's a line of the head
+            fm.head.insert(page_title_at, title)
+            fm.title = title = own
+            pos = line_end
+            continue
+        if line_end - start > 40 or regex.search(r"[。！？；，]", line):
+            break
+        ahead = start
+        for _ in range(HEAD_LINES):
+            nl = t.find("\n", ahead)
+            if nl == -1:
+                ahead = len(t)
+                break
+            ahead = nl + 1
+            if _addressees_at(t, ahead):
+                break
+        if ahead >= len(t) or not _addressees_at(t, ahead):
+            break
+        sp = j.span(start, line_end)
+        if sp:
+            fm.head.append(sp)
+        pos = line_end
+    return pos
+
+
+def parse_front(frags: list[Fragment]) -> FrontMatter:
+    """Notice title, document number, recipients, body, signature, plan title and preamble."""
+    fm = FrontMatter()
+    rest: list[Fragment] = []
+    for f in frags:
+        if f.kind == "meta" and f.label and f.title is not None:
+            fm.meta.setdefault(f.label, Span(f.title, f.start, f.end))
+        else:
+            rest.append(f)
+    if not rest:
+        return fm
+    j = _Joined(rest)
+    t = j.text
+    pos = 0
+    # the head of a formal document (版头): the issuer's mark (天津市人民政府文件) and the document
+    # number under it, above the title
+    mark = ISSUER_MARK_RE.match(t)
+    if mark and "关于" not in mark.group(1):  # a title (关于印发…文件) is not a mark
+        fm.issuer_mark = j.span(mark.start(1), mark.end(1))
+        pos = mark.end()
+    m = DOC_NUMBER_LINE_RE.match(t, pos)
+    if m:
+        fm.doc_number = j.span(m.start(1), m.end(1))
+        pos = m.end()
+    start = len(t) - len(t[pos:].lstrip("\n"))
+    line = t[start:].split("\n", 1)[0]
+    tag = SITE_TAG_RE.match(line)
+    if tag and _looks_like_title(line[tag.end() :]):
+        # a site's tag before the title (【规范性文件】长沙市人民政府办公厅关于…的通知) is the page's, not the title's
+        sp = j.span(start, start + tag.end())
+        if sp:
+            fm.head.append(sp)
+        start += tag.end()
+        line = line[tag.end() :]
+    if _looks_like_title(line) and line[-1:] not in "。！？；" and (start > 0 or rest[0].kind == "line"):
+        pos = _title_end(t, start)
+        fm.title = j.span(start, pos)
+        if fm.title:
+            pos = _head_lines(t, j, pos, fm)
+    m = DOC_NUMBER_LINE_RE.match(t, pos) if fm.doc_number is None else None
+    if m:
+        fm.doc_number = j.span(m.start(1), m.end(1))
+        pos = m.end()
+    m = regex.match(r"\n*([^。\n]{2,150}?)[：:]", t[pos:])
+    if m and fm.title is None:
+        # a scrape that lost its line breaks glues the notice title to the addressees:
+        # 天津市人民政府关于印发…实施方案的通知各区人民政府，市政府各委、办、局：
+        cut = _title_before_recipients(m.group(1))
+        if cut:
+            fm.title = j.span(pos + m.start(1), pos + m.start(1) + cut)
+            pos += m.start(1) + cut
+            m = regex.match(r"([^。\n]{2,150}?)[：:]", t[pos:])
+    if m and ("，" in m.group(1) or len(m.group(1)) < 40) and _looks_like_recipients(m.group(1)):
+        start = pos + m.start(1)
+        for piece in regex.finditer(r"[^，,；;]+", m.group(1)):
+            sp = j.span(start + piece.start(), start + piece.end())
+            if sp:
+                fm.recipients.append(sp)
+        pos += m.end()
+    sig = None
+    for dm in DATE_RE.finditer(t, pos):
+        # the issuer is what stands between the last full stop and the date (on its own line or not);
+        # only a notice that hands on a plan (现将《…》印发给你们) is signed before the plan: a document
+        # without that wrapper (a 意见 whose preamble leads straight to 一、) is signed at its end
+        line_start = max(t.rfind("。", pos, dm.start()) + 1, pos)
+        issuer = t[line_start : dm.start()].strip("\n")
+        if not NOTICE_VERB_RE.search(t, pos, line_start):
+            continue
+        if issuer and "，" not in issuer and "\n" not in issuer and len(issuer) <= 30:
+            sig = (line_start, dm)
+            break
+        if not issuer and "\n" in t[line_start : dm.start()] and t.startswith("\n", dm.end()):
+            # a date on a line of its own right under the body: a page that prints no issuer above it
+            # (濮阳 2011: …请认真贯彻执行。⏎ 二〇一一年三月三十日 ⏎ 濮阳市城市道路窨井设施管理暂行办法)
+            sig = (dm.start(), dm)
+            break
+    if sig is None:
+        first = len(t) - len(t[pos:].lstrip("\n"))
+        after = _paragraph_end(t, j, first)
+        if HAND_ON_RE.search(t, first, after) is None:
+            fm.plan_title = fm.title
+            fm.preamble = j.span(pos, len(t))
+            return fm
+        # a page that prints no signature (or lost it): the notice is the paragraph that hands the
+        # plan on (长沙 2020: …现印发给你们， ⏎ （此件主动公开） ⏎ 长沙市…实施方案 ⏎ 为深入贯彻…)
+        fm.body = j.span(pos, after)
+        _plan_head(t, j, after, fm)
+        return fm
+    issuer_start, dm = sig
+    fm.body = j.span(pos, issuer_start)
+    fm.issuer = j.span(issuer_start, dm.start())
+    fm.signed = j.span(dm.start(), dm.end())
+    _plan_head(t, j, dm.end(), fm)
+    return fm
+
+
+def _plan_head(t: str, j: _Joined, after: int, fm: FrontMatter) -> None:
+    """The note under the notice (（此件公开发布）), the plan's title and its preamble, from ``after``
+    (the end of the signature, or of the body where none is printed)."""
+    note = SIGNATURE_NOTE_RE.match(t, after)
+    if note:
+        # （此件公开发布） under the notice's signature: the notice's, not the plan's title
+        fm.note = j.span(note.start(1), note.end(1))
+        after = note.end(1)
+    tail = t[after:]
+    lead = len(tail) - len(tail.lstrip("\n"))
+    quoted = BOOK_TITLE_RE.search(fm.body.text) if fm.body else None
+    named = _prefix_end(t, after + lead, quoted.group(1)) if quoted else None
+    if named is not None:
+        end = named
+    else:
+        nl = t.find("\n", after + lead)
+        line = t[after + lead : nl if nl != -1 else len(t)]
+        end = _title_end(t, after + lead) if line and line[-1] not in "。！？；" else after
+    fm.plan_title = j.span(after, end)
+    fm.preamble = j.span(end, len(t))
