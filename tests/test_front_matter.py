@@ -93,8 +93,11 @@ def test_front_matter_case_loses_nothing(case: dict[str, Any]) -> None:
             assert to_iso(line) == record["document"]["signed_date"], line
         elif line:  # sentence by sentence (addressees are a list: the marks between them are the list's,
             # not text; a site's tag 【规范性文件】 is in document.head apart from its title; an item's
-            # label 1. and its heading are fields of the task apart from its text)
-            for piece in regex.split(r"(?<=[】。])", regex.sub(r"^\d{1,3}[.．、]", "", line)):
+            # label 1., 第一条 or （一） and its heading are fields of the task apart from its text)
+            for piece in regex.split(
+                r"(?<=[】。])",
+                regex.sub(r"^(?:\d{1,3}[.．、]|第[一二三四五六七八九十百]+条|（[一二三四五六七八九十]+）)", "", line),
+            ):
                 assert _words(piece) in _words(kept) or _words(piece) in _words(dropped), line
 
 

@@ -497,6 +497,8 @@ def test_a_notice_signed_in_chinese_numerals_without_an_issuer_line() -> None:
         ("二零一九年一月十二日", "2019-01-12"),
         ("2022年3月25日", "2022-03-25"),
         ("二〇一一年二月三十日", None),
+        ("二○一○年十二月二十五日", "2010-12-25"),  # ○ U+25CB for the zero (河北 政府令〔2010〕第15号)
+        ("二OO六年二月二十日", "2006-02-20"),  # Latin O (临沧 2006, as a mirror prints it)
     ],
 )
 def test_dates_as_printed(printed: str, iso: str | None) -> None:

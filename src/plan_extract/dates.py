@@ -8,8 +8,10 @@ import regex
 
 from .numerals import parse_chinese_number
 
-#: Digits of a year written in Chinese numerals, one character a digit: 二〇一一.
-_YEAR_DIGITS = "〇零一二三四五六七八九"
+#: Digits of a year written in Chinese numerals, one character a digit: 二〇一一.  Its zero is often
+#: typed as a look-alike: ○ (U+25CB WHITE CIRCLE, 二○一○年), a Latin O (二OO六年), a full-width Ｏ.
+_ZEROS = "〇○OＯ"
+_YEAR_DIGITS = f"{_ZEROS}零一二三四五六七八九"
 #: A month or day in Chinese numerals: 三, 十二, 三十一.
 CN_MONTH_DAY = "[一二三四五六七八九十]{1,3}"
 #: A date written in Chinese numerals, as formal documents signed it until GB/T 9704-2012 (二〇一一年三月三十日).
@@ -27,7 +29,7 @@ def to_iso(text: str | None) -> str | None:
     if m:
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
     elif m := _CN.search(text):
-        year = int("".join(str(parse_chinese_number(c)) for c in m.group(1)))
+        year = int("".join("0" if c in _ZEROS else str(parse_chinese_number(c)) for c in m.group(1)))
         month, day = parse_chinese_number(m.group(2)) or 0, parse_chinese_number(m.group(3)) or 0
     else:
         return None

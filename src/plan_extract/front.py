@@ -21,7 +21,7 @@ DOC_TYPES = "通知|意见|方案|办法|决定|规定|细则|计划|规划|纲�
 #: A title's last words: a document type (…的通知, …实施方案).
 ENDS_IN_DOC_TYPE = regex.compile(rf"(?:{DOC_TYPES})$")
 BOOK_TITLE_RE = regex.compile(r"《([^《》]+)》")
-NOTICE_VERB_RE = regex.compile(r"印发|转发|批转|下发|颁布|发布")
+NOTICE_VERB_RE = regex.compile(r"印发|转发|批转|下发|颁布|发布|公布")
 #: A short parenthesis on its own line under a signature: （此件公开发布）, （此件有删减）.
 SIGNATURE_NOTE_RE = regex.compile(r"\n*(（[^（）\n]{1,30}）)(?=\n|$)")
 
@@ -121,7 +121,9 @@ def _title_before_recipients(text: str) -> int:
 #: 国务院办公厅文件, on a line of its own at the very top.
 ISSUER_MARK_RE = regex.compile(r"\n*(\p{Han}[\p{Han}\s]{1,40}文件)(?=\n)")
 #: A document number on a line of its own: 津政发〔2022〕5号.
-DOC_NUMBER_LINE_RE = regex.compile(r"\n*([\p{Han}]{1,12}〔\d{4}〕\d+号)(?=\n|$)")
+DOC_NUMBER_LINE_RE = regex.compile(r"\n*([\p{Han}]{1,12}〔\d{4}〕第?\d+号)(?=\n|$)")
+#: A 政府令's number, on two lines as a 令 prints it: 内蒙古自治区人民政府令 ⏎ 第82号 (cited as one).
+ORDER_NUMBER_RE = regex.compile(r"\n*(\p{Han}{2,30}令)\n+(第[0-9０-９一二三四五六七八九十百零〇]+号)(?=\n|$)")
 #: Most lines a title is set over.
 _TITLE_LINES = 3
 
@@ -188,6 +190,12 @@ def _addressees_at(t: str, pos: int) -> bool:
     return bool(m and ("，" in m.group(1) or len(m.group(1)) < 40) and _looks_like_recipients(m.group(1)))
 
 
+def _head_ends_at(t: str, pos: int) -> bool:
+    """Whether the document's own text starts at ``pos``: its addressees, or a 政府令's number (a 令
+    has no addressees: 内蒙古自治区人民政府令 ⏎ 第82号 ⏎ 《…办法》已经…通过，现予发布施行。)."""
+    return _addressees_at(t, pos) or ORDER_NUMBER_RE.match(t, pos) is not None
+
+
 def _head_lines(t: str, j: _Joined, pos: int, fm: FrontMatter) -> int:
     """Read the lines between the title and the addressees; returns where they end.
 
@@ -214,9 +222,9 @@ def _head_lines(t: str, j: _Joined, pos: int, fm: FrontMatter) -> int:
                 fm.repeats.append(sp)
             pos = end
             continue
-        m = DOC_NUMBER_LINE_RE.match(t, start)
+        m = DOC_NUMBER_LINE_RE.match(t, start) or ORDER_NUMBER_RE.match(t, start)
         if m and fm.doc_number is None:
-            fm.doc_number = j.span(m.start(1), m.end(1))
+            fm.doc_number = j.span(m.start(1), m.end(m.lastindex or 1))
             pos = m.end()
             continue
         if _addressees_at(t, start):
@@ -237,7 +245,7 @@ def _head_lines(t: str, j: _Joined, pos: int, fm: FrontMatter) -> int:
             fm.title = title = own
             pos = line_end
             continue
-        if line_end - start > 40 or regex.search(r"[。！？；，]", line):
+        if line_end - start > 80 or regex.search(r"[。！？；，]", line):
             break
         ahead = start
         for _ in range(HEAD_LINES):
@@ -246,9 +254,9 @@ def _head_lines(t: str, j: _Joined, pos: int, fm: FrontMatter) -> int:
                 ahead = len(t)
                 break
             ahead = nl + 1
-            if _addressees_at(t, ahead):
+            if _head_ends_at(t, ahead):
                 break
-        if ahead >= len(t) or not _addressees_at(t, ahead):
+        if ahead >= len(t) or not _head_ends_at(t, ahead):
             break
         sp = j.span(start, line_end)
         if sp:
@@ -277,9 +285,9 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
     if mark and "关于" not in mark.group(1):  # a title (关于印发…文件) is not a mark
         fm.issuer_mark = j.span(mark.start(1), mark.end(1))
         pos = mark.end()
-    m = DOC_NUMBER_LINE_RE.match(t, pos)
+    m = DOC_NUMBER_LINE_RE.match(t, pos) or ORDER_NUMBER_RE.match(t, pos)
     if m:
-        fm.doc_number = j.span(m.start(1), m.end(1))
+        fm.doc_number = j.span(m.start(1), m.end(m.lastindex or 1))
         pos = m.end()
     start = len(t) - len(t[pos:].lstrip("\n"))
     line = t[start:].split("\n", 1)[0]
@@ -296,9 +304,9 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
         fm.title = j.span(start, pos)
         if fm.title:
             pos = _head_lines(t, j, pos, fm)
-    m = DOC_NUMBER_LINE_RE.match(t, pos) if fm.doc_number is None else None
+    m = (DOC_NUMBER_LINE_RE.match(t, pos) or ORDER_NUMBER_RE.match(t, pos)) if fm.doc_number is None else None
     if m:
-        fm.doc_number = j.span(m.start(1), m.end(1))
+        fm.doc_number = j.span(m.start(1), m.end(m.lastindex or 1))
         pos = m.end()
     m = regex.match(r"\n*([^。\n]{2,150}?)[：:]", t[pos:])
     if m and fm.title is None:

@@ -255,6 +255,9 @@ _HEADING_START = regex.compile(
 _PROSE_MARKS = "，。；：？！,;"
 #: A date with a clock time: a page's record of when it posted the text, never a plan's words.
 _TIMESTAMP = regex.compile(r"\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?[ \t\u3000]*\d{1,2}:\d{2}")
+#: A line that is labels and short values only (下载地址：点击此处下载, 作者：法律资料网): a page's, not a
+#: sentence a page end cut (a wrapped list, 责任单位：A、B、 ⏎ C, ends in 、 and is joined).
+_LABEL_LINE = regex.compile(r"(?:[^，。；？！,;：:\n]{1,12}[：:][ \t\u3000]*[^，。；？！,;：:\n、]{1,12}[ \t\u3000]*)+")
 #: The note a notice prints on a line of its own under its text: （此件公开发布）, （此件主动公开）.
 _NOTE_LINE = regex.compile(r"（此件[^（）\n]{1,20}）[ \t\u3000]*(?:\n|$)")
 
@@ -303,6 +306,7 @@ def rejoin_broken_lines(text: str) -> list[Edit]:
             and not (RESP_LABEL.match(prev_line) and LABEL.match(text, e))  # 完成时限： under such a list
             and not META_RE.match(prev_line)  # 发布时间：2023-03-15 09:28 信息来源：… is a page's, not prose
             and not _TIMESTAMP.search(prev_line)  # 浏览量：时间：2016-01-17 23:45:19, likewise
+            and not _LABEL_LINE.fullmatch(prev_line)  # 下载地址：点击此处下载: a label and a short value
             and not _NOTE_LINE.match(text, e)  # （此件主动公开） under a notice
             and "\t" not in prev_line  # a table's rows are lines of their own (cells cut by tabs)
             and "\t" not in _line_at(text, e)
