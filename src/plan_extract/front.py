@@ -121,7 +121,7 @@ def _title_before_recipients(text: str) -> int:
 #: 国务院办公厅文件, on a line of its own at the very top.
 ISSUER_MARK_RE = regex.compile(r"\n*(\p{Han}[\p{Han}\s]{1,40}文件)(?=\n)")
 #: A document number on a line of its own: 津政发〔2022〕5号.
-DOC_NUMBER_LINE_RE = regex.compile(r"\n*([\p{Han}]{1,12}〔\d{4}〕第?\d+号)(?=\n|$)")
+DOC_NUMBER_LINE_RE = regex.compile(r"\n*([\p{Han}]{1,12}[〔\[［]\d{4}[〕\]］]第?\d+号)(?=\n|$)")
 #: A 政府令's number, on two lines as a 令 prints it: 内蒙古自治区人民政府令 ⏎ 第82号 (cited as one).
 ORDER_NUMBER_RE = regex.compile(r"\n*(\p{Han}{2,30}令)\n+(第[0-9０-９一二三四五六七八九十百零〇]+号)(?=\n|$)")
 #: Most lines a title is set over.
@@ -188,6 +188,21 @@ def _addressees_at(t: str, pos: int) -> bool:
     """Whether the line at ``pos`` is an addressee line (各区人民政府，市政府各委、办、局：)."""
     m = regex.match(r"\n*([^。\n]{2,150}?)[：:]", t[pos:])
     return bool(m and ("，" in m.group(1) or len(m.group(1)) < 40) and _looks_like_recipients(m.group(1)))
+
+
+def _page_lines_before_title(t: str, start: int) -> bool:
+    """Whether the lines from ``start`` are a page's own (a breadcrumb, a counter) up to a title line
+    within :data:`HEAD_LINES` lines: each short, none a sentence, none a heading."""
+    pos = start
+    for _ in range(HEAD_LINES):
+        nl = t.find("\n", pos)
+        line = t[pos : len(t) if nl == -1 else nl]
+        if _looks_like_title(line):
+            return pos > start
+        if nl == -1 or len(line) > 80 or regex.search(r"[。！？；，]", line) or _addressees_at(t, pos):
+            return False
+        pos = nl + 1
+    return False
 
 
 def _head_ends_at(t: str, pos: int) -> bool:
@@ -291,6 +306,16 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
         pos = m.end()
     start = len(t) - len(t[pos:].lstrip("\n"))
     line = t[start:].split("\n", 1)[0]
+    if not _looks_like_title(line) and _page_lines_before_title(t, start):
+        # 您的位置：首页»法律资料网»法律法规» ⏎ 关于印发…的通知: a page's own lines above the title
+        while not _looks_like_title(line):
+            end = start + len(line)
+            sp = j.span(start, end)
+            if sp:
+                fm.head.append(sp)
+            start = len(t) - len(t[end:].lstrip("\n"))
+            line = t[start:].split("\n", 1)[0]
+        pos = start
     tag = SITE_TAG_RE.match(line)
     if tag and _looks_like_title(line[tag.end() :]):
         # a site's tag before the title (【规范性文件】长沙市人民政府办公厅关于…的通知) is the page's, not the title's

@@ -257,7 +257,11 @@ _PROSE_MARKS = "，。；：？！,;"
 _TIMESTAMP = regex.compile(r"\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?[ \t\u3000]*\d{1,2}:\d{2}")
 #: A line that is labels and short values only (下载地址：点击此处下载, 作者：法律资料网): a page's, not a
 #: sentence a page end cut (a wrapped list, 责任单位：A、B、 ⏎ C, ends in 、 and is joined).
-_LABEL_LINE = regex.compile(r"(?:[^，。；？！,;：:\n]{1,12}[：:][ \t\u3000]*[^，。；？！,;：:\n、]{1,12}[ \t\u3000]*)+")
+_LABEL_LINE = regex.compile(r"(?:[^，。；？！,;：:\n]{1,12}[：:][ \t\u3000]*[^，。；？！,;：:\n、]{1,24}[ \t\u3000]*)+")
+#: A whole title on a line of its own (关于印发…的通知): never the rest of a sentence a page cut.
+_TITLE_LINE = regex.compile(
+    r"[^，。；？！,;：:\n]{0,60}关于[^，。；？！,;：:\n]{2,80}(?:通知|意见|方案|办法|决定|规定|细则|计划|规划|纲要|措施|批复|通报|公告|通告)[ \t\u3000]*"
+)
 #: The note a notice prints on a line of its own under its text: （此件公开发布）, （此件主动公开）.
 _NOTE_LINE = regex.compile(r"（此件[^（）\n]{1,20}）[ \t\u3000]*(?:\n|$)")
 
@@ -307,6 +311,7 @@ def rejoin_broken_lines(text: str) -> list[Edit]:
             and not META_RE.match(prev_line)  # 发布时间：2023-03-15 09:28 信息来源：… is a page's, not prose
             and not _TIMESTAMP.search(prev_line)  # 浏览量：时间：2016-01-17 23:45:19, likewise
             and not _LABEL_LINE.fullmatch(prev_line)  # 下载地址：点击此处下载: a label and a short value
+            and not _TITLE_LINE.fullmatch(_line_at(text, e))  # 您的位置：首页»… ⏎ 关于印发…的通知
             and not _NOTE_LINE.match(text, e)  # （此件主动公开） under a notice
             and "\t" not in prev_line  # a table's rows are lines of their own (cells cut by tabs)
             and "\t" not in _line_at(text, e)
