@@ -240,6 +240,21 @@ def test_titles_set_over_lines_are_joined() -> None:
     assert _front("\n".join(unquoted)).plan.title == PLAN_TITLE
 
 
+def test_a_plan_title_at_the_top_set_over_two_lines_is_joined() -> None:
+    """A plan with no notice, its title over two lines whose first (天津市加快建立健全) is no title on its
+    own: before, no title was found at all; a page's head lines must not take the first line either."""
+    rec = _front(
+        "天津市加快建立健全\n绿色低碳循环发展经济体系实施方案\n为加快建立健全绿色低碳循环发展经济体系，制定本方案。\n一、总体要求"
+    )
+    assert rec.document.title == rec.plan.title == "天津市加快建立健全绿色低碳循环发展经济体系实施方案"
+    assert rec.document.head == []
+    under_a_breadcrumb = _front(
+        "您的位置：首页»政策文件\n天津市加快建立健全\n绿色低碳循环发展经济体系实施方案\n为加快发展，制定本方案。\n一、总体要求"
+    )
+    assert under_a_breadcrumb.document.title == "天津市加快建立健全绿色低碳循环发展经济体系实施方案"
+    assert under_a_breadcrumb.document.head == ["您的位置：首页»政策文件"]
+
+
 def test_a_title_line_ending_in_a_document_type_is_not_joined_to_the_next() -> None:
     rec = _front("关于加强生态环境保护的意见\n各区人民政府，市有关部门：\n现提出如下意见。\n一、总体要求")
     assert rec.document.title == "关于加强生态环境保护的意见"

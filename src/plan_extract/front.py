@@ -190,6 +190,14 @@ def _addressees_at(t: str, pos: int) -> bool:
     return bool(m and ("，" in m.group(1) or len(m.group(1)) < 40) and _looks_like_recipients(m.group(1)))
 
 
+def _title_line(t: str, start: int) -> str:
+    """The line at ``start``, or the lines from there that a title is set over (天津市加快建立健全 ⏎
+    绿色低碳循环发展经济体系实施方案: the first alone is no title), joined."""
+    line = t[start:].split("\n", 1)[0]
+    end = _title_end(t, start)
+    return t[start:end].replace("\n", "") if end > start + len(line) else line
+
+
 def _page_lines_before_title(t: str, start: int) -> bool:
     """Whether the lines from ``start`` are a page's own (a breadcrumb, a counter) up to a title line
     within :data:`HEAD_LINES` lines: each short, none a sentence, none a heading."""
@@ -197,7 +205,7 @@ def _page_lines_before_title(t: str, start: int) -> bool:
     for _ in range(HEAD_LINES):
         nl = t.find("\n", pos)
         line = t[pos : len(t) if nl == -1 else nl]
-        if _looks_like_title(line):
+        if _looks_like_title(_title_line(t, pos)):
             return pos > start
         if nl == -1 or len(line) > 80 or regex.search(r"[。！？；，]", line) or _addressees_at(t, pos):
             return False
@@ -305,16 +313,16 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
         fm.doc_number = j.span(m.start(1), m.end(m.lastindex or 1))
         pos = m.end()
     start = len(t) - len(t[pos:].lstrip("\n"))
-    line = t[start:].split("\n", 1)[0]
+    line = _title_line(t, start)
     if not _looks_like_title(line) and _page_lines_before_title(t, start):
         # 您的位置：首页»法律资料网»法律法规» ⏎ 关于印发…的通知: a page's own lines above the title
         while not _looks_like_title(line):
-            end = start + len(line)
+            end = start + len(t[start:].split("\n", 1)[0])
             sp = j.span(start, end)
             if sp:
                 fm.head.append(sp)
             start = len(t) - len(t[end:].lstrip("\n"))
-            line = t[start:].split("\n", 1)[0]
+            line = _title_line(t, start)
         pos = start
     tag = SITE_TAG_RE.match(line)
     if tag and _looks_like_title(line[tag.end() :]):
