@@ -154,6 +154,13 @@ def _title_end(text: str, start: int) -> int:
     return end
 
 
+def _skip_breaks(text: str, pos: int) -> int:
+    """The first position at or after ``pos`` that is not a line break."""
+    while pos < len(text) and text[pos] == "\n":
+        pos += 1
+    return pos
+
+
 def _prefix_end(text: str, start: int, wanted: str) -> int | None:
     """The end of ``wanted`` where ``text`` starts it at ``start``, line breaks inside it skipped
     (a title quoted in the notice, set over two lines below it); None where it is not there."""
@@ -235,7 +242,7 @@ def _head_lines(t: str, j: _Joined, pos: int, fm: FrontMatter) -> int:
     assert title is not None
     page_title_at = len(fm.head)  # (after a site's tag before the title)
     for _ in range(HEAD_LINES):
-        start = len(t) - len(t[pos:].lstrip("\n"))
+        start = _skip_breaks(t, pos)
         if start >= len(t):
             break
         end = _prefix_end(t, start, title.text)
@@ -312,7 +319,7 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
     if m:
         fm.doc_number = j.span(m.start(1), m.end(m.lastindex or 1))
         pos = m.end()
-    start = len(t) - len(t[pos:].lstrip("\n"))
+    start = _skip_breaks(t, pos)
     line = _title_line(t, start)
     if not _looks_like_title(line) and _page_lines_before_title(t, start):
         # 您的位置：首页»法律资料网»法律法规» ⏎ 关于印发…的通知: a page's own lines above the title
@@ -321,7 +328,7 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
             sp = j.span(start, end)
             if sp:
                 fm.head.append(sp)
-            start = len(t) - len(t[end:].lstrip("\n"))
+            start = _skip_breaks(t, end)
             line = _title_line(t, start)
         pos = start
     tag = SITE_TAG_RE.match(line)
@@ -375,7 +382,7 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
             sig = (dm.start(), dm)
             break
     if sig is None:
-        first = len(t) - len(t[pos:].lstrip("\n"))
+        first = _skip_breaks(t, pos)
         after = _paragraph_end(t, j, first)
         if HAND_ON_RE.search(t, first, after) is None:
             fm.plan_title = fm.title
@@ -402,15 +409,14 @@ def _plan_head(t: str, j: _Joined, after: int, fm: FrontMatter) -> None:
         # （此件公开发布） under the notice's signature: the notice's, not the plan's title
         fm.note = j.span(note.start(1), note.end(1))
         after = note.end(1)
-    tail = t[after:]
-    lead = len(tail) - len(tail.lstrip("\n"))
+    first = _skip_breaks(t, after)
     quoted = BOOK_TITLE_RE.search(fm.body.text) if fm.body else None
-    named = _prefix_end(t, after + lead, quoted.group(1)) if quoted else None
+    named = _prefix_end(t, first, quoted.group(1)) if quoted else None
     if named is not None:
         end = named
     else:
-        nl = t.find("\n", after + lead)
-        line = t[after + lead : nl if nl != -1 else len(t)]
-        end = _title_end(t, after + lead) if line and line[-1] not in "。！？；" else after
+        nl = t.find("\n", first)
+        line = t[first : nl if nl != -1 else len(t)]
+        end = _title_end(t, first) if line and line[-1] not in "。！？；" else after
     fm.plan_title = j.span(after, end)
     fm.preamble = j.span(end, len(t))

@@ -16,14 +16,13 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from .attribution import UNIT_LABEL
 from .segment import Fragment
 
 #: Header of a column of tasks: 重点任务, 主要任务, 工作任务, 具体措施, 工作内容, 任务内容, 政策措施, 工作举措.
 TASK_HEADER = regex.compile(
     r"(?:重点|主要|工作|具体|重点工作|政策|主要工作)?(?:任务|措施|举措|内容|事项)(?:内容|名称|措施)?"
 )
-#: Header of a column of units (as a labelled list's label, without its colon).
-UNIT_HEADER = regex.compile(r"(?:牵头|主责|责任|配合|参与|协同|协助|支持)(?:单位|部门|处室|机关|机构)")
 #: Header of a deadline column: 完成时限, 时间节点, 完成时间.
 DEADLINE_HEADER = regex.compile(r"(?:完成|办结)?(?:时限|时间|时间节点|时间安排|进度安排)")
 NUMBER_HEADER = regex.compile(r"序号|编号")
@@ -75,7 +74,7 @@ def header_columns(f: Fragment) -> Columns | None:
         return None
     labels = tuple(c.text.strip() for c in cells(f))
     tasks = tuple(i for i, c in enumerate(labels) if TASK_HEADER.fullmatch(c))
-    units = tuple(i for i, c in enumerate(labels) if UNIT_HEADER.fullmatch(c))
+    units = tuple(i for i, c in enumerate(labels) if UNIT_LABEL.fullmatch(c))
     if not tasks or not units or max(tasks) > min(units):
         return None
     deadline = next((i for i, c in enumerate(labels) if DEADLINE_HEADER.fullmatch(c) and i > min(units)), None)

@@ -13,6 +13,7 @@ import regex
 from opencc import OpenCC
 
 from ..attribution import LABEL, RESP_LABEL
+from ..front import DOC_TYPES
 from ..segment import META_RE
 from .charclass import TERMINAL, is_cjk, is_han
 from .chardata import RADICAL_TO_IDEOGRAPH
@@ -259,9 +260,7 @@ _TIMESTAMP = regex.compile(r"\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?[ \t\u3000]*
 #: sentence a page end cut (a wrapped list, 责任单位：A、B、 ⏎ C, ends in 、 and is joined).
 _LABEL_LINE = regex.compile(r"(?:[^，。；？！,;：:\n]{1,12}[：:][ \t\u3000]*[^，。；？！,;：:\n、]{1,24}[ \t\u3000]*)+")
 #: A whole title on a line of its own (关于印发…的通知): never the rest of a sentence a page cut.
-_TITLE_LINE = regex.compile(
-    r"[^，。；？！,;：:\n]{0,60}关于[^，。；？！,;：:\n]{2,80}(?:通知|意见|方案|办法|决定|规定|细则|计划|规划|纲要|措施|批复|通报|公告|通告)[ \t\u3000]*"
-)
+_TITLE_LINE = regex.compile(rf"[^，。；？！,;：:\n]{{0,60}}关于[^，。；？！,;：:\n]{{2,80}}(?:{DOC_TYPES})[ \t\u3000]*")
 #: The note a notice prints on a line of its own under its text: （此件公开发布）, （此件主动公开）.
 _NOTE_LINE = regex.compile(r"（此件[^（）\n]{1,20}）[ \t\u3000]*(?:\n|$)")
 
