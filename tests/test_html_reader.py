@@ -378,6 +378,14 @@ def test_script_style_noscript_head_hidden_are_ignored() -> None:
     assert paragraphs(read(html)) == ["正文", "结尾"]
 
 
+def test_ruby_readings_are_not_page_text() -> None:
+    """A mirror that marks readings with ruby (號 with hào above it) prints them above the line, not in it:
+    read as text, 54號(hào) cut the document number and 重點(diǎn) the section title."""
+    html = """<div id="zoom"><p>川辦函〔2015〕54<ruby>號<rp>(</rp><rt>hào</rt><rp>)</rp></ruby></p>
+      <p>一、深化重<ruby>點<rt>diǎn</rt></ruby>領域改革</p></div>"""
+    assert paragraphs(read(html)) == ["川辦函〔2015〕54號", "一、深化重點領域改革"]
+
+
 def test_chrome_inside_container_is_dropped_and_counted() -> None:
     html = """<div id="zoom"><div class="bdsharebuttonbox"><a>分享到：微信</a></div>
       <p>一、正文内容</p><p>【打印本页】 【关闭窗口】</p><p>字号：大 中 小</p>

@@ -127,3 +127,29 @@ def test_directory_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         extract(tmp_path)
     assert str(tmp_path) in str(info.value)
+
+
+def test_a_saved_pages_widgets_are_counted_noise(tmp_path: Path) -> None:
+    """A page saved as text keeps its widgets as lines: 返回顶部 above the title read as the title's first
+    line (返回顶部镇巴县人民政府工作规则), 【打印本页】【关闭窗口】 under the text as the plan's closing words."""
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "返回顶部\n\n某县人民政府工作规则\n\n第一条　为规范工作，制定本规则。\n\n【打印本页】　【关闭窗口】\n",
+        encoding="utf-8",
+    )
+    source = read_source(page)
+    assert "返回" not in source.text and "打印" not in source.text
+    assert [(n.kind, n.text) for n in source.noise] == [
+        ("page_chrome", "返回顶部"),
+        ("page_chrome", "【打印本页】　【关闭窗口】"),
+    ]
+    record = extract(page)
+    assert record.document.title == "某县人民政府工作规则"
+    assert record.plan.closing is None
+    assert record.accounting.layout_noise == 2
+
+
+def test_a_line_that_names_a_widget_among_other_words_is_text(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("某县关于做好打印机采购的通知\n\n打印本页所列事项，关闭窗口前保存。\n", encoding="utf-8")
+    assert read_source(page).noise == ()

@@ -220,3 +220,29 @@ def test_decimal_parts_are_sections_measures_and_items() -> None:
         ("item", "2.1.1", 1, None),
         ("measure", "2.2", 2, "办事机构"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "fields", "rest"),
+    [
+        # a page that sets its fields as a list, each value on the line under its label (镇巴县 2024)
+        (
+            "• 索引号:\n\n  6107280000/2024-001005\n• 主题分类:\n\n• 发文机构:\n\n  县政府网站\n• 发文字号:\n\n  镇政发〔2024〕7号\n",
+            [
+                ("索引号", "6107280000/2024-001005"),
+                ("主题分类", ""),
+                ("发文机构", "县政府网站"),
+                ("发文字号", "镇政发〔2024〕7号"),
+            ],
+            [],
+        ),
+        # an empty field above the title: the title is no value (no field label under it)
+        ("主题词：\n某县人民政府工作规则\n第一章　总则\n", [("主题词", "")], ["某县人民政府工作规则", "第一章　总则"]),
+        # 来源 is a field only as an item of such a list: 资金来源：… is plan text
+        ("• 来源:\n\n• 有效性:\n\n资金来源：市级财政。\n", [("来源", ""), ("有效性", "")], ["资金来源：市级财政。"]),
+    ],
+)
+def test_page_fields_with_their_values_under_them(text: str, fields: list[tuple[str, str]], rest: list[str]) -> None:
+    frags = segment(text)
+    assert [(f.label, f.title) for f in frags if f.kind == "meta"] == fields
+    assert [f.text for f in frags if f.kind != "meta"] == rest

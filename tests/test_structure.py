@@ -474,6 +474,54 @@ def test_a_plan_that_nests_sections_under_chapters_keeps_its_sections() -> None:
     assert [m.label for s in record.plan.sections for m in s.measures] == ["（一）", "（二）"]
 
 
+WORK_RULES = (
+    "某县人民政府工作规则\n"
+    "第一章　总则\n"
+    "一、根据有关法律法规，结合本县实际，制定本规则。\n"
+    "二、县政府工作的指导思想是坚持依法行政。\n"
+    "第二章　组成人员和政府职能\n"
+    "三、县政府由县长、副县长组成。\n"
+    "四、县政府依法履行以下职能：\n"
+    "（一）经济调节；\n"
+    "（二）市场监管。\n"
+    "第三章　附则\n"
+    "五、本规则自印发之日起施行。\n"
+)
+
+
+def test_work_rules_number_their_articles_with_section_labels() -> None:
+    """A 工作规则 numbers its articles 一、 through the whole text, across its chapters (镇巴县 2024).  Before,
+    each article was a section, its text the section's title, and 第二章's heading a task of article 二."""
+    record = extract_source(SourceText(path="r.txt", name="r.txt", kind="text", text=WORK_RULES))
+    assert record.plan.title == "某县人民政府工作规则"
+    assert [(s.label, s.title) for s in record.plan.sections] == [
+        ("第一章", "总则"),
+        ("第二章", "组成人员和政府职能"),
+        ("第三章", "附则"),
+    ]
+    tasks = [t for s in record.plan.sections for t in s.tasks]
+    assert [(t.item.label if t.item else None, t.subitem.label if t.subitem else None, t.text) for t in tasks] == [
+        ("一、", None, "根据有关法律法规，结合本县实际，制定本规则。"),
+        ("二、", None, "县政府工作的指导思想是坚持依法行政。"),
+        ("三、", None, "县政府由县长、副县长组成。"),
+        ("四、", None, "县政府依法履行以下职能："),
+        ("四、", "（一）", "经济调节；"),
+        ("四、", "（二）", "市场监管。"),
+        ("五、", None, "本规则自印发之日起施行。"),
+    ]
+    assert not [w for w in record.warnings if w.kind in ("no_structure", "numbering_gap", "doubtful_placement")]
+
+
+def test_sections_numbered_anew_in_each_chapter_stay_sections() -> None:
+    """一、 again after 第二章 (a 规划's sections, headings not sentences): not articles."""
+    text = (
+        "某市十四五规划\n第一章　发展环境\n一、发展基础\n（一）经济实力增强。推进产业升级。（市发展改革委负责）\n"
+        "第二章　主要任务\n一、产业升级\n（二）推进制造业转型。加快技术改造。（市工业和信息化局负责）\n"
+    )
+    record = extract_source(SourceText(path="plan.txt", name="plan.txt", kind="text", text=text))
+    assert [s.label for s in record.plan.sections] == ["一、", "一、"]
+
+
 # --- a notice signed in Chinese numerals, with no issuer line (formal documents before GB/T 9704-2012) ----
 
 CN_DATED = (

@@ -17,7 +17,7 @@ import regex
 
 from .segment import DATE_RE, Fragment
 
-DOC_TYPES = "通知|意见|方案|办法|决定|规定|细则|计划|规划|纲要|措施|函|批复|通报|公告|通告|决议|条例|指引|要点"
+DOC_TYPES = "通知|意见|方案|办法|决定|规定|细则|计划|规划|纲要|措施|函|批复|通报|公告|通告|决议|条例|指引|要点|规则|预案|指南|章程"
 #: A title's last words: a document type (…的通知, …实施方案).
 ENDS_IN_DOC_TYPE = regex.compile(rf"(?:{DOC_TYPES})$")
 BOOK_TITLE_RE = regex.compile(r"《([^《》]+)》")

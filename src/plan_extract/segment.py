@@ -36,30 +36,44 @@ ITEM_RE = regex.compile(r"(\d{1,3})[.．、](?!\d)")  # 1. 1． 1、 (at a parag
 SUBITEM_RE = regex.compile(r"（(\d{1,3})）")
 SUBITEM_ASCII_RE = regex.compile(r"\((\d{1,3})\)")  # (1) as typed on some pages (at a paragraph start only)
 #: The labels of the metadata a government page prints above a document (gov.cn's table, copied as
-#: text, and the 发布时间/信息来源 line of a city's site).  Not 来源 alone: 资金来源：… is plan text.
+#: text, and the 发布时间/信息来源 line of a city's site).  Not 来源 here: 资金来源：… is plan text (below).
 META_LABELS = (
     "发布日期|发布时间|发文日期|成文日期|发文字号|发布文号|索引号|发文机关|发文机构|发布机构|发布部门|主题分类|主题词"
     "|信息来源|文章来源"
 )
 #: Labels that are also words of plan text (项目名称：, 文号) are a page's field only where no Chinese
 #: character runs into them (蔚县 2020: 名    称:…的通知 ⏎ 文    号:蔚政办字〔2020〕43号).
-_META_LOOSE = "名称|标题|文号|有效性|浏览量|浏览次数"
+_META_LOOSE = "名称|标题|文号|有效性|浏览量|浏览次数|内容概述"
 _ANY_META = f"{META_LABELS}|{_META_LOOSE}"
+_BULLETS = "•·●▪◦"
+#: A list's bullet before a label (• 索引号:), as a page's <li> prints when copied as text.
+_BULLET = rf"(?:[{_BULLETS}][ \t\u3000]*)?"
+#: 来源 (资金来源：… is plan text, and a mirror's 作者:… 来源:… line is its header) only as an item of such
+#: a list (镇巴县 2024: • 来源: ⏎ • 发文机构:).
+_LISTED_SOURCE = rf"(?<=[{_BULLETS}][ \t\u3000]{{0,3}})来源"
+_META_DATE = r"\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(?:[ \t\u3000]*\d{1,2}:\d{2}(?::\d{2})?)?"  # a date (and a time)
+_META_NUMBER = r"[0-9０-９年月日\-./〔〕\[\]\p{Han}]+?号"  # a document number: 国发〔2019〕3号
+_META_INDEX = r"[0-9A-Za-z][0-9A-Za-z\-/_.]*(?![^\s，,；;、])"  # an index number: 000014349/2019-00012
+#: A value on the line under its label (• 索引号: ⏎ 6107280000/2024-001005 ⏎ • 主题分类:), as a page
+#: that sets its fields in a list prints them: a date, a number or an index alone on its line, or any
+#: short line with the next label right under it.
+_VALUE_BELOW = (
+    rf"(?:\n[ \t\u3000\n]*(?=(?:{_META_DATE}|{_META_NUMBER}|{_META_INDEX})[ \t\u3000]*(?:\n|$)"
+    rf"|[^\n：:]{{1,40}}\n[ \t\u3000\n]*{_BULLET}(?:{_ANY_META})[：:]))?"
+)
 META_RE = regex.compile(
-    rf"({META_LABELS}|(?<!\p{{Han}})(?:{_META_LOOSE}))[：:][ \t\u3000]*("
-    r"\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(?:[ \t\u3000]*\d{1,2}:\d{2}(?::\d{2})?)?"  # a date (and a time)
-    r"|[0-9０-９年月日\-./〔〕\[\]\p{Han}]+?号"  # a document number: 国发〔2019〕3号
-    r"|[0-9A-Za-z][0-9A-Za-z\-/_.]*(?![^\s，,；;、])"  # an index number: 000014349/2019-00012
+    rf"{_BULLET}({META_LABELS}|(?<!\p{{Han}})(?:{_META_LOOSE})|{_LISTED_SOURCE})[：:][ \t\u3000]*{_VALUE_BELOW}("
+    rf"{_META_DATE}|{_META_NUMBER}|{_META_INDEX}"
     # a name, to the next label (发布机构:政府办, 发文日期:…) or the line's end; or nothing (主题词:)
-    rf"|[^\n：:]+?(?=[，,；;、]?[ \t\u3000]*(?:(?:{_ANY_META})[：:]|\n|$))"
-    rf"|(?=[ \t\u3000]*(?:(?:{_ANY_META})[：:]|\n|$))"
+    rf"|[^\n：:]+?(?=[，,；;、]?[ \t\u3000]*(?:{_BULLET}(?:{_ANY_META})[：:]|\n|$))"
+    rf"|(?=[ \t\u3000]*(?:{_BULLET}(?:{_ANY_META})[：:]|\n|$))"
     r")[，,；;、]?"
 )
 #: A date as signed: 2022年3月25日, or in Chinese numerals as formal documents signed until 2012 (二〇一一年三月三十日).
 DATE_RE = regex.compile(rf"(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{CN_DATE})")
 
 SENTENCE_END = "。！？；"
-_META_FIRST = frozenset(label[0] for label in _ANY_META.split("|"))  # a cheap pre-check for META_RE
+_META_FIRST = frozenset([label[0] for label in _ANY_META.split("|")] + list(_BULLETS))  # a cheap pre-check for META_RE
 OPENERS = {"（": "）", "《": "》", "“": "”", "〔": "〕", "【": "】", "「": "」", "‘": "’", "［": "］"}
 #: A line of a labelled responsibility list that goes on the list before it (牵头单位：A ⏎ 配合单位：B ⏎
 #: 完成时限：2023年底前), in a paragraph of its own too (a web page prints each line as a <p>).
@@ -282,19 +296,42 @@ def segment(text: str) -> list[Fragment]:
     ]
 
 
-def regulation_numbering(text: str) -> tuple[bool, bool]:
-    """Whether ``text`` is numbered in chapters (第一章 总则) and whether in articles (第一条 …).
+def regulation_numbering(text: str) -> tuple[bool, regex.Pattern[str] | None]:
+    """Whether ``text`` is numbered in chapters (第一章 总则), and the label of its articles (第一条 …, or
+    一、 where a 工作规则 numbers them so), None where it has none.
 
     Why: a 办法 or 条例 numbers no 一、 section and no （一） measure, so it had no structure at all: its
     whole text went to ``plan.preamble`` with a ``no_structure`` warning.  Its 章 are then sections, its
     节 measures and each 条 an item whose text is a task; where it has articles, a （一） that opens a
     paragraph is an article's clause (a subitem), else it stays a measure (第一章 总体要求 ⏎ （一）指导
-    思想).  Only where no paragraph opens with a 一、 section label: a 规划 that nests 一、 under 第一章
-    keeps its 一、 sections as before, and both answers are no.
+    思想).  Where a paragraph opens with a 一、 label, a 规划 that nests 一、 sections under 第一章 keeps
+    them as before (no chapters, no articles) — unless the 一、 are articles: a government's 工作规则
+    (镇巴县 2024: 第一章总则 ⏎ 一、根据《宪法》…制定本规则。 ⏎ 二、… ⏎ 第二章… ⏎ 四、…) numbers its
+    paragraphs 一、 through the whole text across two chapters or more, and most of them are sentences,
+    not headings.  Before, its chapter headings became task text and each article a section.
     """
-    if _ARTICLE_HEADING.search(text) is None or _SECTION_HEADING.search(text) is not None:
-        return False, False
-    return True, _ARTICLE_LINE.search(text) is not None
+    if _ARTICLE_HEADING.search(text) is None:
+        return False, None
+    if _SECTION_HEADING.search(text) is None:
+        return True, ARTICLE_RE if _ARTICLE_LINE.search(text) is not None else None
+    return (True, SECTION_RE) if _articles_numbered_in_sections(text) else (False, None)
+
+
+_CHAPTER_LINE = regex.compile(rf"{_PARA_START}第[{CN}]+章", regex.MULTILINE)
+_SECTION_LINE = regex.compile(rf"{_PARA_START}([{CN}]+)、([^\n]*)", regex.MULTILINE)
+
+
+def _articles_numbered_in_sections(text: str) -> bool:
+    """Whether the 一、 paragraphs of a text in chapters are its articles: numbered on across two
+    chapters or more (never 一、 again after the first), and more than half of them sentences (。)."""
+    chapters = [m.start() for m in _CHAPTER_LINE.finditer(text)]
+    lines = [(m.start(), parse_chinese_number(m.group(1)), m.group(2)) for m in _SECTION_LINE.finditer(text)]
+    numbers = [n for _, n, _ in lines]
+    if None in numbers or numbers != sorted(set(numbers)) or not lines:  # type: ignore[type-var]
+        return False
+    holding = {sum(1 for c in chapters if c < at) for at, _, _ in lines}  # the chapters that hold a 一、
+    sentences = sum(1 for _, _, rest in lines if "。" in rest)
+    return len(holding - {0}) >= 2 and 2 * sentences > len(lines)
 
 
 #: A decimal heading at a paragraph's start (1 总则, 1. 总则, 1.1 编制目的, 1.1.1, 1.1.1.1), its number's parts.
@@ -469,7 +506,7 @@ def _recut(
     first: list[_Cut],
     *,
     chapters: bool = False,
-    articles: bool = False,
+    articles: regex.Pattern[str] | None = None,
     decimal: bool = False,
 ) -> list[_Cut]:
     """``first`` (the cuts made without ``forced``) with the ``forced`` title ends.
@@ -525,7 +562,7 @@ def _cuts(
     meets_first: Callable[[int, bool], bool] | None = None,
     *,
     chapters: bool = False,
-    articles: bool = False,
+    articles: regex.Pattern[str] | None = None,
     decimal: bool = False,
 ) -> Iterator[_Cut]:
     """The cuts of ``text`` from ``i`` (``para``: a paragraph break precedes it) to its end, or up to
@@ -564,12 +601,14 @@ def _cuts(
                 title = text[m.end() : end].rstrip("。").strip() or None
             else:
                 end = _sentence_end(text, m.end(), True)
-        elif articles and para and (m := ARTICLE_RE.match(text, i)):
-            end = _sentence_end(text, m.end(), True)  # 第三条 …: an item whose text is content
+        elif articles and para and (m := articles.match(text, i)):
+            end = _sentence_end(text, m.end(), True)  # 第三条 … (一、… in a 工作规则): an item whose text is content
             kind, label, number = "item", m.group(0), parse_chinese_number(m.group(1))
         elif (
-            (m := SECTION_RE.match(text, i)) or (para and (m := SECTION_DOT_RE.match(text, i)))
-        ) and parse_chinese_number(m.group(1)):
+            articles is not SECTION_RE
+            and ((m := SECTION_RE.match(text, i)) or (para and (m := SECTION_DOT_RE.match(text, i))))
+            and parse_chinese_number(m.group(1))
+        ):
             end = _heading_title_end(text, m.end(), until_measure=True)
             end = _title_cut(text, m.end(), end, clean.get(m.group(0)))
             end = min(end, forced.get(i, end))

@@ -20,7 +20,7 @@ import regex
 
 from .attribution import is_responsibility
 from .front import FrontMatter, parse_front
-from .segment import ARTICLE_RE, DATE_RE, Fragment
+from .segment import ARTICLE_RE, DATE_RE, SECTION_RE, Fragment
 from .tables import header_columns, read_row
 
 
@@ -263,7 +263,7 @@ def build_plan(
         elif f.kind in ("item", "subitem") and f.number is not None:
             flush()
             label = f.label or ""
-            if ARTICLE_RE.fullmatch(label):
+            if _is_article(label):
                 # a regulation's articles are numbered through the whole text: a gap is text lost
                 if f.number != last_article + 1:
                     warnings.append(_numbering_warning("article", f, last_article))
@@ -404,6 +404,11 @@ def _numbering_warning(level: str, f: Fragment, last: int, more: str = "") -> Dr
 _ITEM_TITLE_MAX = 30
 
 
+def _is_article(label: str) -> bool:
+    """An item labelled 第三条, or 三、 (a 工作规则's article: segment reads 一、 as an item only there)."""
+    return ARTICLE_RE.fullmatch(label) is not None or SECTION_RE.fullmatch(label) is not None
+
+
 def _item_title(f: Fragment, nxt: Fragment | None) -> str | None:
     """The heading sentence of an item (1. / （1））, or None when its first sentence is content.
 
@@ -414,7 +419,7 @@ def _item_title(f: Fragment, nxt: Fragment | None) -> str | None:
     without 。 may be a sentence that a line end cut.
     """
     label = f.label or ""
-    if ARTICLE_RE.fullmatch(label):
+    if _is_article(label):
         return None  # 第三条 政府投资项目实行审批制。…: an article has no heading, its first sentence is content
     body = f.text[len(label) :].strip() if f.text.startswith(label) else ""
     title = body.rstrip("。").strip()

@@ -75,7 +75,9 @@ def apply_edits(tt: TrackedText, edits: list[Edit], rule: str) -> tuple[TrackedT
             origin.append(orig[e.start + min(k, span - 1)] if span else orig[e.start])
         out.append(e.replacement)
         src_start = orig[e.start]
-        src_end = orig[e.end] if e.end > e.start else src_start
+        # the last replaced character's end, not the next one's start: an earlier rule may have dropped
+        # text between them (號(hào): the reading is not part of a later change to 號)
+        src_end = orig[e.end - 1] + 1 if e.end > e.start else src_start
         changes.append(Change(rule, src_start, src_end, text[e.start : e.end], e.replacement, e.note, e.warn))
         pos = e.end
     out.append(text[pos:])
@@ -92,4 +94,12 @@ def diff_edits(before: str, after: str) -> list[Edit]:
     if before == after:
         return []
     sm = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    return [Edit(i1, i2, after[j1:j2]) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"]
+    edits: list[Edit] = []
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            # character for character (領導 → 领导): one edit each, so that each maps back to its own
+            # character even where an earlier rule dropped text between them (領(lǐng)導)
+            edits.extend(Edit(i1 + k, i1 + k + 1, after[j1 + k]) for k in range(i2 - i1))
+        elif tag != "equal":
+            edits.append(Edit(i1, i2, after[j1:j2]))
+    return edits

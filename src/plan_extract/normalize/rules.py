@@ -65,6 +65,27 @@ def drop_invisible_characters(text: str) -> list[Edit]:
     return [Edit(m.start(), m.end(), "") for m in _INVISIBLE.finditer(text)]
 
 
+#: A pinyin syllable carrying a tone mark: (hào), (zhuān), (lǐng), (qū).  A syllable without one
+#: (neutral tone, or a Latin word: (PM), (a)) is not taken: nothing says it is a reading.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_RUBY_READING = regex.compile(
+    rf"(?<=\p{{Han}})[(（](?=[a-zü]*[{_TONED}])(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[aeiouü{_TONED}]{{1,3}}(?:ng|n|r)?[)）]"
+)
+
+
+def drop_ruby_readings(text: str) -> list[Edit]:
+    """Drop the pinyin reading a page printed in brackets after a character: 號(hào) → 號.
+
+    Defect: mirror sites that flatten HTML ruby annotations (``<ruby>號<rp>(</rp><rt>hào</rt>
+    <rp>)</rp></ruby>``) into text print a reading after a character here and there: 川辦函〔2015〕54號
+    (hào), 各市(州)、縣(市、區(qū)), 重點(diǎn).  The readings split words and headings (一、深化重點(diǎn)
+    領(lǐng)域… was cut after 重點), and the notice's document number and addressees were not found.
+    Only a bracketed syllable with a tone mark, right after a Han character, is taken: (州) and
+    (PM) are text.
+    """
+    return [Edit(m.start(), m.end(), "") for m in _RUBY_READING.finditer(text)]
+
+
 def map_radicals(text: str) -> list[Edit]:
     """Map Kangxi Radicals / CJK Radicals Supplement code points to their unified ideographs.
 
@@ -376,7 +397,8 @@ def unwrap_fixed_width(text: str) -> list[Edit]:
 #: The rules in the order they run, and why that order:
 #: unwrapping first (it measures the lines as the wrapping tool cut them, before any rule changes
 #: their lengths); mojibake next (it works on byte-level garbage); invisible characters after it (a
-#: soft hyphen can be a byte of mojibake); radicals before the ⼜ decision (the lexicon needs the
+#: soft hyphen can be a byte of mojibake); ruby readings next (they must still stand right after their
+#: character, and in the brackets as printed); radicals before the ⼜ decision (the lexicon needs the
 #: neighbours clean); traditional→simplified after both (OpenCC needs real ideographs); punctuation
 #: before spacing (the spacing rule treats full-width marks as Chinese); line joining last (it reads
 #: the finished punctuation).
@@ -384,6 +406,7 @@ RULES: tuple[Rule, ...] = (
     unwrap_fixed_width,
     fix_mojibake,
     drop_invisible_characters,
+    drop_ruby_readings,
     map_radicals,
     resolve_mouth_again_confusion,
     convert_traditional,

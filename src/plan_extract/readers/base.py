@@ -34,7 +34,7 @@ class LineBox:
 class Noise:
     """Layout noise the reader removed (page number, running header): counted, never silent."""
 
-    kind: str  # "page_number" | "running_header" | "running_footer" | "html_chrome"
+    kind: str  # "page_number" | "running_header" | "running_footer" | "html_chrome" | "page_chrome"
     text: str
     page: int | None = None
 

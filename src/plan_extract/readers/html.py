@@ -35,6 +35,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .base import Noise, SourceText
+from .chrome import chrome_only
 from .record import read_bytes
 from .text import _BINARY_BYTES, decode_bytes
 
@@ -61,10 +62,11 @@ _VOID = frozenset(
     "area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr".split()
 )
 _HEAD_CONTENT = frozenset("base basefont bgsound link meta noscript script style template title".split())
-#: Subtrees whose text is never page text.
+#: Subtrees whose text is never page text.  ``rt``/``rp``: a ruby annotation's reading and its fallback
+#: brackets (號<rp>(</rp><rt>hào</rt><rp>)</rp>), which a browser prints above the character, not in the line.
 _SKIP = frozenset(
     "head title script style noscript template iframe frame frameset object embed applet canvas svg math "
-    "audio video map button select option textarea input datalist".split()
+    "audio video map button select option textarea input datalist rt rp".split()
 )
 #: Elements that start and end a paragraph.
 _BLOCK = frozenset(
@@ -101,44 +103,6 @@ _CHROME_PARTS = frozenset(
 _CHROME_TOKENS = frozenset({"position", "location", "dqwz", "pos", "weizhi", "bread"})
 #: Substrings of an id/class that mark chrome even inside a longer token ("BreadcrumbNav").
 _CHROME_SUBSTRINGS = ("breadcrumb", "bdshare", "qrcode", "qr_container", "sharebox", "fontsize", "fontzoombar")
-
-#: Words a chrome paragraph is made of: "【打印本页】【关闭窗口】", "字号：大 中 小".
-_CHROME_WORDS = (
-    "扫一扫在手机打开当前页",
-    "在手机打开当前页",
-    "扫一扫",
-    "打印本页",
-    "打印此页",
-    "打印文章",
-    "我要打印",
-    "打印",
-    "关闭窗口",
-    "关闭本页",
-    "关闭",
-    "加入收藏",
-    "收藏本页",
-    "收藏",
-    "分享到",
-    "分享",
-    "返回顶部",
-    "返回",
-    "顶部",
-    "我要纠错",
-    "纠错",
-    "字号",
-    "字体",
-    "默认",
-    "大",
-    "中",
-    "小",
-    "保存",
-    "微信",
-    "微博",
-    "朋友圈",
-    "复制链接",
-)
-_CHROME_STRONG = ("扫一扫", "打印", "关闭", "收藏", "分享", "返回顶部", "纠错", "字号", "字体")
-_CHROME_PUNCT = frozenset("【】[]（）()<>〈〉《》：:|｜/·•、，,-—_ \t\u3000\xa0")
 
 #: Dropped from text: zero-width characters, soft hyphen, C0/C1 controls, and the cell sentinel.
 _CELL = "\ufdd0"  # a Unicode noncharacter: marks a table-cell boundary inside a line while extracting
@@ -980,23 +944,11 @@ class _Extractor:
 # --------------------------------------------------------------------------------------------------
 
 
-def _chrome_only(text: str) -> bool:
-    """True for a paragraph made only of widget words: ``"【打印本页】【关闭窗口】"``, ``"字号：大中小"``."""
-    core = "".join(ch for ch in text if ch not in _CHROME_PUNCT and not ch.isspace())
-    if not core or not any(word in core for word in _CHROME_STRONG):
-        return False
-    # Can ``core`` be segmented entirely into chrome words?
-    ok = [True] + [False] * len(core)
-    for end in range(1, len(core) + 1):
-        ok[end] = any(ok[end - len(w)] for w in _CHROME_WORDS if len(w) <= end and core.endswith(w, 0, end))
-    return ok[-1]
-
-
 def _drop_chrome_paragraphs(paragraphs: list[_Paragraph]) -> tuple[list[_Paragraph], list[Noise]]:
     kept: list[_Paragraph] = []
     dropped: list[Noise] = []
     for para in paragraphs:
-        if _chrome_only(para.text):
+        if chrome_only(para.text):
             dropped.append(Noise(kind="html_chrome", text=para.text))
         else:
             kept.append(para)

@@ -17,6 +17,7 @@ import regex
 
 from ..errors import InputError
 from .base import Noise, Page, SourceText
+from .chrome import chrome_only
 from .pagemarks import DASHED_PAGE_NUMBER, EdgeLine, classify_edge_lines
 from .record import read_bytes
 
@@ -110,6 +111,8 @@ def read_text(path: str | Path, data: bytes | None = None) -> SourceText:
     else:
         pages = ()
         text, noise = _without_dashed_page_numbers(text)
+        text, widgets = _without_page_widgets(text)
+        noise += widgets
     return SourceText(path=str(path), name=p.name, kind="text", text=text, encoding=encoding, pages=pages, noise=noise)
 
 
@@ -189,3 +192,16 @@ def _without_dashed_page_numbers(text: str) -> tuple[str, tuple[Noise, ...]]:
                 j += step
     kept = [line for i, line in enumerate(lines) if i not in drop]
     return "\n".join(kept), tuple(Noise("page_number", lines[i].strip()) for i, _ in found)
+
+
+def _without_page_widgets(text: str) -> tuple[str, tuple[Noise, ...]]:
+    """The text without the lines that are a web page's widgets (返回顶部, 【打印本页】【关闭窗口】),
+    as a page saved or copied as text keeps them (:mod:`.chrome`).  Only where the text has no pages:
+    a PDF's text has no widgets."""
+    lines = text.split("\n")
+    drop = [i for i, line in enumerate(lines) if chrome_only(line)]
+    if not drop:
+        return text, ()
+    dropped = set(drop)
+    kept = [line for i, line in enumerate(lines) if i not in dropped]
+    return "\n".join(kept), tuple(Noise("page_chrome", lines[i].strip()) for i in drop)
