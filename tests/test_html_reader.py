@@ -412,6 +412,18 @@ def test_page_without_container_or_metadata_uses_densest_paragraphs() -> None:
     assert 0 in source.heading_offsets
 
 
+def test_a_page_that_prints_no_heading_takes_the_title_from_its_tab() -> None:
+    """A county site's template shows the title only in the browser's tab (its banner is an image): no
+    heading, no metadata table, so the record had no title.  The page's <title> names it, with the site."""
+    html = """<html><head><title>某县人民政府办公室关于印发某某实施方案的通知 - 某县人民政府</title></head><body>
+      <div class="article"><img src="banner.png" alt="">
+      <p>各乡镇人民政府：</p><p>现将《某某实施方案》印发给你们，请认真贯彻执行。</p></div></body></html>"""
+    assert paragraphs(read(html))[:2] == ["某县人民政府办公室关于印发某某实施方案的通知", "各乡镇人民政府："]
+    html = """<html><head><title>政策文件_某县人民政府</title></head><body>
+      <div class="article"><p>各乡镇人民政府：</p><p>现将《某某实施方案》印发给你们。</p></div></body></html>"""
+    assert paragraphs(read(html))[0] == "各乡镇人民政府："  # a tab that names no document gives no title
+
+
 def test_page_with_only_body_text_falls_back_to_body() -> None:
     html = "<html><body><nav>首页 | 政策</nav>正文第一行<br>正文第二行<footer>版权所有</footer></body></html>"
     assert read(html).text == "正文第一行\n正文第二行"

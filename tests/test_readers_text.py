@@ -146,7 +146,7 @@ def test_a_saved_pages_widgets_are_counted_noise(tmp_path: Path) -> None:
     record = extract(page)
     assert record.document.title == "某县人民政府工作规则"
     assert record.plan.closing is None
-    assert record.accounting.layout_noise == 2
+    assert record.accounting is not None and record.accounting.layout_noise == 2
 
 
 def test_a_line_that_names_a_widget_among_other_words_is_text(tmp_path: Path) -> None:

@@ -216,7 +216,7 @@ def build_record(
         unplaced.extend(_unplaced_units(run, loc))
 
     closing_text = _paragraphs(draft.closing)
-    issuer = _text(fm.issuer)
+    issuer = _text(fm.issuer) or _text(fm.ordered_by)  # a 令 printed without its signature is still its government's
     signed = to_iso(_text(fm.signed))
     if draft.signature and (issuer is None or signed is None):
         # a document without a notice wrapper is signed at its end (国务院 / 2019年1月12日)
@@ -231,6 +231,7 @@ def build_record(
         title=_text(fm.title) or meta.get("标题") or meta.get("名称"),
         issuer=issuer or meta.get("发文机关"),
         issuer_mark=_text(fm.issuer_mark),
+        signatory=_text(fm.signatory),
         doc_number=_text(fm.doc_number) or meta.get("发文字号") or meta.get("文号") or meta.get("发布文号"),
         recipients=[r.text for r in fm.recipients],
         signed_date=signed or to_iso(meta.get("成文日期")),

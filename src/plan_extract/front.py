@@ -52,6 +52,9 @@ class FrontMatter:
     repeats: list[Span] = field(default_factory=list)
     #: lines between the title and the addressees that no field holds (a registration code)
     head: list[Span] = field(default_factory=list)
+    #: the government a 令 names in its head (某市人民政府令 ⏎ 第5号): the issuer; who signs it is the signatory
+    ordered_by: Span | None = None
+    signatory: Span | None = None
 
 
 class _Joined:
@@ -90,7 +93,7 @@ _ADDRESSEE_END = regex.compile(
 )
 
 
-def _looks_like_title(line: str) -> bool:
+def looks_like_title(line: str) -> bool:
     """A document title line: ends with a document type (…的通知, …若干意见) or is a 关于 title."""
     if ENDS_IN_DOC_TYPE.search(line):
         return True
@@ -212,12 +215,20 @@ def _page_lines_before_title(t: str, start: int) -> bool:
     for _ in range(HEAD_LINES):
         nl = t.find("\n", pos)
         line = t[pos : len(t) if nl == -1 else nl]
-        if _looks_like_title(_title_line(t, pos)):
+        if looks_like_title(_title_line(t, pos)):
             return pos > start
         if nl == -1 or len(line) > 80 or regex.search(r"[。！？；，]", line) or _addressees_at(t, pos):
             return False
         pos = nl + 1
     return False
+
+
+def _take_number(j: _Joined, m: regex.Match[str], fm: FrontMatter) -> None:
+    """The document number a match of :data:`DOC_NUMBER_LINE_RE` or :data:`ORDER_NUMBER_RE` read; a 令's
+    head names who orders it too (内蒙古自治区人民政府令 ⏎ 第82号: 内蒙古自治区人民政府)."""
+    fm.doc_number = j.span(m.start(1), m.end(m.lastindex or 1))
+    if m.re is ORDER_NUMBER_RE:
+        fm.ordered_by = j.span(m.start(1), m.end(1) - 1)
 
 
 def _head_ends_at(t: str, pos: int) -> bool:
@@ -254,7 +265,7 @@ def _head_lines(t: str, j: _Joined, pos: int, fm: FrontMatter) -> int:
             continue
         m = DOC_NUMBER_LINE_RE.match(t, start) or ORDER_NUMBER_RE.match(t, start)
         if m and fm.doc_number is None:
-            fm.doc_number = j.span(m.start(1), m.end(m.lastindex or 1))
+            _take_number(j, m, fm)
             pos = m.end()
             continue
         if _addressees_at(t, start):
@@ -317,13 +328,13 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
         pos = mark.end()
     m = DOC_NUMBER_LINE_RE.match(t, pos) or ORDER_NUMBER_RE.match(t, pos)
     if m:
-        fm.doc_number = j.span(m.start(1), m.end(m.lastindex or 1))
+        _take_number(j, m, fm)
         pos = m.end()
     start = _skip_breaks(t, pos)
     line = _title_line(t, start)
-    if not _looks_like_title(line) and _page_lines_before_title(t, start):
+    if not looks_like_title(line) and _page_lines_before_title(t, start):
         # 您的位置：首页»法律资料网»法律法规» ⏎ 关于印发…的通知: a page's own lines above the title
-        while not _looks_like_title(line):
+        while not looks_like_title(line):
             end = start + len(t[start:].split("\n", 1)[0])
             sp = j.span(start, end)
             if sp:
@@ -332,21 +343,21 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
             line = _title_line(t, start)
         pos = start
     tag = SITE_TAG_RE.match(line)
-    if tag and _looks_like_title(line[tag.end() :]):
+    if tag and looks_like_title(line[tag.end() :]):
         # a site's tag before the title (【规范性文件】长沙市人民政府办公厅关于…的通知) is the page's, not the title's
         sp = j.span(start, start + tag.end())
         if sp:
             fm.head.append(sp)
         start += tag.end()
         line = line[tag.end() :]
-    if _looks_like_title(line) and line[-1:] not in "。！？；" and (start > 0 or rest[0].kind == "line"):
+    if looks_like_title(line) and line[-1:] not in "。！？；" and (start > 0 or rest[0].kind == "line"):
         pos = _title_end(t, start)
         fm.title = j.span(start, pos)
         if fm.title:
             pos = _head_lines(t, j, pos, fm)
     m = (DOC_NUMBER_LINE_RE.match(t, pos) or ORDER_NUMBER_RE.match(t, pos)) if fm.doc_number is None else None
     if m:
-        fm.doc_number = j.span(m.start(1), m.end(m.lastindex or 1))
+        _take_number(j, m, fm)
         pos = m.end()
     m = regex.match(r"\n*([^。\n]{2,150}?)[：:]", t[pos:])
     if m and fm.title is None:
@@ -396,6 +407,9 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
     issuer_start, dm = sig
     fm.body = j.span(pos, issuer_start)
     fm.issuer = j.span(issuer_start, dm.start())
+    if fm.ordered_by is not None:
+        # a 令 is the government's, signed by its head (市长 张三): the signature names the signatory
+        fm.issuer, fm.signatory = fm.ordered_by, fm.issuer
     fm.signed = j.span(dm.start(), dm.end())
     _plan_head(t, j, dm.end(), fm)
     return fm

@@ -185,6 +185,12 @@ class Document(_Model):
         description="the issuer's mark that heads a formal document (发文机关标志): 天津市人民政府文件; "
         "absent when there is none",
     )
+    signatory: str | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="who signs a 政府令 for the government that issues it, as printed (市长张三); absent "
+        "for other documents, whose signature is the issuer",
+    )
     doc_number: str | None = Field(default=None, description="发文字号, e.g. 国发〔2019〕3号")
     recipients: list[str] = Field(default_factory=list)
     signed_date: str | None = Field(description="成文日期, ISO 8601")

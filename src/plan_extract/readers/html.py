@@ -33,7 +33,10 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+import regex
+
 from ..errors import InputError
+from ..front import looks_like_title
 from .base import Noise, SourceText
 from .chrome import chrome_only
 from .record import read_bytes
@@ -192,7 +195,7 @@ def read_html(path: str | Path, data: bytes | None = None) -> SourceText:
     if not paragraphs:
         raise InputError(spath, "HTML page has no body text")
 
-    title = metadata.get("标题") or _main_heading(root, html_title, chrome)
+    title = metadata.get("标题") or _main_heading(root, html_title, chrome) or _document_title_in(html_title)
     if title:
         paragraphs = _place_title(paragraphs, title)
 
@@ -731,6 +734,22 @@ def _main_heading(root: _Node, html_title: str, chrome: set[int]) -> str:
             if len(_key(text)) >= 6:
                 return text
     return ""
+
+
+#: What a site puts between the document's title and its own name in ``<title>``: 关于…的通知_政策_某某网.
+_TITLE_PARTS = regex.compile(r"\s*(?:[_|｜]|\s[-—–]\s|--|——)\s*")
+
+
+def _document_title_in(html_title: str) -> str:
+    """The document's title in the page's ``<title>`` where the page prints no heading: the part that
+    reads as a title (关于…的通知, …实施方案), not the site's name or section.
+
+    Why: a page that sets its title in a styled ``<div>`` or a ``<td>``, not ``<h1>``/``<h2>`` (a county
+    site's article template), gave no title at all; the browser's tab shows it, so the page does say it.
+    """
+    parts = [p for p in _TITLE_PARTS.split(html_title) if p]
+    found = [p for p in parts if len(_key(p)) >= 6 and looks_like_title(p)]
+    return found[0] if found else ""
 
 
 # --------------------------------------------------------------------------------------------------
