@@ -245,17 +245,31 @@ def _punctuation_pass(text: str) -> dict[int, str]:
 _SPACE_RUN = regex.compile(r"[ \t\u00a0\u3000]+")
 
 
+#: An issuing organ's name: …委员会, …局, …部, …人民政府.
+_ORGAN = r"\p{Han}{2,30}?(?:委员会|政府|办公厅|办公室|总局|局|部|厅|委|办|院|署|会|中心|银行)"
+#: A joint title on a line of its own: its issuers set apart by spaces, then 关于…的通知.
+_JOINT_TITLE = regex.compile(
+    rf"^[ \t\u3000]*{_ORGAN}(?:[ \t\u3000]+{_ORGAN})+[ \t\u3000]*(?P<about>关于)[^\n]*(?:{DOC_TYPES})[ \t\u3000]*$",
+    regex.MULTILINE,
+)
+
+
 def remove_spaces_in_chinese(text: str) -> list[Edit]:
     """Remove spaces that touch Chinese text: ``2025 年`` → ``2025年``, ``， 大力`` → ``，大力``.
 
     Defect: PDF text extraction inserts spaces around digits and at line wraps inside Chinese
     (seed 004: ``到 2025 年``, ``天津市加快 建立健全``).  Chinese has no inter-word spaces, so a
     space with Chinese on either side is layout; spaces between Latin/digit runs
-    (``DB/T 29—204—2021``) are kept.  Spaces at the start or end of a line are layout too.
+    (``DB/T 29—204—2021``) are kept.  Spaces at the start or end of a line are layout too.  So are
+    the spaces between the issuers of a joint title on a line of its own (成都市发展和改革委员会
+    中共成都市委社会工作部 … 关于印发…的通知): there they part names, and run together they read as one.
     """
     edits: list[Edit] = []
+    joint = [(m.start(), m.start("about")) for m in _JOINT_TITLE.finditer(text)]
     for m in _SPACE_RUN.finditer(text):
         s, e = m.span()
+        if any(a < s and e <= b for a, b in joint):
+            continue  # 成都市发展和改革委员会 中共成都市委社会工作部 关于…: the issuers' names, as printed
         before = text[s - 1] if s > 0 else "\n"
         after = text[e] if e < len(text) else "\n"
         if before == "\n" or after == "\n":
