@@ -539,13 +539,13 @@ CN_DATED = (
 def test_a_notice_signed_in_chinese_numerals_without_an_issuer_line() -> None:
     """二〇一一年三月三十日 was no date, and a date with no issuer above it no signature: the notice's body,
     its date and the plan's title all went to the preamble, and the notice's title was taken for the
-    plan's.  The date is the signed date; the issuer, not printed, is null."""
+    plan's.  The date is the signed date; the issuer, printed over no signature, is the one the title names."""
     record = extract_source(SourceText(path="n.txt", name="n.txt", kind="text", text=CN_DATED))
     doc = record.document
     assert doc.title == "某市人民政府办公室关于印发某市城市道路设施管理暂行办法的通知"
     assert doc.doc_number == "某政办〔2011〕19号"
     assert doc.signed_date == "2011-03-30"
-    assert doc.issuer is None
+    assert doc.issuer == "某市人民政府办公室"  # 某市人民政府办公室关于印发…的通知
     assert doc.body == "《某市城市道路设施管理暂行办法》已经市政府同意，现印发给你们，请认真贯彻执行。"
     assert record.plan.title == "某市城市道路设施管理暂行办法"
     assert record.plan.preamble is None
@@ -683,3 +683,43 @@ def test_each_annex_is_read_on_its_own() -> None:
         record.plan.closing
         == "序号\t工作任务\t责任单位\n附件2：联系人名单\n姓名\t单位\t电话\n张三\t市发展改革委\t12345"
     )
+
+
+# --- the end of a document: 特此通告。, a date with no issuer, an annex named above the date --------------
+
+
+def test_a_closing_formula_ends_the_last_item() -> None:
+    """五华县 2022: 特此通告。 on its own line was read as the end of item 七's text."""
+    text = (
+        "某县人民政府关于禁止燃放烟花爆竹的通告\n为改善环境空气质量，特通告如下：\n一、禁燃禁放范围\n本县行政区域。\n"
+        "二、禁燃禁放时间\n2023年2月6日起。\n特此通告。\n某县人民政府\n2022年11月22日\n"
+    )
+    record = extract_source(SourceText(path="t.txt", name="t.txt", kind="text", text=text))
+    assert [t.text for s in record.plan.sections for t in s.tasks] == ["本县行政区域。", "2023年2月6日起。"]
+    assert record.plan.closing == "特此通告。\n某县人民政府\n2022年11月22日"
+    assert (record.document.issuer, record.document.signed_date) == ("某县人民政府", "2022-11-22")
+
+
+def test_a_date_alone_at_the_end_is_the_signed_date() -> None:
+    """南阳 2011: the decision is dated with no issuer printed above the date; the date was the last task's."""
+    text = (
+        "关于表彰先进单位的决定\n一、金杯单位\n甲县人民政府\n二、银杯单位\n乙县人民政府\n"
+        "希望受表彰的单位再接再厉。\n二○一一年二月二十三日\n"
+    )
+    record = extract_source(SourceText(path="d.txt", name="d.txt", kind="text", text=text))
+    assert record.document.signed_date == "2011-02-23"
+    assert record.document.issuer is None  # neither signed nor named in the title (关于…)
+    assert record.plan.closing == "二○一一年二月二十三日"
+
+
+def test_an_annex_named_above_the_date_is_no_issuer() -> None:
+    """鄂温克旗 2022: 附件：…情况表 ⏎ 2022年2月21日 took the annex's name for the issuer."""
+    text = (
+        "某旗人民政府办公室关于印发重点任务分工的通知\n各苏木乡镇人民政府：\n"
+        "经旗人民政府同意，现将《重点任务分工》印发给你们，请认真贯彻落实。\n"
+        "一、高度重视。各部门要亲自抓。\n二、加强调度。督查室要建立台账。\n"
+        "附件：重点任务落实推进情况表\n2022年2月21日\n"
+    )
+    record = extract_source(SourceText(path="a.txt", name="a.txt", kind="text", text=text))
+    assert record.document.signed_date == "2022-02-21"
+    assert record.document.issuer == "某旗人民政府办公室"  # the title's, not 附件：…

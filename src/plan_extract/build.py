@@ -14,7 +14,7 @@ from . import models as m
 from .attribution import parse_responsibility
 from .dates import to_iso
 from .dedupe import Deduped
-from .front import Span
+from .front import Span, issuer_in_title
 from .normalize import NormalizedText
 from .normalize.chardata import UNMAPPED
 from .readers.base import SourceText
@@ -219,17 +219,20 @@ def build_record(
     issuer = _text(fm.issuer) or _text(fm.ordered_by)  # a 令 printed without its signature is still its government's
     signed = to_iso(_text(fm.signed))
     if draft.signature and (issuer is None or signed is None):
-        # a document without a notice wrapper is signed at its end (国务院 / 2019年1月12日)
-        issuer = issuer or draft.signature[0].text.strip()
+        # a document without a notice wrapper is signed at its end (国务院 / 2019年1月12日), or dated only
+        first = draft.signature[0].text.strip()
+        issuer = issuer or (None if to_iso(first) else first)
         signed = signed or next((to_iso(f.text) for f in draft.signature if to_iso(f.text)), None)
     # the metadata a page prints above the document (索引号：… 发布时间：…) counts as its metadata table
     # does; the table, where the page has one, is the page's own record of it and wins
     meta = {**{k: sp.text for k, sp in fm.meta.items()}, **source.metadata}
     printed = fm.meta.get("发布日期") or fm.meta.get("发布时间")
     published = to_iso(printed.text) if printed else to_iso(meta.get("发布日期") or meta.get("发布时间"))
+    title = _text(fm.title) or meta.get("标题") or meta.get("名称")
     document = m.Document(
-        title=_text(fm.title) or meta.get("标题") or meta.get("名称"),
-        issuer=issuer or meta.get("发文机关"),
+        title=title,
+        # where no signature and no page field names the issuer, the title does (国务院关于…的意见)
+        issuer=issuer or meta.get("发文机关") or (issuer_in_title(title) if title else None),
         issuer_mark=_text(fm.issuer_mark),
         signatory=_text(fm.signatory),
         doc_number=_text(fm.doc_number) or meta.get("发文字号") or meta.get("文号") or meta.get("发布文号"),
@@ -294,9 +297,9 @@ def build_record(
         for i, k in sorted(deduped.duplicate_of.items())
     ]
     # the title a page prints again under its own header (structure._head_lines)
-    title, repeats = fm.title, fm.repeats if fm.title else []
-    if title is not None:
-        kept = loc.prov(title.start, title.end)
+    printed, repeats = fm.title, fm.repeats if fm.title else []
+    if printed is not None:
+        kept = loc.prov(printed.start, printed.end)
         dropped += [
             m.Dropped(kind="duplicate", text=sp.text, provenance=loc.prov(sp.start, sp.end), kept=kept)
             for sp in repeats

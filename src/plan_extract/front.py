@@ -18,6 +18,9 @@ import regex
 from .segment import DATE_RE, Fragment
 
 DOC_TYPES = "通知|意见|方案|办法|决定|规定|细则|计划|规划|纲要|措施|函|批复|通报|公告|通告|决议|条例|指引|要点|规则|预案|指南|章程"
+#: An issuing organ's name: …委员会, …局, …部, …人民政府, …办公厅.
+ORGAN = r"\p{Han}{2,30}?(?:委员会|政府|办公厅|办公室|总局|局|部|厅|委|办|院|署|会|中心|银行)"
+_ISSUERS = regex.compile(rf"{ORGAN}(?:[ \t\u3000]+{ORGAN})*")
 #: A title's last words: a document type (…的通知, …实施方案).
 ENDS_IN_DOC_TYPE = regex.compile(rf"(?:{DOC_TYPES})$")
 BOOK_TITLE_RE = regex.compile(r"《([^《》]+)》")
@@ -91,6 +94,19 @@ class _Joined:
 _ADDRESSEE_END = regex.compile(
     r"(?:政府|部门|机构|单位|局|委|办|厅|院|署|部|会|室|司|处|所|公司|集团|企业|组织|党委|党组|区|兵团)$"
 )
+
+
+def issuer_in_title(title: str) -> str | None:
+    """The issuer a title names before 关于 (国务院关于…的意见: 国务院; 某市人民政府办公室转发市发展改革委关于…:
+    某市人民政府办公室), as GB/T 9704 sets a title: the issuing organ, then the matter, then the type.
+    None where the words before 关于 are no organ's name."""
+    head, about, _ = title.partition("关于")
+    if not about:
+        return None
+    for verb in ("转发", "批转"):
+        head = head.split(verb, 1)[0]
+    head = head.strip()
+    return head if _ISSUERS.fullmatch(head) else None
 
 
 def looks_like_title(line: str) -> bool:

@@ -112,6 +112,8 @@ def build_plan(
     sections: list[DraftSection] = []
     runs: list[UnplacedRun] = list(unplaced or [])
     closing: list[Fragment] = []
+    formula = 0  # 1 where the closing opens with 特此通告。 (the signature follows it)
+    dated: list[Fragment] = []  # a signature under the annex's name
     annex: list[Fragment] = []  # 附件 after the plan's text (a 任务分工表), kept in the closing as printed
     buffer: list[Fragment] = []
     pending: list[DraftTask] = []  # tasks after a gap, waiting for proof of their measure
@@ -314,18 +316,26 @@ def build_plan(
             flush()
             closing = body[k:]
             break
+        elif _is_closing_formula(f):
+            # 特此通告。 ⏎ 某县人民政府 ⏎ 2022年11月22日: the document's last words, and its signature after
+            flush()
+            closing = body[k:]
+            formula = 1
+            break
         elif _is_annex_start(f):
             # 附件：重点任务分工表 ⏎ 序号⇥重点任务⇥牵头单位…: the plan has ended; the annex is no task's text
             flush()
             tables, annex = _annexes(body[k:], warnings)
             sections.extend(tables)
+            if k + 1 < len(body) and _is_signature(body, k + 1):
+                dated = body[k + 1 :]  # 附件：…情况表 ⏎ 2022年2月21日: the annex is named above the date
             break
         else:
             buffer.append(f)
         k += 1
     flush()
     settle(None)
-    signature = closing
+    signature = closing[formula:] or dated
     closing = _closing_paragraphs(sections, gap_before) + closing + annex
     return DraftPlan(front, sections, closing, runs, warnings, signature)
 
@@ -476,10 +486,26 @@ def _closing_paragraphs(sections: list[DraftSection], gap_before: frozenset[int]
     return list(last.fragments)
 
 
+#: The words a document ends on before its signature: 特此通告。 特此通知。 此复。
+CLOSING_FORMULA_RE = regex.compile(r"(?:特此(?:通告|通知|公告|通报|决定|批复|函告|函复|报告|函)|此复|此令)[。！]?")
+
+
+def _is_closing_formula(f: Fragment) -> bool:
+    """特此通告。 on a line of its own: the document's last words, never its last item's (五华县 2022: 特此通告。
+    was read as the end of item 七's text)."""
+    return f.para_start and CLOSING_FORMULA_RE.fullmatch(f.text.strip()) is not None
+
+
 def _is_signature(body: list[Fragment], k: int) -> bool:
-    """A closing signature: a short line (the issuer) followed by a line that is only a date."""
+    """A closing signature: a short line (the issuer) followed by a line that is only a date; or a line
+    that is only a date with no heading after it (南阳 2011: …再创佳绩。 ⏎ 二○一一年二月二十三日, no issuer
+    printed above it)."""
     f = body[k]
-    if f.kind != "line" or not f.para_start or len(f.text) > 30 or "，" in f.text:
+    if f.kind != "line" or not f.para_start:
         return False
+    if DATE_RE.fullmatch(f.text.strip()) is not None:
+        return not any(g.kind in ("section", "measure", "item", "subitem") for g in body[k + 1 :])
+    if len(f.text) > 30 or "，" in f.text or ANNEX_RE.match(f.text):
+        return False  # 附件：…情况表 ⏎ 2022年2月21日 (鄂温克旗 2022): the annex's name is no issuer
     nxt = body[k + 1] if k + 1 < len(body) else None
     return nxt is not None and nxt.kind == "line" and DATE_RE.fullmatch(nxt.text.strip()) is not None

@@ -13,7 +13,7 @@ import regex
 from opencc import OpenCC
 
 from ..attribution import LABEL, RESP_LABEL
-from ..front import DOC_TYPES
+from ..front import DOC_TYPES, ORGAN
 from ..segment import META_RE
 from .charclass import TERMINAL, is_cjk, is_han
 from .chardata import RADICAL_TO_IDEOGRAPH
@@ -245,11 +245,9 @@ def _punctuation_pass(text: str) -> dict[int, str]:
 _SPACE_RUN = regex.compile(r"[ \t\u00a0\u3000]+")
 
 
-#: An issuing organ's name: …委员会, …局, …部, …人民政府.
-_ORGAN = r"\p{Han}{2,30}?(?:委员会|政府|办公厅|办公室|总局|局|部|厅|委|办|院|署|会|中心|银行)"
 #: A joint title on a line of its own: its issuers set apart by spaces, then 关于…的通知.
 _JOINT_TITLE = regex.compile(
-    rf"^[ \t\u3000]*{_ORGAN}(?:[ \t\u3000]+{_ORGAN})+[ \t\u3000]*(?P<about>关于)[^\n]*(?:{DOC_TYPES})[ \t\u3000]*$",
+    rf"^[ \t\u3000]*{ORGAN}(?:[ \t\u3000]+{ORGAN})+[ \t\u3000]*(?P<about>关于)[^\n]*(?:{DOC_TYPES})[ \t\u3000]*$",
     regex.MULTILINE,
 )
 
