@@ -236,6 +236,33 @@ def test_a_supporting_clause_keeps_its_names() -> None:
     assert r.note == "发展改革委等有关部门指导"
 
 
+def test_a_clause_of_names_goes_with_the_next_clauses_verb() -> None:
+    """官渡区 2016: （区发改局牵头，区财政局、…、区水务局等部门，区国投公司、各街道办事处配合）: the five
+    bureaus assist too, but were read as a note, not as agencies."""
+    r = parse_responsibility(
+        "（区发改局牵头，区财政局、区交运局、区经贸投促局、区住建局、区水务局等部门，区国投公司、各街道办事处配合）"
+    )
+    assert r is not None
+    assert list(zip(r.names, r.roles, strict=True)) == [
+        ("区发改局", "lead"),
+        *[(n, "co") for n in ("区财政局", "区交运局", "区经贸投促局", "区住建局", "区水务局")],
+        ("区国投公司", "co"),
+        ("各街道办事处", "co"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paren", "note"),
+    [
+        ("（市发展改革委负责，2023年底前完成）", "2023年底前完成"),  # no names: what the list says
+        ("（市发展改革委负责，市财政局）", "市财政局"),  # names no verb follows: kept as said, not guessed
+    ],
+)
+def test_a_clause_no_verb_follows_stays_a_note(paren: str, note: str) -> None:
+    r = parse_responsibility(paren)
+    assert r is not None and r.names == ("市发展改革委",) and r.note == note
+
+
 def test_rule_carries_across_measures_and_sections() -> None:
     """下同 stated in the first task applies to every later task, in later measures and sections; text of a
     section before its first measure comes first in document order."""

@@ -65,6 +65,9 @@ _WITH = regex.compile(r"^(?P<lead>.+?)(?P<verb>会同|牵头[，,、]?)(?P<other
 _OTHERS_GENERIC = regex.compile(r"^(?:其他|其它)?(?:有关|相关)?(?:部门|单位|方面)(?:和单位)?$")
 # An earlier clause of a list that names agencies in several clauses: （A、B负责，各省级人民政府按职责分工负责）
 _CLAUSE_END = regex.compile(r"(?:按职责分工|按职责|分工|分别|共同)?负责(?=[，,；;。])")
+#: How an organ's name ends: …委员会, …人民政府, …办公厅, …局, …部, …委.
+ORGAN_END = r"(?:委员会|政府|办公厅|办公室|总局|局|部|厅|委|办|院|署|会|中心|银行)"
+_ORGAN_NAME = regex.compile(rf"\p{{Han}}{{2,30}}{ORGAN_END}|各\p{{Han}}{{1,30}}")
 # A further clause after the main phrase that names more agencies: （A负责，B等有关部门配合）
 _SECONDARY = regex.compile(
     r"^(?P<names>[^，,；;。]+?)(?P<verb>(?:按职责分工|按职责|分别|共同|积极)?(?:配合|参与|指导|协助|协同|支持|落实|督促指导|督促落实))$"
@@ -267,15 +270,27 @@ def _parse_phrase(inner: str, carried_rule: str | None) -> Responsibility | None
                 leads.update(range(len(names), len(names) + len(found)))
                 lead_rule = "牵头"
             names += found
-    # further clauses that name agencies with another verb: （A负责，B等有关部门配合）
+    # further clauses that name agencies with another verb: （A负责，B等有关部门配合）; a clause of names
+    # only goes with the verb of the next (（A牵头，B、C等部门，D、各街道办事处配合）: B, C and D assist)
+    pending: list[str] = []
     for clause in regex.split(r"[，,；;。]", rest):
         ms = _SECONDARY.match(clause.strip())
         if ms and not _FIRST_LEADS.search(clause) and not _CARRIES.search(clause):
+            for waiting in pending:
+                names += _split_names(waiting)[0]
             found, _ = _split_names(ms.group("names"))
             names += found
-            notes.append(clause.strip())  # the whole clause: its 等/有关部门 and its verb
+            notes.append("，".join([*pending, clause.strip()]))  # the whole clause: its 等/有关部门 and its verb
+            pending = []
         elif clause.strip() and not _FIRST_LEADS.search(clause) and not _CARRIES.fullmatch(clause.strip()):
-            notes.append(clause.strip())  # what else the list says: 2023年底前完成
+            found, _ = _split_names(clause.strip())
+            if found and all(_ORGAN_NAME.fullmatch(n) for n in found):
+                pending.append(clause.strip())
+            else:
+                notes.extend(pending)
+                notes.append(clause.strip())  # what else the list says: 2023年底前完成
+                pending = []
+    notes.extend(pending)  # names no verb follows: not read as agencies, kept as said
     if not names:
         return None
     first_leads, rule, carries = _first_listed_lead(rest, bool(leads), carried_rule)

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .attribution import ORGAN_END
 from .segment import DATE_RE, Fragment
 
 DOC_TYPES = "通知|意见|方案|办法|决定|规定|细则|计划|规划|纲要|措施|函|批复|通报|公告|通告|决议|条例|指引|要点|规则|预案|指南|章程"
 #: An issuing organ's name: …委员会, …局, …部, …人民政府, …办公厅.
-ORGAN = r"\p{Han}{2,30}?(?:委员会|政府|办公厅|办公室|总局|局|部|厅|委|办|院|署|会|中心|银行)"
+ORGAN = rf"\p{{Han}}{{2,30}}?{ORGAN_END}"
 _ISSUERS = regex.compile(rf"{ORGAN}(?:[ \t\u3000]+{ORGAN})*")
 #: A title's last words: a document type (…的通知, …实施方案).
 ENDS_IN_DOC_TYPE = regex.compile(rf"(?:{DOC_TYPES})$")
