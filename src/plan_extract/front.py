@@ -404,6 +404,11 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
         if issuer and "，" not in issuer and "\n" not in issuer and len(issuer) <= 30:
             sig = (line_start, dm)
             break
+        lines = [line for line in issuer.split("\n") if line]
+        if 1 < len(lines) <= 4 and all(_ISSUERS.fullmatch(line) for line in lines):
+            # joint issuers, a line each (中共岳阳市委办公室 ⏎ 岳阳市人民政府办公室 ⏎ 2017年1月10日)
+            sig = (line_start, dm)
+            break
         if not issuer and "\n" in t[line_start : dm.start()] and t.startswith("\n", dm.end()):
             # a date on a line of its own right under the body: a page that prints no issuer above it
             # (濮阳 2011: …请认真贯彻执行。⏎ 二〇一一年三月三十日 ⏎ 濮阳市城市道路窨井设施管理暂行办法)
@@ -424,6 +429,10 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
     issuer_start, dm = sig
     fm.body = j.span(pos, issuer_start)
     fm.issuer = j.span(issuer_start, dm.start())
+    if fm.issuer and "\n" in t[issuer_start : dm.start()].strip("\n"):
+        # joint issuers a line each: their names kept apart, as the page sets them
+        names = " ".join(line for line in t[issuer_start : dm.start()].split("\n") if line)
+        fm.issuer = Span(names, fm.issuer.start, fm.issuer.end)
     if fm.ordered_by is not None:
         # a 令 is the government's, signed by its head (市长 张三): the signature names the signatory
         fm.issuer, fm.signatory = fm.ordered_by, fm.issuer

@@ -252,6 +252,10 @@ _JOINT_TITLE = regex.compile(
 )
 
 
+#: Joint issuers on a line of their own, set apart by spaces: a signature (鹤岗市人民政府 鹤岗市中级人民法院).
+_JOINT_SIGNATURE = regex.compile(rf"^[ \t\u3000]*{ORGAN}(?:[ \t\u3000]+{ORGAN})+[ \t\u3000]*$", regex.MULTILINE)
+
+
 def remove_spaces_in_chinese(text: str) -> list[Edit]:
     """Remove spaces that touch Chinese text: ``2025 年`` → ``2025年``, ``， 大力`` → ``，大力``.
 
@@ -260,10 +264,12 @@ def remove_spaces_in_chinese(text: str) -> list[Edit]:
     space with Chinese on either side is layout; spaces between Latin/digit runs
     (``DB/T 29—204—2021``) are kept.  Spaces at the start or end of a line are layout too.  So are
     the spaces between the issuers of a joint title on a line of its own (成都市发展和改革委员会
-    中共成都市委社会工作部 … 关于印发…的通知): there they part names, and run together they read as one.
+    中共成都市委社会工作部 … 关于印发…的通知), or of a line of joint issuers (a signature): there they part
+    names, and run together they read as one.
     """
     edits: list[Edit] = []
     joint = [(m.start(), m.start("about")) for m in _JOINT_TITLE.finditer(text)]
+    joint += [m.span() for m in _JOINT_SIGNATURE.finditer(text)]
     for m in _SPACE_RUN.finditer(text):
         s, e = m.span()
         if any(a < s and e <= b for a, b in joint):
@@ -293,7 +299,11 @@ _TIMESTAMP = regex.compile(r"\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?[ \t\u3000]*
 #: sentence a page end cut (a wrapped list, 责任单位：A、B、 ⏎ C, ends in 、 and is joined).
 _LABEL_LINE = regex.compile(r"(?:[^，。；？！,;：:\n]{1,12}[：:][ \t\u3000]*[^，。；？！,;：:\n、]{1,24}[ \t\u3000]*)+")
 #: A whole title on a line of its own (关于印发…的通知): never the rest of a sentence a page cut.
-_TITLE_LINE = regex.compile(rf"[^，。；？！,;：:\n]{{0,60}}关于[^，。；？！,;：:\n]{{2,80}}(?:{DOC_TYPES})[ \t\u3000]*")
+_TITLE_LINE = regex.compile(
+    rf"[^，。；？！,;：:\n]{{0,60}}关于[^，。；？！,;：:\n]{{2,80}}(?:{DOC_TYPES})》?[ \t\u3000]*"
+)
+#: A page's breadcrumb: 当前位置：首页>政务公开>…, 您的位置：首页»….
+_BREADCRUMB = regex.compile(r"[ \t\u3000]*(?:当前位置|您的位置|你的位置|所在位置|您现在的位置|现在位置)[：:]")
 #: The note a notice prints on a line of its own under its text: （此件公开发布）, （此件主动公开）.
 _NOTE_LINE = regex.compile(r"（此件[^（）\n]{1,20}）[ \t\u3000]*(?:\n|$)")
 
@@ -344,6 +354,7 @@ def rejoin_broken_lines(text: str) -> list[Edit]:
             and not _TIMESTAMP.search(prev_line)  # 浏览量：时间：2016-01-17 23:45:19, likewise
             and not _LABEL_LINE.fullmatch(prev_line)  # 下载地址：点击此处下载: a label and a short value
             and not _TITLE_LINE.fullmatch(_line_at(text, e))  # 您的位置：首页»… ⏎ 关于印发…的通知
+            and not _BREADCRUMB.match(prev_line)  # 当前位置：首页>政务公开>…>政策法规: a page's, never prose
             and not _NOTE_LINE.match(text, e)  # （此件主动公开） under a notice
             and "\t" not in prev_line  # a table's rows are lines of their own (cells cut by tabs)
             and "\t" not in _line_at(text, e)
