@@ -463,17 +463,6 @@ def test_articles_without_chapters_sit_in_one_section() -> None:
     ]
 
 
-def test_a_plan_that_nests_sections_under_chapters_keeps_its_sections() -> None:
-    """A 规划 numbers 第一章 and, inside it, 一、: its 一、 sections stay the sections (as before)."""
-    text = (
-        "某市十四五规划\n第一章　发展环境\n一、发展基础\n（一）经济实力增强。推进产业升级。（市发展改革委负责）\n"
-        "二、面临形势\n（二）机遇挑战并存。加强研判。（市发展改革委负责）\n"
-    )
-    record = extract_source(SourceText(path="plan.txt", name="plan.txt", kind="text", text=text))
-    assert [s.label for s in record.plan.sections] == ["一、", "二、"]
-    assert [m.label for s in record.plan.sections for m in s.measures] == ["（一）", "（二）"]
-
-
 WORK_RULES = (
     "某县人民政府工作规则\n"
     "第一章　总则\n"
@@ -512,14 +501,33 @@ def test_work_rules_number_their_articles_with_section_labels() -> None:
     assert not [w for w in record.warnings if w.kind in ("no_structure", "numbering_gap", "doubtful_placement")]
 
 
-def test_sections_numbered_anew_in_each_chapter_stay_sections() -> None:
-    """一、 again after 第二章 (a 规划's sections, headings not sentences): not articles."""
-    text = (
-        "某市十四五规划\n第一章　发展环境\n一、发展基础\n（一）经济实力增强。推进产业升级。（市发展改革委负责）\n"
-        "第二章　主要任务\n一、产业升级\n（二）推进制造业转型。加快技术改造。（市工业和信息化局负责）\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "sections", "measures"),
+    [
+        # one chapter: no sign that its 一、 are articles
+        (
+            "某市十四五规划\n第一章　发展环境\n一、发展基础\n（一）经济实力增强。推进产业升级。（市发展改革委负责）\n"
+            "二、面临形势\n（二）机遇挑战并存。加强研判。（市发展改革委负责）\n",
+            ["一、", "二、"],
+            ["（一）", "（二）"],
+        ),
+        # 一、 again after 第二章: numbered anew, headings not sentences
+        (
+            "某市十四五规划\n第一章　发展环境\n一、发展基础\n（一）经济实力增强。推进产业升级。（市发展改革委负责）\n"
+            "第二章　主要任务\n一、产业升级\n（二）推进制造业转型。加快技术改造。（市工业和信息化局负责）\n",
+            ["一、", "一、"],
+            ["（一）", "（二）"],
+        ),
+    ],
+)
+def test_a_plan_that_nests_sections_under_chapters_keeps_its_sections(
+    text: str, sections: list[str], measures: list[str]
+) -> None:
+    """A 规划 numbers 第一章 and, inside it, 一、 sections: they stay the sections (as before), unlike a
+    工作规则's articles."""
     record = extract_source(SourceText(path="plan.txt", name="plan.txt", kind="text", text=text))
-    assert [s.label for s in record.plan.sections] == ["一、", "一、"]
+    assert [s.label for s in record.plan.sections] == sections
+    assert [m.label for s in record.plan.sections for m in s.measures] == measures
 
 
 # --- a notice signed in Chinese numerals, with no issuer line (formal documents before GB/T 9704-2012) ----
