@@ -326,8 +326,8 @@ def _articles_numbered_in_sections(text: str) -> bool:
     chapters or more (never 一、 again after the first), and more than half of them sentences (。)."""
     chapters = [m.start() for m in _CHAPTER_LINE.finditer(text)]
     lines = [(m.start(), parse_chinese_number(m.group(1)), m.group(2)) for m in _SECTION_LINE.finditer(text)]
-    numbers = [n for _, n, _ in lines]
-    if None in numbers or numbers != sorted(set(numbers)) or not lines:  # type: ignore[type-var]
+    numbers = [n for _, n, _ in lines if n is not None]
+    if not lines or len(numbers) < len(lines) or numbers != sorted(set(numbers)):
         return False
     holding = {sum(1 for c in chapters if c < at) for at, _, _ in lines}  # the chapters that hold a 一、
     sentences = sum(1 for _, _, rest in lines if "。" in rest)

@@ -245,15 +245,13 @@ def _punctuation_pass(text: str) -> dict[int, str]:
 _SPACE_RUN = regex.compile(r"[ \t\u00a0\u3000]+")
 
 
-#: A joint title on a line of its own: its issuers set apart by spaces, then 关于…的通知.
-_JOINT_TITLE = regex.compile(
-    rf"^[ \t\u3000]*{ORGAN}(?:[ \t\u3000]+{ORGAN})+[ \t\u3000]*(?P<about>关于)[^\n]*(?:{DOC_TYPES})[ \t\u3000]*$",
+#: Joint issuers on a line of their own, set apart by spaces: a signature (鹤岗市人民政府 鹤岗市中级人民法院),
+#: or a title's head (成都市发展和改革委员会 中共成都市委社会工作部 … 关于印发…的通知).
+_JOINT_ISSUERS = regex.compile(
+    rf"^[ \t\u3000]*(?P<names>{ORGAN}(?:[ \t\u3000]+{ORGAN})+)[ \t\u3000]*"
+    rf"(?P<about>关于[^\n]*(?:{DOC_TYPES}))?[ \t\u3000]*$",
     regex.MULTILINE,
 )
-
-
-#: Joint issuers on a line of their own, set apart by spaces: a signature (鹤岗市人民政府 鹤岗市中级人民法院).
-_JOINT_SIGNATURE = regex.compile(rf"^[ \t\u3000]*{ORGAN}(?:[ \t\u3000]+{ORGAN})+[ \t\u3000]*$", regex.MULTILINE)
 
 
 def remove_spaces_in_chinese(text: str) -> list[Edit]:
@@ -268,8 +266,10 @@ def remove_spaces_in_chinese(text: str) -> list[Edit]:
     names, and run together they read as one.
     """
     edits: list[Edit] = []
-    joint = [(m.start(), m.start("about")) for m in _JOINT_TITLE.finditer(text)]
-    joint += [m.span() for m in _JOINT_SIGNATURE.finditer(text)]
+    # the names' spaces, and the one before a title's 关于
+    joint = [
+        (m.start(), m.start("about") if m.group("about") else m.end("names")) for m in _JOINT_ISSUERS.finditer(text)
+    ]
     for m in _SPACE_RUN.finditer(text):
         s, e = m.span()
         if any(a < s and e <= b for a, b in joint):
