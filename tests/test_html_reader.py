@@ -599,3 +599,43 @@ def test_never_crashes_on_tag_soup(parts: list[str]) -> None:
     for para in paragraphs(source):
         assert para.strip() and not CJK_GAP_NOT_CELL.search(para)
     assert all(0 <= o < len(source.text) for o in source.heading_offsets)
+
+
+#: 山西省人民政府 晋政发〔2018〕13号 as a mirror prints it (its opening, verbatim): the mirror's fields as
+#: text lines, then the source page's markup as text.
+MARKUP_AS_TEXT = (
+    "发文机关:山西省人民政府\n发布日期:2018年03月27\n生效日期:2018年03月27\n时效性 :现行有效\n文号 :晋政发〔2018〕13号\n"
+    "<p>各市、县人民政府,省人民政府各委、办、厅、局:</p><p> 现将《山西省激发重点群体活力带动城乡居民增收的实施方案》"
+    '印发给你们,请认真组织实施。</p><p style="text-align: right;"> 山西省人民政府</p>'
+    '<p style="text-align: right;"> 2018年3月27日</p><p style="text-align: right;"> (此件公开发布)</p><p><br/></p>'
+    '<p style="text-align: center;"><strong>山西省激发重点群体活力带动城乡居民增收的实施方案</strong></p><p><br/></p>'
+    "<p> 根据《国务院关于激发重点群体活力带动城乡居民增收的实施意见》(国发〔2016〕56号)精神,为深入贯彻党的十九大精神,"
+    "进一步深化收入分配制度改革,强化收入分配政策激励导向,通过重点群体激励,带动全省城乡居民增收,结合我省实际,"
+    "制定本实施方案。</p><p><br/></p><p><strong> 一、指导思想</strong></p>"
+)
+
+
+def test_a_text_file_holding_a_pages_markup_is_read_as_the_page(tmp_path: Path) -> None:
+    """Read as text, the tags stayed in the plan's preamble and no heading opened a line."""
+    from plan_extract import extract
+    from plan_extract.readers import read_source
+
+    target = tmp_path / "shanxi.txt"
+    target.write_text(MARKUP_AS_TEXT, encoding="utf-8")
+    source = read_source(target)
+    assert (source.kind, source.encoding) == ("html", "utf-8")
+    assert "<" not in source.text and "发文机关:山西省人民政府\n" in source.text  # its own lines kept apart
+    record = extract(target)
+    assert record.document.recipients == ["各市、县人民政府", "省人民政府各委、办、厅、局"]
+    assert (record.document.issuer, record.document.signed_date) == ("山西省人民政府", "2018-03-27")
+    assert record.document.doc_number == "晋政发〔2018〕13号"
+    assert record.plan.title == "山西省激发重点群体活力带动城乡居民增收的实施方案"
+    assert [s.title for s in record.plan.sections] == ["指导思想"]
+
+
+def test_a_text_that_quotes_a_tag_or_two_stays_text(tmp_path: Path) -> None:
+    from plan_extract.readers import read_source
+
+    target = tmp_path / "plain.txt"
+    target.write_text("一、总体要求\n网页用<br/>换行，这是正文。\n", encoding="utf-8")
+    assert read_source(target).kind == "text"

@@ -10,12 +10,15 @@ import dataclasses
 import hashlib
 import io
 import zipfile
+from html import escape
 from pathlib import Path
+
+import regex
 
 from ..errors import InputError
 from .base import LineBox, Noise, Page, SourceText
 from .record import read_bytes, read_record
-from .text import read_text
+from .text import decode_bytes, read_text
 
 __all__ = ["LineBox", "Noise", "Page", "SourceText", "detect_kind", "read_bytes", "read_record", "read_source"]
 
@@ -94,5 +97,33 @@ def read_source(path: str | Path) -> SourceText:
 
         src = read_html(p, data)
     else:
-        src = read_text(p, data)
+        page = markup_in_text(str(path), data)
+        if page is not None:
+            from .html import read_html
+
+            src = dataclasses.replace(read_html(p, page[0]), encoding=page[1])
+        else:
+            src = read_text(p, data)
     return dataclasses.replace(src, sha256=hashlib.sha256(data).hexdigest())
+
+
+#: Block tags in a text: a page's markup saved as text.
+_BLOCK_TAGS = regex.compile(r"</p>|<br\s*/?>|</div>", regex.IGNORECASE)
+_TAG = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+#: Fewest block tags that make a text a page's markup.
+MARKUP_TAGS = 3
+
+
+def markup_in_text(path: str, data: bytes) -> tuple[bytes, str] | None:
+    """A text file that holds a page's HTML markup, as a page the HTML reader reads (and the text's
+    encoding); None for plain text.
+
+    Defect: a mirror may print its source's markup as text (山西 2018 on a mirror: 文号 :晋政发〔2018〕13号 ⏎
+    <p>各市、县人民政府,…:</p><p style="text-align: right;"> 山西省人民政府</p>…).  Read as text, the
+    tags stayed in the plan's preamble and no heading opened a line: no structure was found.  The
+    lines without a tag (the mirror's own fields above the markup) are each a paragraph of the page."""
+    text, encoding = decode_bytes(path, data)
+    if len(_BLOCK_TAGS.findall(text, 0, 65536)) < MARKUP_TAGS:
+        return None
+    lines = [line if _TAG.search(line) else f"<p>{escape(line)}</p>" for line in text.replace("\r\n", "\n").split("\n")]
+    return ('<meta charset="utf-8">\n' + "\n".join(lines)).encode("utf-8"), encoding
