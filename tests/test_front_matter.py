@@ -76,6 +76,14 @@ def test_front_matter_case(case: dict[str, Any]) -> None:
         assert [t["subitem"]["label"] for t in tasks if t.get("subitem")] == expect["subitem_labels"]
     if "duplicates" in expect:
         assert record["accounting"]["duplicates"] == expect["duplicates"]
+    if "body_ends" in expect:
+        assert (document["body"] or "").endswith(expect["body_ends"])
+    if "plan_sections" in expect:
+        assert len(plan["sections"]) == expect["plan_sections"]
+    if "annex_label" in expect:
+        assert plan.get("annex_label") == expect["annex_label"]
+    if "warning" in expect:
+        assert any(w["message"].startswith(expect["warning"]) for w in record["warnings"])
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if "known_failure" not in c], ids=lambda c: c["name"])
@@ -104,9 +112,10 @@ def test_front_matter_case_loses_nothing(case: dict[str, Any]) -> None:
             assert to_iso(line) == record["document"]["signed_date"], line
         elif line:  # sentence by sentence (addressees are a list: the marks between them are the list's,
             # not text; a site's tag 【规范性文件】 is in document.head apart from its title; an item's
-            # label 1., 第一条 or （一） and its heading are fields of the task apart from its text)
+            # label 1., 第一条 or （一） and its heading are fields of the task apart from its text; a title's
+            # document number in brackets, …的通知（岳办发〔2017〕2号）, is document.doc_number)
             for piece in regex.split(
-                r"(?<=[】。])",
+                r"(?<=[】。])|(?=[（(]\p{Han}{1,12}〔\d{4}〕\d+号[）)]$)",
                 regex.sub(
                     r"^(?:\d{1,3}[.．、]|第[一二三四五六七八九十百]+条|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)",
                     "",

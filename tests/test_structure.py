@@ -731,3 +731,64 @@ def test_an_annex_named_above_the_date_is_no_issuer() -> None:
     record = extract_source(SourceText(path="a.txt", name="a.txt", kind="text", text=text))
     assert record.document.signed_date == "2022-02-21"
     assert record.document.issuer == "某旗人民政府办公室"  # the title's, not 附件：…
+
+
+# --- a notice's own numbered points (一、高度重视…) before its signature ---------------------------------
+
+
+def _notice(text: str) -> Any:
+    return extract_source(SourceText(path="n.txt", name="n.txt", kind="text", text=text))
+
+
+def test_a_forwarding_notices_own_points_are_its_body_and_the_forwarded_text_is_the_plan() -> None:
+    """Made up after the shape of a 转发 notice with 贯彻意见: its points became the plan's sections and the
+    forwarded 意见, printed after the notice's signature, was lost in plan.closing."""
+    record = _notice(
+        "某市人民政府办公室关于转发省政府办公厅关于加强X工作的意见的通知\n各县（市、区）人民政府，市政府各部门：\n"
+        "现将《省政府办公厅关于加强X工作的意见》转发给你们，并提出如下贯彻意见，请一并贯彻执行。\n"
+        "一、提高认识。各地要充分认识X工作的重要意义。\n二、强化责任。各地各部门要按照职责分工抓好落实。\n"
+        "某市人民政府办公室\n2023年5月6日\n（此件公开发布）\n"
+        "省政府办公厅关于加强X工作的意见\n各市人民政府，省政府各部门：\n为加强X工作，现提出以下意见。\n"
+        "一、总体要求\n（一）指导思想。坚持问题导向。\n二、主要任务\n（二）推进建设。加快建设X设施。（省发展改革委负责）\n"
+        "省政府办公厅\n2023年4月1日\n"
+    )
+    doc, plan = record.document, record.plan
+    assert (doc.issuer, doc.signed_date, doc.note) == ("某市人民政府办公室", "2023-05-06", "（此件公开发布）")
+    assert doc.body is not None and doc.body.split("\n") == [
+        "现将《省政府办公厅关于加强X工作的意见》转发给你们，并提出如下贯彻意见，请一并贯彻执行。",
+        "一、提高认识。各地要充分认识X工作的重要意义。",
+        "二、强化责任。各地各部门要按照职责分工抓好落实。",
+    ]
+    assert plan.title == "省政府办公厅关于加强X工作的意见"
+    assert plan.preamble == "各市人民政府，省政府各部门：为加强X工作，现提出以下意见。"
+    assert [s.title for s in plan.sections] == ["总体要求", "主要任务"]
+    assert [[a.name for a in t.agencies] for _, _, t in plan.placed_tasks()] == [[], ["省发展改革委"]]
+    assert plan.closing == "省政府办公厅\n2023年4月1日"
+
+
+def test_a_notices_plain_points_before_its_annex_and_date_are_its_own() -> None:
+    """鄂温克旗 2022: 现将《…分工》印发给你们 ⏎ 一、各地区、各部门要高度重视… ⏎ 二、… ⏎ 附件：…情况表 ⏎ date; the
+    two points, prose naming nobody in a parenthesis, were the plan's sections for a page without the plan."""
+    record = _notice(
+        "某旗人民政府办公室关于印发重点任务分工的通知\n各苏木乡镇人民政府：\n"
+        "经旗人民政府同意，现将《重点任务分工》印发给你们，请认真贯彻落实。\n"
+        "一、各部门要高度重视重点任务落实工作。\n二、旗政府督查室要加强对重点工作的日常调度。\n"
+        "附件：重点任务落实推进情况表\n2022年2月21日\n"
+    )
+    assert record.plan.sections == []
+    assert record.document.body is not None and record.document.body.endswith(
+        "二、旗政府督查室要加强对重点工作的日常调度。"
+    )
+    assert record.plan.closing == "附件：重点任务落实推进情况表\n2022年2月21日"
+    assert [w.kind for w in record.warnings if w.kind == "no_structure"] == ["no_structure"]
+
+
+def test_a_plan_printed_without_its_title_after_the_notice_stays_the_plan() -> None:
+    """The same shape, but its sections hold measures and name who is responsible: a plan's, not points."""
+    record = _notice(
+        "某市人民政府关于印发某某方案的通知\n各区人民政府：\n现将《某某方案》印发给你们，请认真贯彻执行。\n"
+        "一、主要任务\n（一）推进建设。加快建设X设施。（市发展改革委负责）\n某市人民政府\n2023年5月6日\n"
+    )
+    assert [s.title for s in record.plan.sections] == ["主要任务"]
+    assert record.document.body == "现将《某某方案》印发给你们，请认真贯彻执行。"
+    assert (record.document.issuer, record.document.signed_date) == ("某市人民政府", "2023-05-06")

@@ -239,13 +239,14 @@ def build_record(
         recipients=[r.text for r in fm.recipients],
         signed_date=signed or to_iso(meta.get("成文日期")),
         published_date=published,
-        body=_text(fm.body),
+        body="\n".join(t for t in (_text(fm.body), _paragraphs(draft.notice_points)) if t) or None,
         note=_text(fm.note),
         head=[sp.text for sp in fm.head],
         index_number=meta.get("索引号"),
         metadata={k: v for k, v in sorted(meta.items())},
     )
     plan = m.Plan(
+        annex_label=_text(fm.annex_label),
         title=_text(fm.plan_title),
         preamble=_text(fm.preamble),
         sections=sections,

@@ -65,11 +65,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     kinds = Counter(w.kind for w in record.warnings)
-    if "no_structure" in kinds:
-        print(
-            f"plan-extract: warning: {source}: no plan structure found (text kept in plan.preamble)",
-            file=sys.stderr,
-        )
+    for w in record.warnings:
+        if w.kind == "no_structure":
+            print(f"plan-extract: warning: {source}: {w.message}", file=sys.stderr)
     if args.output and not args.quiet:
         n_tasks = sum(1 for _ in record.plan.placed_tasks())
         summary = ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) or "none"

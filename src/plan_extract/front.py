@@ -59,6 +59,8 @@ class FrontMatter:
     #: the government a 令 names in its head (某市人民政府令 ⏎ 第5号): the issuer; who signs it is the signatory
     ordered_by: Span | None = None
     signatory: Span | None = None
+    #: 附件 / 附件1 printed above the plan a notice hands on
+    annex_label: Span | None = None
 
 
 class _Joined:
@@ -111,7 +113,9 @@ def issuer_in_title(title: str) -> str | None:
 
 
 def looks_like_title(line: str) -> bool:
-    """A document title line: ends with a document type (…的通知, …若干意见) or is a 关于 title."""
+    """A document title line: ends with a document type (…的通知, …若干意见) or is a 关于 title; a
+    document number in brackets after it (…的通知（岳办发〔2017〕2号）) is the page's, not the title's."""
+    line = TITLE_NUMBER_RE.sub("", line)
     if ENDS_IN_DOC_TYPE.search(line):
         return True
     return len(line) <= 80 and "关于" in line and not regex.search(r"[。！？；，]", line)
@@ -142,6 +146,8 @@ def _title_before_recipients(text: str) -> int:
 ISSUER_MARK_RE = regex.compile(r"\n*(\p{Han}[\p{Han}\s]{1,40}文件)(?=\n)")
 #: A document number on a line of its own: 津政发〔2022〕5号.
 DOC_NUMBER_LINE_RE = regex.compile(r"\n*([\p{Han}]{1,12}[〔\[［]\d{4}[〕\]］]第?\d+号)(?=\n|$)")
+#: A document number a page prints after the title, in brackets: …实施意见》的通知（岳办发〔2017〕2号）.
+TITLE_NUMBER_RE = regex.compile(r"[（(]([\p{Han}]{1,12}[〔\[［]\d{4}[〕\]］]第?\d+号)[）)][ \t\u3000]*$")
 #: A 政府令's number, on two lines as a 令 prints it: 内蒙古自治区人民政府令 ⏎ 第82号 (cited as one).
 ORDER_NUMBER_RE = regex.compile(r"\n*(\p{Han}{2,30}令)\n+(第[0-9０-９一二三四五六七八九十百零〇]+号)(?=\n|$)")
 #: Most lines a title is set over.
@@ -194,6 +200,8 @@ def _prefix_end(text: str, start: int, wanted: str) -> int | None:
     return i
 
 
+#: The label of an annex, at a line's start: 附件：…, 附件1：…, 附件 alone on its line.
+ANNEX_RE = regex.compile(r"附件[ \t\u3000]*[0-9０-９一二三四五六七八九十]{0,3}[ \t\u3000]*(?:[：:]|$)", regex.MULTILINE)
 #: What a notice says as it hands a plan on (现将《…》印发给你们 / 现予印发): where no signature is
 #: printed, the paragraph that says it is the notice's body.
 HAND_ON_RE = regex.compile(r"(?:印发|转发|批转|下发)给(?:你们|各)|现予(?:印发|转发|公布|发布)")
@@ -370,6 +378,11 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
     if looks_like_title(line) and line[-1:] not in "。！？；" and (start > 0 or rest[0].kind == "line"):
         pos = _title_end(t, start)
         fm.title = j.span(start, pos)
+        number = TITLE_NUMBER_RE.search(t, start, pos)
+        if fm.title and number and fm.doc_number is None:
+            # …的通知（岳办发〔2017〕2号）: the page prints the document number after the title
+            fm.title = j.span(start, number.start())
+            fm.doc_number = j.span(number.start(1), number.end(1))
         if fm.title:
             pos = _head_lines(t, j, pos, fm)
     m = (DOC_NUMBER_LINE_RE.match(t, pos) or ORDER_NUMBER_RE.match(t, pos)) if fm.doc_number is None else None
@@ -450,6 +463,12 @@ def _plan_head(t: str, j: _Joined, after: int, fm: FrontMatter) -> None:
         fm.note = j.span(note.start(1), note.end(1))
         after = note.end(1)
     first = _skip_breaks(t, after)
+    annex = ANNEX_RE.match(t, first)
+    if annex:
+        # 附件 ⏎ 天津市…实施方案 (a notice's PDF): the plan's label as the notice's annex, not its title's head
+        fm.annex_label = j.span(first, annex.end())
+        after = annex.end()
+        first = _skip_breaks(t, after)
     quoted = BOOK_TITLE_RE.search(fm.body.text) if fm.body else None
     named = _prefix_end(t, first, quoted.group(1)) if quoted else None
     if named is not None:
@@ -460,3 +479,29 @@ def _plan_head(t: str, j: _Joined, after: int, fm: FrontMatter) -> None:
         end = _title_end(t, first) if line and line[-1] not in "。！？；" else after
     fm.plan_title = j.span(after, end)
     fm.preamble = j.span(end, len(t))
+
+
+def parse_plan_head(frags: list[Fragment], fm: FrontMatter) -> None:
+    """The head of the plan a notice hands on after its own numbered points and signature: the note
+    under the signature, 附件, the plan's title and its preamble (the lines up to the plan's first
+    heading; a forwarded document's addressees among them)."""
+    if frags:
+        j = _Joined(frags)
+        _plan_head(j.text, j, 0, fm)
+
+
+def sign_notice(fm: FrontMatter, signature: list[Fragment]) -> None:
+    """The notice's signature printed after its own numbered points: an issuer's line and a date line,
+    or the date alone."""
+    if not signature:
+        return
+    *issuer, date = signature
+    if issuer:
+        fm.issuer = _stripped(issuer[0])
+    fm.signed = _stripped(date)
+
+
+def _stripped(f: Fragment) -> Span:
+    lead = len(f.text) - len(f.text.lstrip())
+    text = f.text.strip()
+    return Span(text, f.start + lead, f.start + lead + len(text))

@@ -41,6 +41,11 @@ How other document shapes fit (chosen once, kept stable):
   (the title again, 发布时间：…, a registration code): the title's repeat is a counted duplicate,
   printed metadata is in ``document.metadata`` (and fills the fields the metadata table fills), and
   any other line before the addressees is in ``document.head``.
+* A notice that numbers points of its own before it signs (…请结合以下要求认真贯彻执行。 ⏎ 一、… ⏎ 二、…):
+  the points are the notice's text, in ``document.body`` after the paragraph that hands the plan on,
+  a paragraph each; the plan is what follows the signature (``sections`` empty, with a
+  ``no_structure`` warning, where the source does not print it).  附件 printed above the plan is
+  ``Plan.annex_label``.
 * No notice wrapper (a 意见 published as it is): the document is the plan — ``plan.title`` is
   ``document.title``, ``document.body`` is null; the signature at the end (国务院 / 2019年1月12日 /
   （此件公开发布）) gives ``document.issuer`` and ``document.signed_date`` and is the end of
@@ -156,6 +161,11 @@ class Unplaced(_Model):
 
 
 class Plan(_Model):
+    annex_label: str | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="附件 / 附件1 as the notice prints it above the plan it hands on; absent when there is none",
+    )
     title: str | None
     preamble: str | None
     sections: list[Section]
@@ -195,7 +205,11 @@ class Document(_Model):
     recipients: list[str] = Field(default_factory=list)
     signed_date: str | None = Field(description="成文日期, ISO 8601")
     published_date: str | None = Field(description="发布日期, ISO 8601; null when the source does not say")
-    body: str | None = Field(default=None, description="the notice's own text")
+    body: str | None = Field(
+        default=None,
+        description="the notice's own text: the paragraph that hands the plan on, then any points the notice "
+        "numbers itself before its signature (一、…), a paragraph each",
+    )
     note: str | None = Field(
         default=None,
         exclude_if=lambda v: v is None,

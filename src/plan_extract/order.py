@@ -77,7 +77,7 @@ from .attribution import is_responsibility
 from .dedupe import Deduped, pairs_by_text
 from .numerals import parse_chinese_number
 from .replays import slow_replay, without
-from .segment import Fragment, section_labels
+from .segment import DATE_RE, Fragment, section_labels
 from .structure import DraftWarning, UnplacedRun
 
 A, B = "A", "B"
@@ -1481,8 +1481,12 @@ def copies_in_place(dd: Deduped) -> dict[int, int] | None:
             r += 1
         between = frags[k + r : i]
         lines = all(frags[m].kind == "line" for m in range(k, k + r))
+        # a line right under a date starts what follows the signature (鹤岗 2025: the issuers over the
+        # date, then again as the first line of the plan's title): printed twice, kept twice
+        signed_above = r == 1 and frags[i - 1].kind == "line" and DATE_RE.fullmatch(frags[i - 1].text.strip())
         if not between or (
             lines
+            and not signed_above
             and i < heading
             and len(between) <= HEAD_REPEAT_GAP
             and all(g.kind in ("line", "meta") for g in between)

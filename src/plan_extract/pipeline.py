@@ -30,7 +30,7 @@ def extract_source(source: SourceText) -> PlanRecord:
     ordered = repair_order(deduped)
     draft = build_plan(ordered.fragments, ordered.unplaced, ordered.gap_before)
     warnings = list(ordered.warnings)
-    if not any(s.measures or s.tasks for s in draft.sections):
+    if not any(s.measures or s.tasks for s in draft.sections) and not draft.notice_points:
         warnings.append(
             DraftWarning(
                 "no_structure", "no numbered section (一、) or measure (（一）) found; text kept in plan.preamble"

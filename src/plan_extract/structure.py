@@ -19,7 +19,7 @@ from itertools import pairwise
 import regex
 
 from .attribution import is_responsibility
-from .front import FrontMatter, parse_front
+from .front import ANNEX_RE, HAND_ON_RE, FrontMatter, parse_front, parse_plan_head, sign_notice
 from .segment import ARTICLE_RE, DATE_RE, SECTION_RE, Fragment
 from .tables import header_columns, read_row
 
@@ -82,10 +82,8 @@ class DraftPlan:
     unplaced: list[UnplacedRun]
     warnings: list[DraftWarning]
     signature: list[Fragment] = field(default_factory=list)  # the closing signature block, part of ``closing``
-
-
-#: The start of an annex after the plan's text, at a paragraph's start: 附件：…, 附件1：…, 附件 alone.
-ANNEX_RE = regex.compile(r"附件[ \t\u3000]*[0-9０-９一二三四五六七八九十]{0,3}[ \t\u3000]*(?:[：:]|$)")
+    #: a notice's own numbered points before its signature (一、高度重视…): the notice's text, not the plan's
+    notice_points: list[Fragment] = field(default_factory=list)
 
 
 def build_plan(
@@ -103,12 +101,122 @@ def build_plan(
     section number proves no section heading was lost; otherwise it goes to a section of unknown
     number.  A text cut by a gap is never joined to a parenthesis on the other side.
     """
+    first = _first_heading(frags)
+    front = parse_front(frags[:first])
+    body = frags[first:]
+    if not _hands_on_unsigned(front):
+        return _file(front, body, unplaced, gap_before)
+    # a notice that hands a plan on and has not signed yet may number points of its own (一、高度重视…)
+    # before it signs: they are its text, and the plan is what follows its signature, or not in the source
+    split = _plan_after_signature(body)
+    end, start = split or (0, 0)
+    # where a 附件 line, not a signature, stands before the plan, only plain points are the notice's
+    if split is not None and (start > end or _points_not_plan(front, _file(front, body[:end], None, gap_before))):
+        sign_notice(front, body[end:start])
+        rest = body[start:]
+        head_end = _first_heading(rest)
+        parse_plan_head(rest[:head_end], front)
+        draft = _file(front, rest[head_end:], unplaced, gap_before)
+        draft.notice_points = body[:end]
+        return draft
+    draft = _file(front, body, unplaced, gap_before)
+    if draft.signature and _points_not_plan(front, draft):
+        # the notice's text ends where its closing starts (its signature, or 附件 and the date)
+        annexes = [sec for sec in draft.sections if _is_annex_section(sec)]
+        at = {id(f): i for i, f in enumerate(body)}
+        marks = [*draft.closing, *(sec.heading for sec in annexes if sec.heading)]
+        end = min(at.get(id(f), len(body)) for f in marks)
+        draft.notice_points = body[:end]
+        draft.sections = annexes  # a task table in an annex is the plan's
+        # what was said about filing the points no longer applies
+        draft.warnings = [
+            w for w in draft.warnings if w.start is None or end == len(body) or w.start >= body[end].start
+        ]
+        if not annexes:
+            draft.warnings.append(
+                DraftWarning(
+                    "no_structure",
+                    "the plan this notice hands on is not in the source: the notice's own numbered points are "
+                    "in document.body",
+                )
+            )
+    return draft
+
+
+def _first_heading(frags: list[Fragment]) -> int:
+    """Where the numbered text starts: the first section or measure heading, else the first item (a
+    plan whose top level is numbered 1. / （1） items: they are its tasks, in an implicit section)."""
+    first = next((i for i, f in enumerate(frags) if f.kind in ("section", "measure")), None)
+    if first is None:
+        first = next((i for i, f in enumerate(frags) if f.kind in ("item", "subitem")), len(frags))
+    return first
+
+
+def _is_annex_section(section: DraftSection) -> bool:
+    """A task table read from an annex (附件：重点任务分工表)."""
+    return section.number is None and (section.label or "").startswith("附件")
+
+
+def _hands_on_unsigned(front: FrontMatter) -> bool:
+    """A notice that hands a plan on (现将《…》印发给你们) with nothing between it and the first heading:
+    no signature, no plan title.
+
+    Defect: such a notice may number points of its own before it signs (杭州 2020: …现印发给你们，
+    请结合以下要求认真贯彻执行。 ⏎ 一、…各级各部门要提高站位… ⏎ 二、… ⏎ 杭州市人民政府办公厅 ⏎ 2020年5月20日;
+    a 转发 notice's 贯彻意见).  Read as the plan, its points became the plan's sections, and a plan
+    printed after its signature was lost in the closing."""
+    return (
+        front.body is not None
+        and HAND_ON_RE.search(front.body.text) is not None
+        and front.signed is None
+        and front.plan_title is None
+        and front.preamble is None
+    )
+
+
+def _plan_after_signature(body: list[Fragment]) -> tuple[int, int] | None:
+    """Where the notice's points end and the plan starts, where the plan follows the notice's
+    signature (or a 附件 line) numbered anew from 一、 (or （一）); None otherwise."""
+    for k, f in enumerate(body):
+        end = k + 1 if _is_closing_formula(f) and k + 1 < len(body) and _is_signature(body, k + 1) else k
+        if _is_signature(body, end):
+            start = end + (1 if DATE_RE.fullmatch(body[end].text.strip()) else 2)
+        elif _is_annex_start(f):
+            start = end
+        else:
+            continue
+        nxt = next((g for g in body[start:] if g.kind in ("section", "measure")), None)
+        return (end, start) if nxt is not None and nxt.number == 1 else None
+    return None
+
+
+#: A notice announcing points of its own: 请结合以下要求认真贯彻执行 / 并就有关事项通知如下 / 提出如下贯彻意见.
+_ANNOUNCES_POINTS = regex.compile(r"[如以]下")
+
+
+def _points_not_plan(front: FrontMatter, draft: DraftPlan) -> bool:
+    """Whether the numbered text of a notice that hands a plan on and signs after it is the notice's own
+    points, with the plan not in the source: the notice announces them (如下, 以下), or they read as a
+    notice's points do, plain paragraphs under 一、 二、 (no measure, nobody named responsible in a
+    parenthesis), where a plan's sections hold measures or tasks with their agencies (鄂温克旗 2022:
+    …现将《…分工》印发给你们，请结合实际，认真贯彻落实。 ⏎ 一、各地区、各部门要高度重视…)."""
+    assert front.body is not None
+    if _ANNOUNCES_POINTS.search(front.body.text):
+        return True
+    sections = [s for s in draft.sections if not _is_annex_section(s)]
+    return bool(sections) and all(
+        s.number is not None and not s.measures and all(t.paren is None for t in s.tasks) for s in sections
+    )
+
+
+def _file(
+    front: FrontMatter,
+    body: list[Fragment],
+    unplaced: list[UnplacedRun] | None,
+    gap_before: frozenset[int],
+) -> DraftPlan:
+    """File the numbered text (``body``, from the first heading on) into sections, measures and tasks."""
     warnings: list[DraftWarning] = []
-    first_heading = next((i for i, f in enumerate(frags) if f.kind in ("section", "measure")), None)
-    if first_heading is None:
-        # a plan whose top level is numbered 1. / （1） items: they are its tasks (in an implicit section)
-        first_heading = next((i for i, f in enumerate(frags) if f.kind in ("item", "subitem")), len(frags))
-    front = parse_front(frags[:first_heading])
     sections: list[DraftSection] = []
     runs: list[UnplacedRun] = list(unplaced or [])
     closing: list[Fragment] = []
@@ -126,7 +234,6 @@ def build_plan(
     last_measure = 0
     last_article = 0
     opened: Fragment | None = None  # the heading just read, while nothing has followed it yet
-    body = frags[first_heading:]
 
     def container() -> list[DraftTask]:
         if uncertain:

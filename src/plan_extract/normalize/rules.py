@@ -246,10 +246,11 @@ _SPACE_RUN = regex.compile(r"[ \t\u00a0\u3000]+")
 
 
 #: Joint issuers on a line of their own, set apart by spaces: a signature (鹤岗市人民政府 鹤岗市中级人民法院),
-#: or a title's head (成都市发展和改革委员会 中共成都市委社会工作部 … 关于印发…的通知).
+#: or a title's head (成都市发展和改革委员会 中共成都市委社会工作部 … 关于印发…的通知; 鹤岗市人民政府
+#: 鹤岗市中级人民法院印发 ⏎ 关于…的意见的通知, the title's first line).
 _JOINT_ISSUERS = regex.compile(
     rf"^[ \t\u3000]*(?P<names>{ORGAN}(?:[ \t\u3000]+{ORGAN})+)[ \t\u3000]*"
-    rf"(?P<about>关于[^\n]*(?:{DOC_TYPES}))?[ \t\u3000]*$",
+    rf"(?P<about>关于[^\n]*(?:{DOC_TYPES})|(?:印发|转发|批转)[^\n。，；]*)?[ \t\u3000]*$",
     regex.MULTILINE,
 )
 
