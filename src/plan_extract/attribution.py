@@ -135,11 +135,37 @@ def is_responsibility(paren: str) -> bool:
     return _match_resp(core) is not None or _parse_labelled(inner, None) is not None
 
 
+_NAME_SEPARATOR = regex.compile(r"[、，,；;。]|(?<!等)(?:以及|和|及|与)(?=各)")
+
+
+def _split_outside_brackets(separator: regex.Pattern[str], text: str) -> list[str]:
+    """``text`` split where ``separator`` matches outside brackets.
+
+    Why: a name may hold a list of its own in brackets (运城 2016: 责任单位：市直各有关单位、各县（市、区）人民政府、
+    各开发区管委会), and splitting on every 、 made 各县（市 and 区）人民政府 two agencies."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    last = 0
+    for m in separator.finditer(text):
+        for ch in text[last : m.start()]:
+            if ch in "（(〔[":
+                depth += 1
+            elif ch in "）)〕]" and depth:
+                depth -= 1
+        last = m.start()
+        if depth == 0:
+            parts.append(text[start : m.start()])
+            start = m.end()
+    parts.append(text[start:])
+    return parts
+
+
 def _split_names(names: str) -> tuple[list[str], list[str]]:
     """Split an agency list on 、 (and ，/, between names); return (names, notes)."""
     # 和/及/以及/与 join two entries only before 各 (A和各省级人民政府, 市级有关部门及各区政府): elsewhere
     # 和 is part of a name (市工业和信息化局)
-    parts = [p.strip() for p in regex.split(r"[、，,；;。]|(?<!等)(?:以及|和|及|与)(?=各)", names) if p.strip()]
+    parts = [p.strip() for p in _split_outside_brackets(_NAME_SEPARATOR, names) if p.strip()]
     out: list[str] = []
     notes: list[str] = []
     for part in parts:
