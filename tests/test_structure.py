@@ -792,3 +792,47 @@ def test_a_plan_printed_without_its_title_after_the_notice_stays_the_plan() -> N
     assert [s.title for s in record.plan.sections] == ["主要任务"]
     assert record.document.body == "现将《某某方案》印发给你们，请认真贯彻执行。"
     assert (record.document.issuer, record.document.signed_date) == ("某市人民政府", "2023-05-06")
+
+
+# --- labelled fields a work plan prints under each item, the same value again and again ----------------
+
+#: 滁州市人民政府 2020年市政府重点工作及责任分解 (www.chuzhou.gov.cn/public/152523227/567017766.html), its
+#: opening as far as item 3, verbatim.
+CHUZHOU_2020 = "【市政府重点工作及责任分解】滁州市人民政府关于2020年市政府重点工作及责任分解的通知\n\n    发布时间:2020-02-03 17:29\n    【字体:打印\n\n    各县、市、区人民政府,市政府各部门、各直属机构:\n\n    2020年是全面建成小康社会和“十三五”规划收官之年,是谋划“十四五”关键之年,做好今年工作,意义特别重大。2020年市政府工作报告已经市第六届人民代表大会第三次会议审议通过,确定了10个方面190项重点工作,由许继伟同志负总责,同时明确各项工作的牵头负责领导、牵头责任单位和协同责任单位。市政府将把重点工作任务完成情况纳入年度目标绩效考核,跟踪督查调度,强力推进落实。各地各部门要认真履职尽责,进一步细化目标任务、实化推进举措,真抓实干,敢于担当,勇于作为,确保各项目标任务高质量完成,兑现对全市人民的庄严承诺。\n\n    一、确保完成全年主要预期目标\n\n    1. 地区生产总值增长8%以上。\n\n    牵头负责领导:金力。\n\n    牵头责任单位:市发展改革委。\n\n    协同责任单位:市经信局、市商务局、市交通局、市农业农村局、滁州经开区管委会、中新苏滁高新区管委会等,各县、市、区政府。\n\n    2. 财政收入增长8%左右。\n\n    牵头负责领导:金力。\n\n    牵头责任单位:市财政局。\n\n    协同责任单位:市税务局、滁州海关、市人行、滁州经开区管委会、中新苏滁高新区管委会等,各县、市、区政府。\n\n    3. 固定资产投资增长10%以上。\n\n    牵头负责领导:金力。\n\n    牵头责任单位:市发展改革委。\n\n    协同责任单位:市经信局、市住建局、市交通局、市水利局、滁州经开区管委会、中新苏滁高新区管委会等,各县、市、区政府。\n"
+
+
+def test_fields_printed_again_under_each_item_are_the_documents_own() -> None:
+    """牵头负责领导:金力。 under items 1–3 and 牵头责任单位:市发展改革委。 under 1 and 3 were taken for a second
+    reader's replay: the decoder left items 2–4 unplaced, and item 1's sentence was lost from the record."""
+    record = _notice(CHUZHOU_2020)
+    assert record.accounting is not None and record.accounting.duplicates == 0
+    assert not [w for w in record.warnings if w.kind in ("unplaced", "no_structure", "duplicate_dropped")]
+    tasks = [t for _, _, t in record.plan.placed_tasks()]
+    assert [t.text for t in tasks] == [
+        "地区生产总值增长8%以上。牵头负责领导：金力。",
+        "财政收入增长8%左右。牵头负责领导：金力。",
+        "固定资产投资增长10%以上。牵头负责领导：金力。",
+    ]
+    assert [t.item.label if t.item else None for t in tasks] == ["1.", "2.", "3."]
+    assert [[a.name for a in t.agencies if a.role == "lead"] for t in tasks] == [
+        ["市发展改革委"],
+        ["市财政局"],
+        ["市发展改革委"],
+    ]
+    assert [a.name for a in tasks[1].agencies][1:4] == ["市税务局", "滁州海关", "市人行"]
+
+
+def test_an_unplaced_items_heading_stays_with_its_text() -> None:
+    """An item's heading (1.建立机制。) is its label and title, fields of a placed task; a task after a gap
+    that is not placed kept only its text, and the heading was lost from the record."""
+    from plan_extract.segment import segment
+    from plan_extract.structure import build_plan
+
+    frags = segment(
+        normalize("一、主要任务\n（一）加强统筹。\n1.建立机制。完善协调制度。（市发展改革委负责）\n（三）强化保障。\n")
+    )
+    assert [f.kind for f in frags] == ["section", "measure", "item", "sentence", "paren", "measure"]
+    draft = build_plan(frags, None, frozenset({frags[2].index}))
+    assert [[f.text for f in run.fragments] for run in draft.unplaced] == [
+        ["1.建立机制。", "完善协调制度。", "（市发展改革委负责）"]
+    ]

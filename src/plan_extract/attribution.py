@@ -78,7 +78,7 @@ _SECONDARY = regex.compile(
 #: opening a line of its own).  ``role`` is what the label says of its names.  Not 主办单位：/协办单位：,
 #: which a government site's footer prints for the site's own sponsor (主办单位：××市人民政府办公室).
 #: The name of a list of units (牵头单位, 配合部门): as a label (with its colon) or a table's column header.
-UNIT_LABEL = regex.compile(r"(?P<role>牵头|主责|责任|配合|参与|协同|协助|支持)(?:单位|部门|处室|机关|机构)")
+UNIT_LABEL = regex.compile(r"(?P<role>牵头|主责|责任|配合|参与|协同|协助|支持)(?:责任)?(?:单位|部门|处室|机关|机构)")
 RESP_LABEL = regex.compile(rf"{UNIT_LABEL.pattern}[：:]")
 _LEAD_LABELS = frozenset({"牵头", "主责"})
 #: A label of any kind (完成时限：, 牵头领导：, 责任单位：): a few characters and a colon.

@@ -73,6 +73,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby, pairwise
 
+import regex
+
 from .attribution import is_responsibility
 from .dedupe import Deduped, pairs_by_text
 from .numerals import parse_chinese_number
@@ -1492,9 +1494,16 @@ def copies_in_place(dd: Deduped) -> dict[int, int] | None:
             and all(g.kind in ("line", "meta") for g in between)
         ):
             dropped[i] = k
-        elif not (r == 1 and frags[i].kind == "line"):
+        elif not (r == 1 and frags[i].kind == "line") and not all(
+            FIELD_LINE_RE.fullmatch(frags[m].text.strip()) for m in range(i, i + r)
+        ):
             return None
     return dropped
+
+
+#: A labelled field a work plan prints under each of its items (牵头负责领导：金力。 牵头责任单位：市发展改革委。):
+#: the same value under several items is printed again each time, never a replaying reader's.
+FIELD_LINE_RE = regex.compile(r"\p{Han}{2,8}[：:][^：:。；！？\n]{1,40}[。；]?")
 
 
 def repair_order(dd: Deduped) -> Ordered:

@@ -18,7 +18,7 @@ from itertools import pairwise
 
 import regex
 
-from .attribution import is_responsibility
+from .attribution import LABEL, is_responsibility
 from .front import ANNEX_RE, HAND_ON_RE, FrontMatter, parse_front, parse_plan_head, sign_notice
 from .segment import ARTICLE_RE, DATE_RE, SECTION_RE, Fragment
 from .tables import header_columns, read_row
@@ -32,6 +32,9 @@ class DraftTask:
     subitem: tuple[int, str, str | None] | None = None
     #: a task table's row: the headers of the cells ``paren`` holds (牵头单位, 配合单位, 完成时限)
     headers: tuple[str, ...] | None = None
+    #: the heading of the item the task opens (1.拓展两个市场。), whose label and title are ``item``'s:
+    #: where the task is not placed, its text is the unplaced run's
+    head: Fragment | None = None
 
     @property
     def text(self) -> str:
@@ -143,6 +146,16 @@ def build_plan(
     return draft
 
 
+def _unplaced_text(task: DraftTask) -> tuple[Fragment, ...]:
+    """The fragments of a task that is not placed: its item's heading whole (label and title: no item
+    field carries them), its text and its parenthesis."""
+    frags = list(task.fragments)
+    if task.head is not None:
+        head = task.head
+        frags = [head] + [f for f in frags if not (head.start <= f.start and f.end <= head.end)]
+    return (*frags, *([task.paren] if task.paren else []))
+
+
 def _first_heading(frags: list[Fragment]) -> int:
     """Where the numbered text starts: the first section or measure heading, else the first item (a
     plan whose top level is numbered 1. / （1） items: they are its tasks, in an implicit section)."""
@@ -230,6 +243,7 @@ def _file(
     section_uncertain = False  # a gap since the last section heading
     item: tuple[int, str, str | None] | None = None
     subitem: tuple[int, str, str | None] | None = None
+    item_head: Fragment | None = None  # the heading of the item read last, until a task takes it
     last_section = 0
     last_measure = 0
     last_article = 0
@@ -245,8 +259,10 @@ def _file(
 
     def flush(paren: Fragment | None = None) -> None:
         nonlocal buffer
+        nonlocal item_head
         if buffer or paren is not None:
-            container().append(DraftTask(buffer, paren, item, subitem))
+            container().append(DraftTask(buffer, paren, item, subitem, head=item_head))
+            item_head = None
             if uncertain:
                 pending_frags.extend(buffer + ([paren] if paren else []))
         buffer = []
@@ -268,9 +284,7 @@ def _file(
             if not proven:
                 hi = next_measure - 1 if next_measure is not None else None
                 for t in pending:
-                    runs.append(
-                        UnplacedRun(tuple(t.fragments) + ((t.paren,) if t.paren else ()), last_measure or None, hi)
-                    )
+                    runs.append(UnplacedRun(_unplaced_text(t), last_measure or None, hi))
                 warnings.append(
                     DraftWarning(
                         "unplaced",
@@ -316,6 +330,7 @@ def _file(
         if f.kind == "section" and f.number is not None:
             flush()
             item = subitem = None
+            item_head = None
             if f.number != last_section + 1:
                 warnings.append(_numbering_warning("section", f, last_section))
             # tasks pending before a section heading: the next measure decides
@@ -339,6 +354,7 @@ def _file(
             flush()
             settle(f.number)
             item = subitem = None
+            item_head = None
             # measures numbered anew in each section (（一） again under 四、) are numbered as printed
             restart = f.number == 1 and bool(sections) and sections[-1].number is not None and not sections[-1].measures
             if restart:
@@ -383,6 +399,7 @@ def _file(
                 item, subitem = ref, None
             else:
                 subitem = ref
+            item_head = f
             if title is None:
                 # the item's first sentence is already its content: the task text starts after the label
                 rest = _after_label(f)
@@ -401,7 +418,8 @@ def _file(
                     # it lies before the next measure heading, whatever the gap hid
                     nxt = next_measure[k + 1]
                     hi_orphan = (nxt - 1 if nxt is not None else None) if uncertain else (last_measure or None)
-                    runs.append(UnplacedRun((f,), last_measure or None, hi_orphan))
+                    runs.append(UnplacedRun((*([item_head] if item_head else []), f), last_measure or None, hi_orphan))
+                    item_head = None
                     warnings.append(
                         DraftWarning(
                             "orphan_parenthesis",
@@ -549,6 +567,9 @@ def _item_title(f: Fragment, nxt: Fragment | None) -> str | None:
     if nxt is None or nxt.kind in ("section", "measure", "item", "subitem", "meta"):
         return None
     if nxt.kind == "paren" and is_responsibility(nxt.text):
+        return None
+    if LABEL.match(nxt.text):
+        # 1.地区生产总值增长8%以上。 ⏎ 牵头负责领导：金力。 ⏎ 牵头责任单位：…: fields follow, not the item's text
         return None
     return title
 
