@@ -108,16 +108,20 @@ def test_front_matter_case_loses_nothing(case: dict[str, Any]) -> None:
         end = len(text) if nl == -1 else nl
         line = text[pos:end].strip()
         pos = end
+        for field in META_RE.finditer(line):  # a field further on in its line (…门户网站 发布时间：2019-02-20 11:02)
+            assert metadata.get(field.group(1)) == field.group(2), field.group(0)
+        line = META_RE.sub(" ", line).strip()
         if DATE_RE.fullmatch(line):  # the signature's date, as an ISO date
             assert to_iso(line) == record["document"]["signed_date"], line
         elif line:  # sentence by sentence (addressees are a list: the marks between them are the list's,
             # not text; a site's tag 【规范性文件】 is in document.head apart from its title; an item's
-            # label 1., 第一条 or （一） and its heading are fields of the task apart from its text; a title's
-            # document number in brackets, …的通知（岳办发〔2017〕2号）, is document.doc_number)
+            # label 1., (1), 第一条 or （一） and its heading are fields of the task apart from its text; a
+            # title's document number in brackets, …的通知（岳办发〔2017〕2号）, is document.doc_number; a site's
+            # column before a title (政务服务丨) and its name after one (-湖南省人民政府门户网站) are document.head)
             for piece in regex.split(
-                r"(?<=[】。])|(?=[（(]\p{Han}{1,12}〔\d{4}〕\d+号[）)]$)",
+                r"(?<=[】。丨])|(?=[（(]\p{Han}{1,12}〔\d{4}〕\d+号[）)]$)|(?=-[^-]{2,30}$)",
                 regex.sub(
-                    r"^(?:\d{1,3}[.．、]|第[一二三四五六七八九十百]+条|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)",
+                    r"^(?:\d{1,3}[.．、]|[（(]\d{1,3}[）)]|第[一二三四五六七八九十百]+条|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)",
                     "",
                     line,
                 ),

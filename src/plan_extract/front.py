@@ -115,7 +115,7 @@ def issuer_in_title(title: str) -> str | None:
 def looks_like_title(line: str) -> bool:
     """A document title line: ends with a document type (…的通知, …若干意见) or is a 关于 title; a
     document number in brackets after it (…的通知（岳办发〔2017〕2号）) is the page's, not the title's."""
-    line = TITLE_NUMBER_RE.sub("", line)
+    line = TAB_SUFFIX_RE.sub("", TITLE_NUMBER_RE.sub("", line))
     if ENDS_IN_DOC_TYPE.search(line):
         return True
     return len(line) <= 80 and "关于" in line and not regex.search(r"[。！？；，]", line)
@@ -165,7 +165,7 @@ def _title_end(text: str, start: int) -> int:
     and the last does end in one."""
     end = text.find("\n", start)
     end = len(text) if end == -1 else end
-    if ENDS_IN_DOC_TYPE.search(text, start, end):
+    if ENDS_IN_DOC_TYPE.search(text, start, end) or TAB_SUFFIX_RE.search(text, start, end):
         return end
     stop = end
     for _ in range(_TITLE_LINES - 1):
@@ -173,7 +173,7 @@ def _title_end(text: str, start: int) -> int:
             break
         nxt = text.find("\n", stop + 1)
         stop = len(text) if nxt == -1 else nxt
-        if regex.search(r"[。！？；，：:,;]", text[start:stop]):
+        if regex.search(r"[。！？；，：:,;【】]", text[start:stop]):  # 【时效性】…: a page's field, no title's line
             break
         if ENDS_IN_DOC_TYPE.search(text, start, stop):
             return stop
@@ -206,7 +206,10 @@ ANNEX_RE = regex.compile(r"附件[ \t\u3000]*[0-9０-９一二三四五六七八
 #: printed, the paragraph that says it is the notice's body.
 HAND_ON_RE = regex.compile(r"(?:印发|转发|批转|下发)给(?:你们|各)|现予(?:印发|转发|公布|发布)")
 #: A site's tag in front of a title: 【规范性文件】, 【政策文件】.
-SITE_TAG_RE = regex.compile(r"【[^【】\n]{1,12}】")
+SITE_TAG_RE = regex.compile(r"【[^【】\n]{1,12}】|\p{Han}{2,8}[丨｜]")
+#: A site's name after a title, as a browser's tab shows it and a page saved as text keeps it:
+#: 湖南省人民政府关于…的意见-湖南省人民政府门户网站.
+TAB_SUFFIX_RE = regex.compile(rf"(?<=(?:{DOC_TYPES}))[ \t]*[-_|丨｜]+[ \t]*[^\n。，；：:|丨｜_-]{{2,30}}$")
 #: Most lines read between a title and the addressees (页眉 title, 发布时间, code, 发文字号, issuer,
 #: the title again over three lines).
 HEAD_LINES = 8
@@ -378,6 +381,13 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
     if looks_like_title(line) and line[-1:] not in "。！？；" and (start > 0 or rest[0].kind == "line"):
         pos = _title_end(t, start)
         fm.title = j.span(start, pos)
+        site = TAB_SUFFIX_RE.search(t, start, pos)
+        if fm.title and site:
+            # …的意见-湖南省人民政府门户网站: the site's name, as the page's tab shows it
+            fm.title = j.span(start, site.start())
+            suffix = j.span(site.start(), pos)
+            if suffix:
+                fm.head.append(suffix)
         number = TITLE_NUMBER_RE.search(t, start, pos)
         if fm.title and number and fm.doc_number is None:
             # …的通知（岳办发〔2017〕2号）: the page prints the document number after the title
@@ -471,6 +481,10 @@ def _plan_head(t: str, j: _Joined, after: int, fm: FrontMatter) -> None:
         first = _skip_breaks(t, after)
     quoted = BOOK_TITLE_RE.search(fm.body.text) if fm.body else None
     named = _prefix_end(t, first, quoted.group(1)) if quoted else None
+    line_end = t.find("\n", named) if named is not None else -1
+    tail = t[named : len(t) if line_end == -1 else line_end] if named is not None else ""
+    if tail and len(tail) <= 12 and not regex.search(r"[。！？；，、：:]", tail):
+        named = None  # 《…规划》 quoted, …规划责任分解 printed (运城 2017): the printed line is the title
     if named is not None:
         end = named
     else:

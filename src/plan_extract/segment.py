@@ -39,7 +39,7 @@ SUBITEM_ASCII_RE = regex.compile(r"\((\d{1,3})\)")  # (1) as typed on some pages
 #: text, and the 发布时间/信息来源 line of a city's site).  Not 来源 here: 资金来源：… is plan text (below).
 META_LABELS = (
     "发布日期|发布时间|发文日期|成文日期|发文字号|发布文号|索引号|发文机关|发文机构|发布机构|发布部门|主题分类|主题词"
-    "|信息来源|文章来源|生效日期|施行日期|实施日期"
+    "|信息来源|文章来源|生效日期|施行日期|实施日期|生成日期|生效时间|废止时间|废止日期|信息分类|组配分类"
 )
 #: Labels that are also words of plan text (项目名称：, 文号) are a page's field only where no Chinese
 #: character runs into them (蔚县 2020: 名    称:…的通知 ⏎ 文    号:蔚政办字〔2020〕43号).
