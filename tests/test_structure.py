@@ -836,3 +836,14 @@ def test_an_unplaced_items_heading_stays_with_its_text() -> None:
     assert [[f.text for f in run.fragments] for run in draft.unplaced] == [
         ["1.建立机制。", "完善协调制度。", "（市发展改革委负责）"]
     ]
+
+
+def test_a_regulation_printed_without_its_title_after_the_notice_stays_the_plan() -> None:
+    """Plain articles under 一、…七、, unannounced, run on as a 办法's do: more than a notice's few points."""
+    articles = "".join(f"{n}、本办法第{n}项规定的内容。\n" for n in "一二三四五六七")
+    record = _notice(
+        "某市人民政府关于印发某某管理办法的通知\n各区人民政府：\n现将《某某管理办法》印发给你们，请遵照执行。\n"
+        f"{articles}某市人民政府\n2023年5月6日\n"
+    )
+    assert len(record.plan.sections) == 7
+    assert record.document.body == "现将《某某管理办法》印发给你们，请遵照执行。"

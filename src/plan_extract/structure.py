@@ -211,15 +211,21 @@ def _points_not_plan(front: FrontMatter, draft: DraftPlan) -> bool:
     """Whether the numbered text of a notice that hands a plan on and signs after it is the notice's own
     points, with the plan not in the source: the notice announces them (如下, 以下), or they read as a
     notice's points do, plain paragraphs under 一、 二、 (no measure, nobody named responsible in a
-    parenthesis), where a plan's sections hold measures or tasks with their agencies (鄂温克旗 2022:
-    …现将《…分工》印发给你们，请结合实际，认真贯彻落实。 ⏎ 一、各地区、各部门要高度重视…)."""
+    parenthesis), and few (at most :data:`NOTICE_POINTS_MAX`), where a plan's sections hold measures or
+    tasks with their agencies, or run on as a regulation's articles do (鄂温克旗 2022: …现将《…分工》
+    印发给你们，请结合实际，认真贯彻落实。 ⏎ 一、各地区、各部门要高度重视…)."""
     assert front.body is not None
     if _ANNOUNCES_POINTS.search(front.body.text):
         return True
     sections = [s for s in draft.sections if not _is_annex_section(s)]
-    return bool(sections) and all(
+    return 0 < len(sections) <= NOTICE_POINTS_MAX and all(
         s.number is not None and not s.measures and all(t.paren is None for t in s.tasks) for s in sections
     )
+
+
+#: Most points a notice numbers of its own, unannounced (a 办法's plain articles printed without its
+#: title run on further).
+NOTICE_POINTS_MAX = 6
 
 
 def _file(
