@@ -19,6 +19,7 @@ import pytest
 from json_walk import json_strings
 from plan_extract import extract, extract_source
 from plan_extract.dates import to_iso
+from plan_extract.models import PlanRecord
 from plan_extract.normalize import normalize
 from plan_extract.readers.base import SourceText
 
@@ -204,13 +205,14 @@ def test_a_notice_title_glued_to_its_addressees_is_split_off(official_source: st
     head ending in a document type after which an addressee list follows (not "…实施方案" +
     "的通知各区人民政府"); before, the title was null and the first addressee carried it."""
     glued = "".join(normalize(official_source).split())
-    rec = extract_source(SourceText(path="glued.txt", name="glued.txt", kind="text", text=glued))
+    rec = _extract(glued)
     assert rec.document.title == NOTICE_TITLE
     assert rec.document.recipients == ["各区人民政府", "市政府各委、办、局"]
     assert rec.plan.title == PLAN_TITLE
 
 
-def _front(text: str) -> Any:
+def _extract(text: str) -> PlanRecord:
+    """The record of a text as it stands (no reader's clean-up: the structure stage's input as given)."""
     return extract_source(SourceText(path="t.txt", name="t.txt", kind="text", text=text))
 
 
@@ -231,24 +233,24 @@ def test_titles_set_over_lines_are_joined() -> None:
         "为加快建立健全绿色低碳循环发展经济体系，制定本实施方案。",
         "一、总体要求",
     ]
-    rec = _front("\n".join(lines))
+    rec = _extract("\n".join(lines))
     assert rec.document.title == NOTICE_TITLE
     assert rec.document.recipients == ["各区人民政府", "市政府各委、办、局"]
     assert rec.plan.title == PLAN_TITLE
     # without the quoted title in the notice, the plan title's lines are joined the same way
     unquoted = [ln.replace("《天津市加快建立健全绿色低碳循环发展经济体系的实施方案》", "本方案") for ln in lines]
-    assert _front("\n".join(unquoted)).plan.title == PLAN_TITLE
+    assert _extract("\n".join(unquoted)).plan.title == PLAN_TITLE
 
 
 def test_a_plan_title_at_the_top_set_over_two_lines_is_joined() -> None:
     """A plan with no notice, its title over two lines whose first (天津市加快建立健全) is no title on its
     own: before, no title was found at all; a page's head lines must not take the first line either."""
-    rec = _front(
+    rec = _extract(
         "天津市加快建立健全\n绿色低碳循环发展经济体系实施方案\n为加快建立健全绿色低碳循环发展经济体系，制定本方案。\n一、总体要求"
     )
     assert rec.document.title == rec.plan.title == "天津市加快建立健全绿色低碳循环发展经济体系实施方案"
     assert rec.document.head == []
-    under_a_breadcrumb = _front(
+    under_a_breadcrumb = _extract(
         "您的位置：首页»政策文件\n天津市加快建立健全\n绿色低碳循环发展经济体系实施方案\n为加快发展，制定本方案。\n一、总体要求"
     )
     assert under_a_breadcrumb.document.title == "天津市加快建立健全绿色低碳循环发展经济体系实施方案"
@@ -256,10 +258,10 @@ def test_a_plan_title_at_the_top_set_over_two_lines_is_joined() -> None:
 
 
 def test_a_title_line_ending_in_a_document_type_is_not_joined_to_the_next() -> None:
-    rec = _front("关于加强生态环境保护的意见\n各区人民政府，市有关部门：\n现提出如下意见。\n一、总体要求")
+    rec = _extract("关于加强生态环境保护的意见\n各区人民政府，市有关部门：\n现提出如下意见。\n一、总体要求")
     assert rec.document.title == "关于加强生态环境保护的意见"
     # a line with a sentence mark is not a title's second line
-    rec = _front("关于加强生态环境保护\n工作，推动绿色发展的意见\n各区人民政府：\n一、总体要求")
+    rec = _extract("关于加强生态环境保护\n工作，推动绿色发展的意见\n各区人民政府：\n一、总体要求")
     assert rec.document.title == "关于加强生态环境保护"
 
 
@@ -269,7 +271,7 @@ def test_sections_numbered_with_a_full_stop(official_source: str, official_recor
     (98 of 99 tasks exact, 105 tasks); the labels keep the printed form."""
     text = re.sub(r"(?m)^([一二三四五六七八])、", rf"\g<1>{dot}", official_source)
     assert text.count(f"二{dot}构建") == 1
-    rec = _front(text)
+    rec = _extract(text)
     assert [s.label for s in rec.plan.sections] == [f"{n}{dot}" for n in "一二三四五六七八"]
     assert [(s.number, s.title) for s in rec.plan.sections] == [
         (s.number, s.title) for s in official_record.plan.sections
@@ -279,7 +281,7 @@ def test_sections_numbered_with_a_full_stop(official_source: str, official_recor
 
 
 def test_a_numeral_and_a_full_stop_inside_a_sentence_is_no_section() -> None:
-    rec = _front("一、总体要求\n（一）指导思想。推进“十四五”规划第一.五节所列任务。\n二、重点任务\n（二）健全体系。")
+    rec = _extract("一、总体要求\n（一）指导思想。推进“十四五”规划第一.五节所列任务。\n二、重点任务\n（二）健全体系。")
     assert [s.number for s in rec.plan.sections] == [1, 2]
 
 
@@ -292,21 +294,21 @@ FORMAL_FOOT = "\n\n抄送：市委各部门，市人大常委会办公厅，市�
 def test_a_formal_documents_head_is_read(official_source: str, official_record: Any) -> None:
     """Above the title a formal document prints its issuer's mark and number; before, the title, the
     number and the addressees all ran into the notice's body (title, doc_number null)."""
-    rec = _front(FORMAL_HEAD + official_source + FORMAL_FOOT)
+    rec = _extract(FORMAL_HEAD + official_source + FORMAL_FOOT)
     doc = rec.document
     assert doc.issuer_mark == "天津市人民政府文件"
     assert doc.doc_number == "津政发〔2022〕5号"
     assert doc.title == NOTICE_TITLE and doc.recipients == ["各区人民政府", "市政府各委、办、局"]
     assert doc.body == official_record.document.body
     assert rec.plan.title == PLAN_TITLE
-    assert rec.plan.closing.startswith("抄送：")  # the 版记 after the last task, kept as closing text
+    assert (rec.plan.closing or "").startswith("抄送：")  # the 版记 after the last task, kept as closing text
     tasks = [(m.number, t.text) for s in rec.plan.sections for m in s.measures for t in m.tasks]
     assert tasks == [(m.number, t.text) for s in official_record.plan.sections for m in s.measures for t in m.tasks]
 
 
 def test_no_issuer_mark_where_none_is_printed(official_json: dict[str, Any]) -> None:
     assert "issuer_mark" not in official_json["document"]  # absent, so earlier records stay byte-identical
-    rec = _front("天津市人民政府关于印发若干文件\n各区人民政府：\n现将有关文件印发给你们。\n一、总体要求")
+    rec = _extract("天津市人民政府关于印发若干文件\n各区人民政府：\n现将有关文件印发给你们。\n一、总体要求")
     assert rec.document.issuer_mark is None and rec.document.title == "天津市人民政府关于印发若干文件"
 
 
@@ -424,7 +426,7 @@ def test_a_regulation_numbered_in_chapters_and_articles() -> None:
     """Before, no 一、 and no （一） meant no structure: the whole text went to the preamble.  Chapters are
     sections, 节 measures, each article an item whose text is a task (its first sentence is content, not
     a heading), and an article's clauses （一）（二） are its subitems, never measures."""
-    record = extract_source(SourceText(path="reg.txt", name="reg.txt", kind="text", text=REGULATION))
+    record = _extract(REGULATION)
     assert record.document.title == "某市人民政府关于印发某市政府投资项目管理办法的通知"
     assert record.plan.title == "某市政府投资项目管理办法"
     assert record.plan.preamble is None
@@ -453,7 +455,7 @@ def test_a_regulation_numbered_in_chapters_and_articles() -> None:
 
 def test_articles_without_chapters_sit_in_one_section() -> None:
     text = "某市公共信息标志管理办法\n第一条　为了加强管理，制定本办法。\n第二条　本办法自2023年7月1日起施行。\n"
-    record = extract_source(SourceText(path="reg.txt", name="reg.txt", kind="text", text=text))
+    record = _extract(text)
     assert record.plan.title == "某市公共信息标志管理办法"
     [section] = record.plan.sections
     assert section.number is None
@@ -481,7 +483,7 @@ WORK_RULES = (
 def test_work_rules_number_their_articles_with_section_labels() -> None:
     """A 工作规则 numbers its articles 一、 through the whole text, across its chapters (镇巴县 2024).  Before,
     each article was a section, its text the section's title, and 第二章's heading a task of article 二."""
-    record = extract_source(SourceText(path="r.txt", name="r.txt", kind="text", text=WORK_RULES))
+    record = _extract(WORK_RULES)
     assert record.plan.title == "某县人民政府工作规则"
     assert [(s.label, s.title) for s in record.plan.sections] == [
         ("第一章", "总则"),
@@ -525,7 +527,7 @@ def test_a_plan_that_nests_sections_under_chapters_keeps_its_sections(
 ) -> None:
     """A 规划 numbers 第一章 and, inside it, 一、 sections: they stay the sections (as before), unlike a
     工作规则's articles."""
-    record = extract_source(SourceText(path="plan.txt", name="plan.txt", kind="text", text=text))
+    record = _extract(text)
     assert [s.label for s in record.plan.sections] == sections
     assert [m.label for s in record.plan.sections for m in s.measures] == measures
 
@@ -548,7 +550,7 @@ def test_a_notice_signed_in_chinese_numerals_without_an_issuer_line() -> None:
     """二〇一一年三月三十日 was no date, and a date with no issuer above it no signature: the notice's body,
     its date and the plan's title all went to the preamble, and the notice's title was taken for the
     plan's.  The date is the signed date; the issuer, printed over no signature, is the one the title names."""
-    record = extract_source(SourceText(path="n.txt", name="n.txt", kind="text", text=CN_DATED))
+    record = _extract(CN_DATED)
     doc = record.document
     assert doc.title == "某市人民政府办公室关于印发某市城市道路设施管理暂行办法的通知"
     assert doc.doc_number == "某政办〔2011〕19号"
@@ -581,7 +583,7 @@ def test_a_gap_in_a_regulations_articles_is_warned() -> None:
     text = (
         "某市管理规定\n第一条　为加强管理，制定本规定。\n第二条　本规定适用于本市。\n第五条　本规定自发布之日起施行。\n"
     )
-    record = extract_source(SourceText(path="r.txt", name="r.txt", kind="text", text=text))
+    record = _extract(text)
     gaps = [w.message for w in record.warnings if w.kind == "numbering_gap"]
     assert gaps == ["article 第五条 follows article 2"]
 
@@ -593,7 +595,7 @@ def test_chapters_without_articles_keep_their_measures() -> None:
         "某市实施方案\n第一章　总体要求\n（一）指导思想。坚持稳中求进。\n（二）基本原则。坚持问题导向。\n"
         "第二章　重点任务\n（三）推进产业升级。加快技术改造。（市工业和信息化局负责）\n"
     )
-    record = extract_source(SourceText(path="c.txt", name="c.txt", kind="text", text=text))
+    record = _extract(text)
     assert [(s.label, s.title) for s in record.plan.sections] == [("第一章", "总体要求"), ("第二章", "重点任务")]
     assert [[m.label for m in s.measures] for s in record.plan.sections] == [["（一）", "（二）"], ["（三）"]]
     [task] = record.plan.sections[1].measures[0].tasks
@@ -604,7 +606,7 @@ def test_an_articles_clauses_inside_its_paragraph_are_its_text() -> None:
     """…包括：（一）直接投资；（二）资本金注入。 on one line: the clauses are the article's words (a （二）
     there is no measure, as it was before regulations were read)."""
     text = "某市管理办法\n第一条　本办法所称投资包括：（一）直接投资；（二）资本金注入。\n第二条　本办法自发布之日起施行。\n"
-    record = extract_source(SourceText(path="r.txt", name="r.txt", kind="text", text=text))
+    record = _extract(text)
     [section] = record.plan.sections
     assert not section.measures
     assert [(t.item.label if t.item else None, t.subitem, t.text) for t in section.tasks] == [
@@ -657,7 +659,7 @@ def test_a_task_tables_rows_that_do_not_line_up_stay_text() -> None:
         "1\t加强统筹\t建立工作机制。完善协调制度。\t市发展改革委\t市财政局\t2023年底前\n"
         "2\t开展专项检查。\t市市场监管局\t各区人民政府\t长期坚持\n"
     )
-    record = extract_source(SourceText(path="t.txt", name="t.txt", kind="text", text=text))
+    record = _extract(text)
     tasks = [t for s, _, t in record.plan.placed_tasks() if s.label == "附件"]
     assert [t.text for t in tasks] == ["建立工作机制。完善协调制度。"]
     assert tasks[0].item is not None and tasks[0].item.title == "加强统筹"
@@ -668,7 +670,7 @@ def test_a_task_tables_rows_that_do_not_line_up_stay_text() -> None:
 
 def test_an_annex_mentioned_in_a_sentence_does_not_end_the_plan() -> None:
     text = "一、主要任务\n（一）加强统筹。按附件要求建立工作机制。\n（二）强化保障。附件所列事项按期完成。\n"
-    record = extract_source(SourceText(path="a.txt", name="a.txt", kind="text", text=text))
+    record = _extract(text)
     assert [t.text for _, _, t in record.plan.placed_tasks()] == ["按附件要求建立工作机制。", "附件所列事项按期完成。"]
     assert record.plan.closing is None
 
@@ -681,7 +683,7 @@ def test_each_annex_is_read_on_its_own() -> None:
         "序号\t工作任务\t责任单位\n1\t建立工作机制\t市发展改革委、市财政局\n"
         "附件2：联系人名单\n姓名\t单位\t电话\n张三\t市发展改革委\t12345\n"
     )
-    record = extract_source(SourceText(path="t.txt", name="t.txt", kind="text", text=text))
+    record = _extract(text)
     tables = [s for s in record.plan.sections if s.label is not None and s.label.startswith("附件")]
     assert [(s.label, s.title, [t.text for t in s.tasks]) for s in tables] == [
         ("附件1", "重点任务分工表", ["建立工作机制"])
@@ -702,7 +704,7 @@ def test_a_closing_formula_ends_the_last_item() -> None:
         "某县人民政府关于禁止燃放烟花爆竹的通告\n为改善环境空气质量，特通告如下：\n一、禁燃禁放范围\n本县行政区域。\n"
         "二、禁燃禁放时间\n2023年2月6日起。\n特此通告。\n某县人民政府\n2022年11月22日\n"
     )
-    record = extract_source(SourceText(path="t.txt", name="t.txt", kind="text", text=text))
+    record = _extract(text)
     assert [t.text for s in record.plan.sections for t in s.tasks] == ["本县行政区域。", "2023年2月6日起。"]
     assert record.plan.closing == "特此通告。\n某县人民政府\n2022年11月22日"
     assert (record.document.issuer, record.document.signed_date) == ("某县人民政府", "2022-11-22")
@@ -714,7 +716,7 @@ def test_a_date_alone_at_the_end_is_the_signed_date() -> None:
         "关于表彰先进单位的决定\n一、金杯单位\n甲县人民政府\n二、银杯单位\n乙县人民政府\n"
         "希望受表彰的单位再接再厉。\n二○一一年二月二十三日\n"
     )
-    record = extract_source(SourceText(path="d.txt", name="d.txt", kind="text", text=text))
+    record = _extract(text)
     assert record.document.signed_date == "2011-02-23"
     assert record.document.issuer is None  # neither signed nor named in the title (关于…)
     assert record.plan.closing == "二○一一年二月二十三日"
@@ -728,7 +730,7 @@ def test_an_annex_named_above_the_date_is_no_issuer() -> None:
         "一、高度重视。各部门要亲自抓。\n二、加强调度。督查室要建立台账。\n"
         "附件：重点任务落实推进情况表\n2022年2月21日\n"
     )
-    record = extract_source(SourceText(path="a.txt", name="a.txt", kind="text", text=text))
+    record = _extract(text)
     assert record.document.signed_date == "2022-02-21"
     assert record.document.issuer == "某旗人民政府办公室"  # the title's, not 附件：…
 
@@ -736,14 +738,10 @@ def test_an_annex_named_above_the_date_is_no_issuer() -> None:
 # --- a notice's own numbered points (一、高度重视…) before its signature ---------------------------------
 
 
-def _notice(text: str) -> Any:
-    return extract_source(SourceText(path="n.txt", name="n.txt", kind="text", text=text))
-
-
 def test_a_forwarding_notices_own_points_are_its_body_and_the_forwarded_text_is_the_plan() -> None:
     """Made up after the shape of a 转发 notice with 贯彻意见: its points became the plan's sections and the
     forwarded 意见, printed after the notice's signature, was lost in plan.closing."""
-    record = _notice(
+    record = _extract(
         "某市人民政府办公室关于转发省政府办公厅关于加强X工作的意见的通知\n各县（市、区）人民政府，市政府各部门：\n"
         "现将《省政府办公厅关于加强X工作的意见》转发给你们，并提出如下贯彻意见，请一并贯彻执行。\n"
         "一、提高认识。各地要充分认识X工作的重要意义。\n二、强化责任。各地各部门要按照职责分工抓好落实。\n"
@@ -769,7 +767,7 @@ def test_a_forwarding_notices_own_points_are_its_body_and_the_forwarded_text_is_
 def test_a_notices_plain_points_before_its_annex_and_date_are_its_own() -> None:
     """鄂温克旗 2022: 现将《…分工》印发给你们 ⏎ 一、各地区、各部门要高度重视… ⏎ 二、… ⏎ 附件：…情况表 ⏎ date; the
     two points, prose naming nobody in a parenthesis, were the plan's sections for a page without the plan."""
-    record = _notice(
+    record = _extract(
         "某旗人民政府办公室关于印发重点任务分工的通知\n各苏木乡镇人民政府：\n"
         "经旗人民政府同意，现将《重点任务分工》印发给你们，请认真贯彻落实。\n"
         "一、各部门要高度重视重点任务落实工作。\n二、旗政府督查室要加强对重点工作的日常调度。\n"
@@ -785,7 +783,7 @@ def test_a_notices_plain_points_before_its_annex_and_date_are_its_own() -> None:
 
 def test_a_plan_printed_without_its_title_after_the_notice_stays_the_plan() -> None:
     """The same shape, but its sections hold measures and name who is responsible: a plan's, not points."""
-    record = _notice(
+    record = _extract(
         "某市人民政府关于印发某某方案的通知\n各区人民政府：\n现将《某某方案》印发给你们，请认真贯彻执行。\n"
         "一、主要任务\n（一）推进建设。加快建设X设施。（市发展改革委负责）\n某市人民政府\n2023年5月6日\n"
     )
@@ -804,7 +802,7 @@ CHUZHOU_2020 = "【市政府重点工作及责任分解】滁州市人民政府�
 def test_fields_printed_again_under_each_item_are_the_documents_own() -> None:
     """牵头负责领导:金力。 under items 1–3 and 牵头责任单位:市发展改革委。 under 1 and 3 were taken for a second
     reader's replay: the decoder left items 2–4 unplaced, and item 1's sentence was lost from the record."""
-    record = _notice(CHUZHOU_2020)
+    record = _extract(CHUZHOU_2020)
     assert record.accounting is not None and record.accounting.duplicates == 0
     assert not [w for w in record.warnings if w.kind in ("unplaced", "no_structure", "duplicate_dropped")]
     tasks = [t for _, _, t in record.plan.placed_tasks()]
@@ -841,7 +839,7 @@ def test_an_unplaced_items_heading_stays_with_its_text() -> None:
 def test_a_regulation_printed_without_its_title_after_the_notice_stays_the_plan() -> None:
     """Plain articles under 一、…七、, unannounced, run on as a 办法's do: more than a notice's few points."""
     articles = "".join(f"{n}、本办法第{n}项规定的内容。\n" for n in "一二三四五六七")
-    record = _notice(
+    record = _extract(
         "某市人民政府关于印发某某管理办法的通知\n各区人民政府：\n现将《某某管理办法》印发给你们，请遵照执行。\n"
         f"{articles}某市人民政府\n2023年5月6日\n"
     )
