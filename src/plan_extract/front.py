@@ -144,10 +144,12 @@ def _title_before_recipients(text: str) -> int:
 #: The issuer's mark that heads a formal document (发文机关标志, GB/T 9704): 天津市人民政府文件,
 #: 国务院办公厅文件, on a line of its own at the very top.
 ISSUER_MARK_RE = regex.compile(r"\n*(\p{Han}[\p{Han}\s]{1,40}文件)(?=\n)")
-#: A document number on a line of its own: 津政发〔2022〕5号.
-DOC_NUMBER_LINE_RE = regex.compile(r"\n*([\p{Han}]{1,12}[〔\[［]\d{4}[〕\]］]第?\d+号)(?=\n|$)")
+#: A document number (发文字号): 津政发〔2022〕5号.
+_DOC_NUMBER = r"[\p{Han}]{1,12}[〔\[［]\d{4}[〕\]］]第?\d+号"
+#: A document number on a line of its own.
+DOC_NUMBER_LINE_RE = regex.compile(rf"\n*({_DOC_NUMBER})(?=\n|$)")
 #: A document number a page prints after the title, in brackets: …实施意见》的通知（岳办发〔2017〕2号）.
-TITLE_NUMBER_RE = regex.compile(r"[（(]([\p{Han}]{1,12}[〔\[［]\d{4}[〕\]］]第?\d+号)[）)][ \t\u3000]*$")
+TITLE_NUMBER_RE = regex.compile(rf"[（(]({_DOC_NUMBER})[）)][ \t\u3000]*$")
 #: A 政府令's number, on two lines as a 令 prints it: 内蒙古自治区人民政府令 ⏎ 第82号 (cited as one).
 ORDER_NUMBER_RE = regex.compile(r"\n*(\p{Han}{2,30}令)\n+(第[0-9０-９一二三四五六七八九十百零〇]+号)(?=\n|$)")
 #: Most lines a title is set over.

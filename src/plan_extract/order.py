@@ -75,7 +75,7 @@ from itertools import groupby, pairwise
 
 import regex
 
-from .attribution import is_responsibility
+from .attribution import LABEL, is_responsibility
 from .dedupe import Deduped, pairs_by_text
 from .numerals import parse_chinese_number
 from .replays import slow_replay, without
@@ -1450,6 +1450,9 @@ def _unrestored(dd: Deduped, reason: str) -> Ordered:
 
 #: Most head lines (a document number, a date line) that may stand between a title and its repeat.
 HEAD_REPEAT_GAP = 4
+#: A labelled field a work plan prints under each of its items (牵头负责领导：金力。 牵头责任单位：市发展改革委。):
+#: the same value under several items is printed again each time, never a replaying reader's.
+FIELD_LINE_RE = regex.compile(rf"{LABEL.pattern}[^：:。；！？\n]{{1,40}}[。；]?")
 
 
 def copies_in_place(dd: Deduped) -> dict[int, int] | None:
@@ -1466,8 +1469,10 @@ def copies_in_place(dd: Deduped) -> dict[int, int] | None:
     A copy reads in order when it is a run of copies right after the run it repeats, or a repeated
     line of the head (before the first numbered heading) with at most :data:`HEAD_REPEAT_GAP` lines
     between (页眉 title, document number, title): such a copy is the page's artefact and is dropped
-    (counted).  A lone line repeated further on (a name, a date) is the document printing it twice
-    and is kept where it stands.  Anything else -- a sentence, a heading or a parenthesis repeated
+    (counted).  A lone line repeated further on (a name, a date), a line right under a date (鹤岗 2025:
+    the joint issuers over the date, then as the first line of the plan's title), and a run of
+    labelled fields (:data:`FIELD_LINE_RE`; 滁州 2020 prints 牵头负责领导：金力。 under items 1, 2 and 3)
+    are the document printing them again and are kept where they stand.  Anything else -- a sentence, a heading or a parenthesis repeated
     away from where it was read, or a run of them -- is a replaying reader's (in the Tianjin scrape
     only the first run, the title and 发布日期 that both readers start with, is in place).
     """
@@ -1483,8 +1488,7 @@ def copies_in_place(dd: Deduped) -> dict[int, int] | None:
             r += 1
         between = frags[k + r : i]
         lines = all(frags[m].kind == "line" for m in range(k, k + r))
-        # a line right under a date starts what follows the signature (鹤岗 2025: the issuers over the
-        # date, then again as the first line of the plan's title): printed twice, kept twice
+        # a line right under a date starts what follows the signature: printed twice, kept twice
         signed_above = r == 1 and frags[i - 1].kind == "line" and DATE_RE.fullmatch(frags[i - 1].text.strip())
         if not between or (
             lines
@@ -1499,11 +1503,6 @@ def copies_in_place(dd: Deduped) -> dict[int, int] | None:
         ):
             return None
     return dropped
-
-
-#: A labelled field a work plan prints under each of its items (牵头负责领导：金力。 牵头责任单位：市发展改革委。):
-#: the same value under several items is printed again each time, never a replaying reader's.
-FIELD_LINE_RE = regex.compile(r"\p{Han}{2,8}[：:][^：:。；！？\n]{1,40}[。；]?")
 
 
 def repair_order(dd: Deduped) -> Ordered:

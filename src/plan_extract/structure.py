@@ -114,7 +114,7 @@ def build_plan(
     split = _plan_after_signature(body)
     end, start = split or (0, 0)
     # where a 附件 line, not a signature, stands before the plan, only plain points are the notice's
-    if split is not None and (start > end or _points_not_plan(front, _file(front, body[:end], None, gap_before))):
+    if split is not None and (start > end or _points_not_plan(front, body[:end])):
         sign_notice(front, body[end:start])
         rest = body[start:]
         head_end = _first_heading(rest)
@@ -123,12 +123,12 @@ def build_plan(
         draft.notice_points = body[:end]
         return draft
     draft = _file(front, body, unplaced, gap_before)
-    if draft.signature and _points_not_plan(front, draft):
-        # the notice's text ends where its closing starts (its signature, or 附件 and the date)
-        annexes = [sec for sec in draft.sections if _is_annex_section(sec)]
-        at = {id(f): i for i, f in enumerate(body)}
-        marks = [*draft.closing, *(sec.heading for sec in annexes if sec.heading)]
-        end = min(at.get(id(f), len(body)) for f in marks)
+    # the notice's text ends where its closing starts (its signature, or 附件 and the date)
+    annexes = [sec for sec in draft.sections if _is_annex_section(sec)]
+    at = {id(f): i for i, f in enumerate(body)}
+    marks = [*draft.closing, *(sec.heading for sec in annexes if sec.heading)]
+    end = min((at.get(id(f), len(body)) for f in marks), default=len(body))
+    if draft.signature and _points_not_plan(front, body[:end]):
         draft.notice_points = body[:end]
         draft.sections = annexes  # a task table in an annex is the plan's
         # what was said about filing the points no longer applies
@@ -207,19 +207,21 @@ def _plan_after_signature(body: list[Fragment]) -> tuple[int, int] | None:
 _ANNOUNCES_POINTS = regex.compile(r"[如以]下")
 
 
-def _points_not_plan(front: FrontMatter, draft: DraftPlan) -> bool:
-    """Whether the numbered text of a notice that hands a plan on and signs after it is the notice's own
-    points, with the plan not in the source: the notice announces them (如下, 以下), or they read as a
-    notice's points do, plain paragraphs under 一、 二、 (no measure, nobody named responsible in a
-    parenthesis), and few (at most :data:`NOTICE_POINTS_MAX`), where a plan's sections hold measures or
-    tasks with their agencies, or run on as a regulation's articles do (鄂温克旗 2022: …现将《…分工》
-    印发给你们，请结合实际，认真贯彻落实。 ⏎ 一、各地区、各部门要高度重视…)."""
+def _points_not_plan(front: FrontMatter, points: list[Fragment]) -> bool:
+    """Whether the numbered text of a notice that hands a plan on, up to where the notice signs, is the
+    notice's own points, with the plan not in the source: the notice announces them (如下, 以下), or
+    they read as a notice's points do, plain paragraphs under 一、 二、 (no measure, nobody named
+    responsible in a parenthesis), and few (at most :data:`NOTICE_POINTS_MAX`), where a plan's sections
+    hold measures or tasks with their agencies, or run on as a regulation's articles do (鄂温克旗 2022:
+    …现将《…分工》印发给你们，请结合实际，认真贯彻落实。 ⏎ 一、各地区、各部门要高度重视…)."""
     assert front.body is not None
     if _ANNOUNCES_POINTS.search(front.body.text):
         return True
-    sections = [s for s in draft.sections if not _is_annex_section(s)]
-    return 0 < len(sections) <= NOTICE_POINTS_MAX and all(
-        s.number is not None and not s.measures and all(t.paren is None for t in s.tasks) for s in sections
+    headings = [f for f in points if f.kind == "section"]
+    return (
+        0 < len(headings) <= NOTICE_POINTS_MAX
+        and points[0].kind == "section"
+        and not any(f.kind == "measure" or (f.kind == "paren" and is_responsibility(f.text)) for f in points)
     )
 
 
