@@ -40,12 +40,43 @@ def test_he_inside_a_name_is_not_a_separator(name: str) -> None:
     assert alone is not None and alone.names == (name,)
 
 
+@pytest.mark.parametrize(
+    ("paren", "names"),
+    [
+        # the State Council's form for the provincial governments, one name of three kinds of division
+        ("（各省、自治区、直辖市人民政府负责）", ("各省、自治区、直辖市人民政府",)),
+        ("（民政部、各省、自治区、直辖市人民政府按职责分工负责）", ("民政部", "各省、自治区、直辖市人民政府")),
+        # 四川's recipients' form, the divisions with brackets of their own
+        (
+            "（省发展改革委、各市（州）、县（市、区）人民政府负责）",
+            ("省发展改革委", "各市（州）、县（市、区）人民政府"),
+        ),
+        # two agencies that merely begin with 各 stay two
+        ("（各区人民政府、各有关部门按职责分工负责）", ("各区人民政府", "各有关部门")),
+    ],
+)
+def test_a_list_of_divisions_sharing_one_organ_is_one_name(paren: str, names: tuple[str, ...]) -> None:
+    r = parse_responsibility(paren)
+    assert r is not None and r.names == names
+
+
 def test_etc_departments_and_district_governments() -> None:
     r = parse_responsibility("（A、B等部门和各区人民政府按职责分工负责）")
     assert r is not None
     assert r.names == ("A", "B", "各区人民政府")
     assert r.roles == ("co", "co", "co")
     assert r.note == "等部门"
+
+
+def test_etc_the_level_s_departments_is_a_note_not_part_of_a_name() -> None:
+    """粤府办〔2023〕5号 (its wording; the mirror read, 33jin.com, had spun 负责 into 卖力): 能源局等省有关部门
+    was one agency."""
+    r = parse_responsibility(
+        "（省发展改革委、交通运输厅、水利厅、住房城乡建设厅、能源局等省有关部门和各地级以上市人民政府按职责分工负责）"
+    )
+    assert r is not None
+    assert r.names == ("省发展改革委", "交通运输厅", "水利厅", "住房城乡建设厅", "能源局", "各地级以上市人民政府")
+    assert r.note == "等省有关部门"
 
 
 def test_etc_departments_real_example() -> None:
@@ -418,3 +449,20 @@ def test_other_wordings_of_a_plain_list(paren: str, names: list[str], note: str 
     r = parse_responsibility(paren)
     assert r is not None
     assert (list(r.names), r.note) == (names, note)
+
+
+def test_a_labelled_list_in_ascii_square_brackets_closes_its_task() -> None:
+    """黄石下陆区 2020 types its lists in [ ]: the lead was left in the task's text, ] in an agency's name."""
+    text = (
+        "一、重点任务\n"
+        "1、切实提高政治站位。全力做好无症状感染者的监测、追踪、隔离和治疗。"
+        "[牵头单位:区卫健局;责任单位:区疫情防控指挥部成员单位、各街办(新区)]\n"
+    )
+    record = extract_source(SourceText(path="mini.txt", name="mini.txt", kind="text", text=text))
+    tasks = [t for s in record.plan.sections for t in s.tasks]
+    assert [t.text for t in tasks] == ["全力做好无症状感染者的监测、追踪、隔离和治疗。"]
+    assert [(a.name, a.role) for a in tasks[0].agencies] == [
+        ("区卫健局", "lead"),
+        ("区疫情防控指挥部成员单位", "co"),
+        ("各街办（新区）", "co"),
+    ]

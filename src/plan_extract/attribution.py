@@ -54,7 +54,10 @@ def _match_resp(inner: str) -> _RespMatch | None:
 
 
 # 等 + what it stands for, before a conjunction or the end: 等部门, 等市级有关部门, 等有关部门和单位
-_ETC = regex.compile(r"等(?P<what>(?:市级|省级|中央|国家)?(?:有关)?(?:部门|单位|机构|方面)?(?:和单位)?)$")
+#: 等 and what it stands for, after the last name listed: 等部门, 等有关单位, 等省有关部门 (广东 2023: 省能源局等省有关部门
+#: 和各地级以上市人民政府 gave an agency 省能源局等省有关部门).
+_ETC_LEVEL = r"(?:市级|省级|区级|县级|中央|国家|省|市|区|县)"
+_ETC = regex.compile(rf"等(?P<what>{_ETC_LEVEL}?(?:有关)?(?:部门|单位|机构|方面)?(?:和单位)?)$")
 # The document's rule that the first-listed agency leads: 排在第一位的部门为牵头部门, 列第一位者为牵头单位,
 # 排第一位的为牵头单位, 列在首位的为牵头部门, 第一个为牵头 ... (the words vary from page to page).
 _FIRST_LEADS = regex.compile(
@@ -85,8 +88,9 @@ _LEAD_LABELS = frozenset({"牵头", "主责"})
 LABEL = regex.compile(r"\p{Han}{2,6}[：:]")
 #: Any label of such a list after a break: where one label's names end.
 _ANY_LABEL = regex.compile(rf"(?:^|(?<=[，,；;。\s])){LABEL.pattern}")
-#: Brackets a responsibility list is printed in: （…） (…) 〔…〕 【…】 ［…］.
-OPEN_BRACKETS = "（(〔【［"
+#: Brackets a responsibility list is printed in: （…） (…) 〔…〕 【…】 ［…］, and [...] as typed (黄石下陆区 2020:
+#: [牵头单位:区卫健局;责任单位:区疫情防控指挥部成员单位、各街办(新区)]).
+OPEN_BRACKETS = "（(〔【［["
 _LIST_BREAKS = "，,；;。 \t\n\u3000"
 #: Longest agency name a labelled list may hold: a longer "name" is prose after a colon, not a list.
 _MAX_NAME_CHARS = 40
@@ -138,11 +142,22 @@ def is_responsibility(paren: str) -> bool:
 _NAME_SEPARATOR = regex.compile(r"[、，,；;。]|(?<!等)(?:以及|和|及|与)(?=各)")
 
 
+_ADMIN_UNIT = (
+    r"(?:省|自治区|直辖市|计划单列市|市|自治州|州|盟|地区|县|自治县|旗|区|乡|镇|街道)(?:[（(][^（）()]{1,12}[）)])?"
+)
+# 各县、市、区政府 / 各省、自治区、直辖市人民政府 / 各市(州)、县(市、区)人民政府: one name for the governments of
+# several kinds of division, listed with 、 before the organ they share
+_ADMIN_RUN = regex.compile(rf"各{_ADMIN_UNIT}(?:、{_ADMIN_UNIT})+(?:人民)?(?:政府|党委)")
+
+
 def _split_outside_brackets(separator: regex.Pattern[str], text: str) -> list[str]:
-    """``text`` split where ``separator`` matches outside brackets.
+    """``text`` split where ``separator`` matches outside brackets and outside a run of divisions.
 
     Why: a name may hold a list of its own in brackets (运城 2016: 责任单位：市直各有关单位、各县（市、区）人民政府、
-    各开发区管委会), and splitting on every 、 made 各县（市 and 区）人民政府 two agencies."""
+    各开发区管委会), and splitting on every 、 made 各县（市 and 区）人民政府 two agencies. Or it lists the kinds
+    of division whose governments it names (滁州 2020: 协同责任单位:…,各县、市、区政府。), which was three
+    agencies, 各县, 市 and 区政府."""
+    kept = [(m.start(), m.end()) for m in _ADMIN_RUN.finditer(text)]
     parts: list[str] = []
     depth = 0
     start = 0
@@ -154,7 +169,7 @@ def _split_outside_brackets(separator: regex.Pattern[str], text: str) -> list[st
             elif ch in "）)〕]" and depth:
                 depth -= 1
         last = m.start()
-        if depth == 0:
+        if depth == 0 and not any(a < m.start() < b for a, b in kept):
             parts.append(text[start : m.start()])
             start = m.end()
     parts.append(text[start:])
@@ -170,7 +185,7 @@ def _split_names(names: str) -> tuple[list[str], list[str]]:
     notes: list[str] = []
     for part in parts:
         # "A等部门和B" / "A等和B" / "A和B" only after 等: X等…和Y is two entries plus a note
-        m = regex.match(r"^(?P<a>.+?)(?P<etc>等(?:市级|省级)?(?:有关)?(?:部门|单位)?)和(?P<b>.+)$", part)
+        m = regex.match(rf"^(?P<a>.+?)(?P<etc>等{_ETC_LEVEL}?(?:有关)?(?:部门|单位)?)和(?P<b>.+)$", part)
         if m and _OTHERS_GENERIC.match(m.group("b")):
             out.append(m.group("a"))
             notes.append(part[len(m.group("a")) :])
