@@ -21,7 +21,7 @@ from opencc import OpenCC
 from plan_extract import extract_source
 from plan_extract.normalize import apply_plan, normalize, normalize_and_explain
 from plan_extract.normalize.edits import TrackedText, apply_edits
-from plan_extract.normalize.rules import MIN_WRAP_WIDTH, RULES_BY_NAME, unwrap_fixed_width
+from plan_extract.normalize.rules import MIN_WRAP_WIDTH, RULES_BY_NAME, label_field_table_cells, unwrap_fixed_width
 from plan_extract.readers.base import SourceText
 
 CASES_FILE = Path(__file__).parent / "data" / "normalization_cases.json"
@@ -304,3 +304,15 @@ def test_normalize_is_idempotent_on_hard_wrapped_text(paragraphs: list[str], wid
     once = normalize(wrapped)
     assert normalize(once) == once
     assert _han_count(once) == _han_count(wrapped)
+
+
+def test_field_table_cells_leave_labels_that_have_their_colons() -> None:
+    """嘉鱼 2024 prints its labels with colons after a blank (索引号 : …): no cell of a bare table."""
+    assert label_field_table_cells("索引号 : 01105619X/2024-07672 文       号 : 嘉政办发〔2024〕1号\n") == []
+
+
+def test_field_table_cells_are_read_only_at_the_head() -> None:
+    """Below the first line of prose (the addressees, the text) a line that begins with a label's words
+    is the document's own, and keeps its blanks."""
+    text = "各区人民政府，市政府各部门：\n发布时间 另行通知\n标题 由各区自拟\n"
+    assert label_field_table_cells(text) == []

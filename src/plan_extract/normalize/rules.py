@@ -14,7 +14,7 @@ from opencc import OpenCC
 
 from ..attribution import LABEL, RESP_LABEL
 from ..front import DOC_TYPES, ORGAN
-from ..segment import META_RE
+from ..segment import META_RE, PAGE_FIELD_LABELS
 from .charclass import TERMINAL, is_cjk, is_han
 from .chardata import RADICAL_TO_IDEOGRAPH
 from .edits import Edit, diff_edits
@@ -289,11 +289,78 @@ def remove_spaces_in_chinese(text: str) -> list[Edit]:
     return edits
 
 
+#: A page field's label as a table's cell prints it, its characters spaced out to the cell's width
+#: (索 引 号, 标  题), longest first.
+_SPACED_LABEL = "|".join("[ \t\u3000]*".join(label) for label in sorted(PAGE_FIELD_LABELS, key=len, reverse=True))
+#: A label cell: at a line's start or after a blank or a table's rule (|), with a blank, a rule or the
+#: line's end after it, and no colon (索引号 : 01105619X… has its colon, after a blank).
+_LABEL_CELL = regex.compile(
+    rf"(?:^|(?<=[ \t\u3000|]))(?P<label>{_SPACED_LABEL})(?=[ \t\u3000|]|$)(?![ \t\u3000|]*[：:])", regex.MULTILINE
+)
+#: The blanks and rules (|) between two cells.
+_CELL_GAP = regex.compile(r"[ \t\u3000|]+")
+#: The first line of a page's own text: a sentence or an addressee list, which no field table holds.
+_PROSE_LINE = regex.compile(r"[，。；,;]")
+#: Lines read for a field table at most, from the top.
+_FIELD_TABLE_LINES = 40
+
+
+def label_field_table_cells(text: str) -> list[Edit]:
+    """Give the cells of a page's field table, copied as text, the colons a field's label has.
+
+    Defect: gov.cn pages and city sites set their fields in a table, label and value in cells of their
+    own; copied as text, a row is the cells with blanks between, no colon (河南 2015: ``索 引 号 成文日期`` ⏎
+    ``发文机关 发布时间 2015年04月29日`` ⏎ ``标  题 河南省人民政府关于印发…的通知`` ⏎ ``发文字号 豫政〔2015〕24号
+    时  效 根据…``), or with the table's rules as | (涟水 2021: ``索 引 号 | 327549014/2021-00125 | 发布机构 |
+    县政府办公室 |``).  With the blanks then taken out, the rows read as one title (索引号成文日期发文机关
+    发布时间2015年04月29日标题河南省人民政府关于…), and the document's own title, number and date were
+    lost.  A line at the page's head that begins with a label cell is such a row: each label cell gets
+    its spaces out and a colon after it; the gap after it goes, the gap before it becomes one tab (the
+    boundary between two cells), and a rule at the row's end goes, so that each field reads as one
+    (标题：河南省…).  The head ends at the first line with a sentence mark that does not begin with a
+    label cell (the addressees, or the text).
+    """
+    edits: list[Edit] = []
+    pos = 0
+    for _ in range(_FIELD_TABLE_LINES):
+        if pos >= len(text):
+            break
+        nl = text.find("\n", pos)
+        end = len(text) if nl == -1 else nl
+        line = text[pos:end]
+        first = _LABEL_CELL.match(text, pos + len(line) - len(line.lstrip(" \t\u3000|")), end)
+        if first is None and _PROSE_LINE.search(line):
+            break
+        if first is not None:
+            cells = list(_LABEL_CELL.finditer(text, first.start(), end))
+            starts = {m.start() for m in cells}
+            ends = {m.end() for m in cells}
+            for m in cells:
+                edits.append(Edit(m.start(), m.end(), regex.sub(r"[ \t\u3000]", "", m.group("label")) + "："))
+            for gap in _CELL_GAP.finditer(text, pos, end):
+                if gap.start() in ends and gap.end() not in starts and gap.end() < end:
+                    replacement = ""  # between a label and its value
+                elif gap.start() > pos and gap.end() < end and (gap.end() in starts or "|" in gap.group(0)):
+                    replacement = "\t"  # between two cells
+                elif gap.end() == end or "|" in gap.group(0):
+                    replacement = ""  # a blank or a rule at the row's ends
+                else:
+                    continue  # a blank inside a value
+                if gap.group(0) != replacement:
+                    edits.append(Edit(gap.start(), gap.end(), replacement))
+        pos = end + 1
+    return edits
+
+
 _BREAK = regex.compile(r"\n+")
 _HEADING_START = regex.compile(
     r"(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[（(]\d+[）)]|第[一二三四五六七八九十百]+[章条节])"
 )
 _PROSE_MARKS = "，。；：？！,;"
+#: Marks after which a line's last piece begins: closing marks, but not quotes and book-title marks,
+#: which a heading may hold (四川 2009: 一、加强基础设施建设,夯实两个“加快”基础 ⏎ 围绕建立…: the piece after
+#: ” is no heading, and the heading was joined to the paragraph under it).
+_PIECE_END = "".join(c for c in TERMINAL if c not in "”’》」』")
 #: A date with a clock time: a page's record of when it posted the text, never a plan's words.
 _TIMESTAMP = regex.compile(r"\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?[ \t\u3000]*\d{1,2}:\d{2}")
 #: A line that is labels and short values only (下载地址：点击此处下载, 作者：法律资料网): a page's, not a
@@ -322,7 +389,7 @@ def rejoin_broken_lines(text: str) -> list[Edit]:
     ``稳中有降``; ``（市科`` / ``技局``).  A break is removed when the text before it does not end
     with closing punctuation, the line before it is prose (it has a comma or full stop: titles,
     signatures and headings do not) or leaves a （ open, the line's last piece (after its last
-    closing mark) is not a numbered heading, and the text after it does not start a numbered heading
+    closing mark; a quote or a book-title mark closes no piece) is not a numbered heading, and the text after it does not start a numbered heading
     or a labelled responsibility list (牵头单位：A / 配合单位：B are two lines of one list, each whole;
     so is a label of any kind under such a list: 完成时限：2023年底前).
     The open parenthesis is for text made from a PDF (``pdftotext``), which keeps every printed line:
@@ -341,7 +408,7 @@ def rejoin_broken_lines(text: str) -> list[Edit]:
             line_start = e
             continue
         prev_line = text[line_start:s]
-        last_piece = line_start + max((prev_line.rfind(c) + 1 for c in TERMINAL), default=0)
+        last_piece = line_start + max((prev_line.rfind(c) + 1 for c in _PIECE_END), default=0)
         join = (
             bool(prev_line)
             and prev_line[-1] not in TERMINAL
@@ -424,8 +491,8 @@ def unwrap_fixed_width(text: str) -> list[Edit]:
 #: soft hyphen can be a byte of mojibake); ruby readings next (they must still stand right after their
 #: character, and in the brackets as printed); radicals before the ⼜ decision (the lexicon needs the
 #: neighbours clean); traditional→simplified after both (OpenCC needs real ideographs); punctuation
-#: before spacing (the spacing rule treats full-width marks as Chinese); line joining last (it reads
-#: the finished punctuation).
+#: before spacing (the spacing rule treats full-width marks as Chinese); a field table's cells before
+#: spacing too (their blanks are what parts them); line joining last (it reads the finished punctuation).
 RULES: tuple[Rule, ...] = (
     unwrap_fixed_width,
     fix_mojibake,
@@ -435,6 +502,7 @@ RULES: tuple[Rule, ...] = (
     resolve_mouth_again_confusion,
     convert_traditional,
     harmonize_punctuation,
+    label_field_table_cells,
     remove_spaces_in_chinese,
     rejoin_broken_lines,
 )
