@@ -69,6 +69,8 @@ def test_front_matter_case(case: dict[str, Any]) -> None:
     if "first_section" in expect:
         assert plan["sections"] and plan["sections"][0]["title"] == expect["first_section"]
         assert not [w for w in record["warnings"] if w["kind"] in ("unplaced", "no_structure")]
+    if "first_measure" in expect:
+        assert plan["sections"] and plan["sections"][0]["measures"][0]["title"] == expect["first_measure"]
     if "measure_labels" in expect:
         assert [m["label"] for m in plan["sections"][0]["measures"]] == expect["measure_labels"]
     if "subitem_labels" in expect:
@@ -111,6 +113,11 @@ def test_front_matter_case_loses_nothing(case: dict[str, Any]) -> None:
         for field in META_RE.finditer(line):  # a field further on in its line (…门户网站 发布时间：2019-02-20 11:02)
             assert metadata.get(field.group(1)) == field.group(2), field.group(0)
         line = META_RE.sub(" ", line).strip()
+        dated = DATE_RE.search(line)
+        if dated and dated.start() > 0 and dated.end() == len(line):
+            # a date after the document number on its line (川办发〔2009〕59号 二○○九年十二月八日): the signing date
+            assert to_iso(dated.group(0)) == record["document"]["signed_date"], line
+            line = line[: dated.start()].strip()
         if DATE_RE.fullmatch(line):  # the signature's date, as an ISO date
             assert to_iso(line) == record["document"]["signed_date"], line
         elif line:  # sentence by sentence (addressees are a list: the marks between them are the list's,

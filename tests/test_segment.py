@@ -51,6 +51,25 @@ def test_a_short_sentence_does_not_cut_a_title() -> None:
     assert [f.title for f in frags if f.kind == "section"] == ["加强组织实施"]
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "after"),
+    [
+        # 湖南 2019: the heading runs its text on after a colon
+        ("（一）总体要求：以习近平新时代中国特色社会主义思想为指导，推动发展。", "总体要求", "以习近平"),
+        ("一、主要目标:到2025年，建成一批示范项目。", "主要目标", "到2025年"),
+        # a colon after a longer run with a pause is the heading's own sentence, not a title's end
+        ("（二）加快推进能源、交通等基础设施建设，重点做好以下工作：建设项目。", None, None),
+    ],
+)
+def test_a_short_title_before_a_colon_ends_there(text: str, title: str | None, after: str | None) -> None:
+    frags = segment(text)
+    if title is None:
+        assert frags[0].title is not None and frags[0].title.startswith("加快推进能源、交通")
+        return
+    assert frags[0].title == title
+    assert frags[1].kind == "sentence" and frags[1].text.startswith(after or "")
+
+
 def test_a_section_heading_glued_to_the_next_section_heading_is_split_there() -> None:
     """Rare-turn-skip variant 1005: A's block ended on heading 七, B's began with heading 三.  Read as
     one title, B's heading 三 had no fragment of its own to pair with A's copy, which was taken for

@@ -166,8 +166,8 @@ def _metadata_conflicts(
         ("标题", "title", document.title, meta.get("标题"), None),
     ]
     for label, name, printed, listed, prov in checks:
-        if printed is None or listed is None:
-            continue
+        if printed is None or not listed:
+            continue  # (a field the page's table leaves empty, 河南 2015's 发文机关, says nothing)
         if _comparable(printed) != _comparable(listed):
             out.append(
                 m.Warning(
@@ -242,7 +242,7 @@ def build_record(
         body="\n".join(t for t in (_text(fm.body), _paragraphs(draft.notice_points)) if t) or None,
         note=_text(fm.note),
         head=[sp.text for sp in fm.head],
-        index_number=meta.get("索引号"),
+        index_number=meta.get("索引号") or None,
         metadata={k: v for k, v in sorted(meta.items())},
     )
     plan = m.Plan(

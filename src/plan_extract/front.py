@@ -22,6 +22,8 @@ DOC_TYPES = "通知|意见|方案|办法|决定|规定|细则|计划|规划|纲�
 #: An issuing organ's name: …委员会, …局, …部, …人民政府, …办公厅.
 ORGAN = rf"\p{{Han}}{{2,30}}?{ORGAN_END}"
 _ISSUERS = regex.compile(rf"{ORGAN}(?:[ \t\u3000]+{ORGAN})*")
+#: A title's first line that names its issuers and what they do (鹤岗市人民政府 鹤岗市中级人民法院印发).
+_ISSUERS_HANDING_ON = regex.compile(rf"{_ISSUERS.pattern}(?:印发|转发|批转)?")
 #: A title's last words: a document type (…的通知, …实施方案).
 ENDS_IN_DOC_TYPE = regex.compile(rf"(?:{DOC_TYPES})$")
 BOOK_TITLE_RE = regex.compile(r"《([^《》]+)》")
@@ -98,6 +100,8 @@ _ADDRESSEE_END = regex.compile(
     r"(?:政府|部门|机构|单位|局|委|办|厅|院|署|部|会|室|司|处|所|公司|集团|企业|组织|党委|党组|区|兵团)$"
 )
 
+_TRAILING_NOTE = regex.compile(r"[（(][^（）()]{1,12}[）)]$")
+
 
 def issuer_in_title(title: str) -> str | None:
     """The issuer a title names before 关于 (国务院关于…的意见: 国务院; 某市人民政府办公室转发市发展改革委关于…:
@@ -124,8 +128,9 @@ def looks_like_title(line: str) -> bool:
 def _looks_like_recipients(text: str) -> bool:
     """An addressee line (各省、自治区、直辖市人民政府，国务院各部委、各直属机构), not a preamble sentence ending
     in ：(为……，现提出如下意见：): every piece is an addressee."""
-    pieces = [p for p in regex.split(r"[，,；;]", text) if p.strip()]
-    return bool(pieces) and all(p.strip().startswith("各") or _ADDRESSEE_END.search(p.strip()) for p in pieces)
+    # an addressee may end in a bracketed note of its own: …示范区管委会（推进办公室） (济宁 2021)
+    pieces = [_TRAILING_NOTE.sub("", p.strip()) for p in regex.split(r"[，,；;]", text) if p.strip()]
+    return bool(pieces) and all(p.startswith("各") or _ADDRESSEE_END.search(p) for p in pieces)
 
 
 def _title_before_recipients(text: str) -> int:
@@ -146,19 +151,26 @@ def _title_before_recipients(text: str) -> int:
 ISSUER_MARK_RE = regex.compile(r"\n*(\p{Han}[\p{Han}\s]{1,40}文件)(?=\n)")
 #: A document number (发文字号): 津政发〔2022〕5号.
 _DOC_NUMBER = r"[\p{Han}]{1,12}[〔\[［]\d{4}[〕\]］]第?\d+号"
-#: A document number on a line of its own.
-DOC_NUMBER_LINE_RE = regex.compile(rf"\n*({_DOC_NUMBER})(?=\n|$)")
+#: A document number on a line of its own, bare or in brackets (泰安 2007: …的通知 ⏎ (泰政发[2007]23号)), and
+#: the date the document was signed after it on that line, as some sites print the two (四川 2009:
+#: 川办发〔2009〕59号 二○○九年十二月八日).
+DOC_NUMBER_LINE_RE = regex.compile(
+    rf"\n*(?P<open>[（(])?(?P<number>{_DOC_NUMBER})(?(open)[）)])(?:[ \t\u3000]*(?P<date>{DATE_RE.pattern}))?(?=\n|$)"
+)
 #: A document number a page prints after the title, in brackets: …实施意见》的通知（岳办发〔2017〕2号）.
 TITLE_NUMBER_RE = regex.compile(rf"[（(]({_DOC_NUMBER})[）)][ \t\u3000]*$")
 #: A 政府令's number, on two lines as a 令 prints it: 内蒙古自治区人民政府令 ⏎ 第82号 (cited as one).
 ORDER_NUMBER_RE = regex.compile(r"\n*(\p{Han}{2,30}令)\n+(第[0-9０-９一二三四五六七八九十百零〇]+号)(?=\n|$)")
 #: Most lines a title is set over.
 _TITLE_LINES = 3
+#: First characters of a title's line that go on with the line above even where that one ends in a
+#: document type: a plan's years, or the notice's 的通知 after the plan's name (two more lines at most).
+_TITLE_GOES_ON = "（(的"
 
 
 def _title_end(text: str, start: int) -> int:
     """Where the title whose first line starts at ``start`` ends: that line's end, or the end of the
-    second or third line where a long title was set over them.
+    second or third line where a long title was set over them (or a line or two more that go on with it).
 
     Defect: a text made from a PDF (``pdftotext``) keeps the lines the page set its titles in,
     "天津市人民政府关于印发天津市加快" / "建立健全绿色低碳循环发展经济体系实施方案的通知", and the first
@@ -170,16 +182,37 @@ def _title_end(text: str, start: int) -> int:
     if ENDS_IN_DOC_TYPE.search(text, start, end) or TAB_SUFFIX_RE.search(text, start, end):
         return end
     stop = end
-    for _ in range(_TITLE_LINES - 1):
-        if stop >= len(text) or text[stop + 1 : stop + 2] in ("", "\n"):
+    lines = 1
+    while stop < len(text) and text[stop + 1 : stop + 2] not in ("", "\n"):
+        goes_on = text[stop + 1] in _TITLE_GOES_ON
+        if lines >= _TITLE_LINES + (2 if goes_on else 0):
             break
         nxt = text.find("\n", stop + 1)
         stop = len(text) if nxt == -1 else nxt
+        lines += 1
         if regex.search(r"[。！？；，：:,;【】]", text[start:stop]):  # 【时效性】…: a page's field, no title's line
             break
         if ENDS_IN_DOC_TYPE.search(text, start, stop):
-            return stop
+            if not _issuers_before_about(text[start:stop]):
+                break
+            if text[stop + 1 : stop + 2] in ("", "\n") or text[stop + 1] not in _TITLE_GOES_ON:
+                return stop
+            end = stop  # the line after may go on with the title (广西 2018: …三年行动计划 ⏎ (2018—2020年)的通知)
     return end
+
+
+def _issuers_before_about(lines: str) -> bool:
+    """Whether the lines a title is set over name only issuers before the one that holds 关于 (河南省人民政府
+    ⏎ 关于印发…的 ⏎ 通知), not a page's menus (齐齐哈尔 2019: 首页 政务公开 网上办事… ⏎ 齐齐哈尔市人民政府办公室
+    关于印发…的通知 was read as one title).  A title without 关于 (a plan's, set over two lines) is not asked."""
+    if "关于" not in lines:
+        return True
+    for line in lines.split("\n"):
+        if "关于" in line:
+            return True
+        if not _ISSUERS_HANDING_ON.fullmatch(line.strip()):
+            return False
+    return True
 
 
 def _skip_breaks(text: str, pos: int) -> int:
@@ -256,9 +289,13 @@ def _page_lines_before_title(t: str, start: int) -> bool:
 def _take_number(j: _Joined, m: regex.Match[str], fm: FrontMatter) -> None:
     """The document number a match of :data:`DOC_NUMBER_LINE_RE` or :data:`ORDER_NUMBER_RE` read; a 令's
     head names who orders it too (内蒙古自治区人民政府令 ⏎ 第82号: 内蒙古自治区人民政府)."""
-    fm.doc_number = j.span(m.start(1), m.end(m.lastindex or 1))
     if m.re is ORDER_NUMBER_RE:
+        fm.doc_number = j.span(m.start(1), m.end(2))
         fm.ordered_by = j.span(m.start(1), m.end(1) - 1)
+        return
+    fm.doc_number = j.span(m.start("number"), m.end("number"))
+    if m.group("date") and fm.signed is None:
+        fm.signed = j.span(m.start("date"), m.end("date"))
 
 
 def _head_ends_at(t: str, pos: int) -> bool:

@@ -1472,7 +1472,9 @@ def copies_in_place(dd: Deduped) -> dict[int, int] | None:
     (counted).  A lone line repeated further on (a name, a date), a line right under a date (鹤岗 2025:
     the joint issuers over the date, then as the first line of the plan's title), and a run of
     labelled fields (:data:`FIELD_LINE_RE`; 滁州 2020 prints 牵头负责领导：金力。 under items 1, 2 and 3)
-    are the document printing them again and are kept where they stand.  Anything else -- a sentence, a heading or a parenthesis repeated
+    are the document printing them again and are kept where they stand.  A run of the page's own
+    fields (索引号：…, 发文字号：…) is the page's table printed again, as gov.cn's page of 2014 prints it
+    once in a row and once a field a line, for a narrow screen: dropped (counted) wherever it stands.  Anything else -- a sentence, a heading or a parenthesis repeated
     away from where it was read, or a run of them -- is a replaying reader's (in the Tianjin scrape
     only the first run, the title and 发布日期 that both readers start with, is in place).
     """
@@ -1490,12 +1492,17 @@ def copies_in_place(dd: Deduped) -> dict[int, int] | None:
         lines = all(frags[m].kind == "line" for m in range(k, k + r))
         # a line right under a date starts what follows the signature: printed twice, kept twice
         signed_above = r == 1 and frags[i - 1].kind == "line" and DATE_RE.fullmatch(frags[i - 1].text.strip())
-        if not between or (
-            lines
-            and not signed_above
-            and i < heading
-            and len(between) <= HEAD_REPEAT_GAP
-            and all(g.kind in ("line", "meta") for g in between)
+        fields = all(frags[m].kind == "meta" for m in range(i, i + r))
+        if (
+            not between
+            or fields
+            or (
+                lines
+                and not signed_above
+                and i < heading
+                and len(between) <= HEAD_REPEAT_GAP
+                and all(g.kind in ("line", "meta") for g in between)
+            )
         ):
             dropped[i] = k
         elif not (r == 1 and frags[i].kind == "line") and not all(

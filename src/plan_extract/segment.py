@@ -40,13 +40,17 @@ SUBITEM_ASCII_RE = regex.compile(r"\((\d{1,3})\)")  # (1) as typed on some pages
 META_LABELS = (
     "发布日期|发布时间|发文日期|成文日期|发文字号|发布文号|索引号|发文机关|发文机构|发布机构|发布部门|主题分类|主题词"
     "|信息来源|文章来源|生效日期|施行日期|实施日期|生成日期|生效时间|废止时间|废止日期|信息分类|组配分类"
+    "|发布单位|发布机关|失效日期|文件来源|所属类别|文件分类|所属机构|公开日期|上载日期"
 )
 #: Labels that are also words of plan text (项目名称：, 文号) are a page's field only where no Chinese
 #: character runs into them (蔚县 2020: 名    称:…的通知 ⏎ 文    号:蔚政办字〔2020〕43号).
-_META_LOOSE = "名称|标题|文号|有效性|时效性|浏览量|浏览次数|内容概述"
+_META_LOOSE = "名称|标题|文号|分类|有效性|时效性|时效说明|时效|浏览量|浏览次数|内容概述"
 _ANY_META = f"{META_LABELS}|{_META_LOOSE}"
-_BULLETS = "•·●▪◦"
-#: A list's bullet before a label (• 索引号:), as a page's <li> prints when copied as text.
+#: Every label of a page's field.
+PAGE_FIELD_LABELS: tuple[str, ...] = tuple(_ANY_META.split("|"))
+_BULLETS = "•·●▪◦*-"
+#: A list's bullet before a label (• 索引号:), as a page's <li> prints when copied as text (or as a
+#: page turned to Markdown prints it: 济宁 2021, - 发布日期:2021-07-19 ⏎ - 浏览次数:).
 _BULLET = rf"(?:[{_BULLETS}][ \t\u3000]*)?"
 #: 来源 (资金来源：… is plan text, and a mirror's 作者:… 来源:… line is its header) only as an item of such
 #: a list (镇巴县 2024: • 来源: ⏎ • 发文机构:).
@@ -54,27 +58,37 @@ _LISTED_SOURCE = rf"(?<=[{_BULLETS}][ \t\u3000]{{0,3}})来源"
 _META_DATE = r"\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(?:[ \t\u3000]*\d{1,2}:\d{2}(?::\d{2})?)?"  # a date (and a time)
 _META_NUMBER = r"[0-9０-９年月日\-./〔〕\[\]\p{Han}]+?号"  # a document number: 国发〔2019〕3号
 _META_INDEX = r"[0-9A-Za-z][0-9A-Za-z\-/_.]*(?![^\s，,；;、])"  # an index number: 000014349/2019-00012
+#: A document's validity, as a page's field states it (时效: 失效, 有效性: 现行有效).
+_META_VALIDITY = r"(?:现行)?有效|已?失效|已?废止|部分失效"
 #: A value on the line under its label (• 索引号: ⏎ 6107280000/2024-001005 ⏎ • 主题分类:), as a page
-#: that sets its fields in a list prints them: a date, a number or an index alone on its line, or any
-#: short line with the next label right under it.
+#: that sets its fields in a list prints them: a date, a number, an index or a validity alone on its
+#: line, or any line of up to a title's length with the next label right under it (gov.cn 2014, as
+#: its narrow layout prints the table: 标  题: ⏎ 国务院办公厅关于落实…分工的通知 ⏎ 发文字号:).
 _VALUE_BELOW = (
-    rf"(?:\n[ \t\u3000\n]*(?=(?:{_META_DATE}|{_META_NUMBER}|{_META_INDEX})[ \t\u3000]*(?:\n|$)"
-    rf"|[^\n：:]{{1,40}}\n[ \t\u3000\n]*{_BULLET}(?:{_ANY_META})[：:]))?"
+    rf"(?:\n[ \t\u3000\n]*(?=(?:{_META_DATE}|{_META_NUMBER}|{_META_INDEX}|{_META_VALIDITY})[ \t\u3000]*(?:\n|$)"
+    rf"|[^\n：:]{{1,120}}\n[ \t\u3000\n]*{_BULLET}(?:{_ANY_META})[：:]))?"
 )
+#: The next field's label, which ends a field's value: 发文日期: or, as a law database prints its
+#: fields, 【发布日期】 (广州 2007: - 【发布文号】穗府〔2007〕7号 ⏎ - 【发布日期】2007-04-04).
+_NEXT_LABEL = rf"{_BULLET}(?:(?:{_ANY_META})[：:]|【(?:{_ANY_META})】)"
 META_RE = regex.compile(
-    rf"{_BULLET}({META_LABELS}|(?<!\p{{Han}})(?:{_META_LOOSE})|{_LISTED_SOURCE})[：:][ \t\u3000]*{_VALUE_BELOW}("
-    rf"{_META_DATE}|{_META_NUMBER}|{_META_INDEX}"
-    # a name, to the next label (发布机构:政府办, 发文日期:…) or the line's end; or nothing (主题词:)
-    rf"|[^\n：:]+?(?=[，,；;、]?[ \t\u3000]*(?:{_BULLET}(?:{_ANY_META})[：:]|\n|$))"
-    rf"|(?=[ \t\u3000]*(?:{_BULLET}(?:{_ANY_META})[：:]|\n|$))"
+    rf"{_BULLET}(?|【({_ANY_META})】|({META_LABELS}|(?<!\p{{Han}})(?:{_META_LOOSE})|{_LISTED_SOURCE})[：:])"
+    rf"[ \t\u3000]*{_VALUE_BELOW}("
+    rf"{_META_DATE}|{_META_NUMBER}|{_META_INDEX}|(?<=\n[ \t\u3000\n]*)(?:{_META_VALIDITY})(?=[ \t\u3000]*(?:\n|$))"
+    # nothing (主题词:, or 文号: with the next label right after it, 文号:文件分类:…, 黄石下陆区 2020); or a
+    # name, to the next label (发布机构:政府办, 发文日期:…) or the line's end
+    rf"|(?=[ \t\u3000]*(?:{_NEXT_LABEL}|\n|$))"
+    rf"|[^\n：:]+?(?=[，,；;、]?[ \t\u3000]*(?:{_NEXT_LABEL}|\n|$))"
     r")[，,；;、]?"
 )
 #: A date as signed: 2022年3月25日, or in Chinese numerals as formal documents signed until 2012 (二〇一一年三月三十日).
 DATE_RE = regex.compile(rf"(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{CN_DATE})")
 
 SENTENCE_END = "。！？；"
-_META_FIRST = frozenset([label[0] for label in _ANY_META.split("|")] + list(_BULLETS))  # a cheap pre-check for META_RE
-OPENERS = {"（": "）", "《": "》", "“": "”", "〔": "〕", "【": "】", "「": "」", "‘": "’", "［": "］"}
+_META_FIRST = frozenset(
+    [label[0] for label in _ANY_META.split("|")] + list(_BULLETS) + ["【"]
+)  # a cheap pre-check for META_RE
+OPENERS = {"（": "）", "《": "》", "“": "”", "〔": "〕", "【": "】", "「": "」", "‘": "’", "［": "］", "[": "]"}
 #: A line of a labelled responsibility list that goes on the list before it (牵头单位：A ⏎ 配合单位：B ⏎
 #: 完成时限：2023年底前), in a paragraph of its own too (a web page prints each line as a <p>).
 _LIST_LINE = regex.compile(rf"\s*(?:{RESP_LABEL.pattern}|(?:完成|办结)?(?:时限|时间|时间节点)[：:])")
@@ -186,9 +200,23 @@ def _starts_meta(text: str, i: int) -> bool:
     return META_RE.match(text, i) is not None
 
 
+#: A heading's title that a colon ends, its text run on after it: （一）总体要求：以习近平新时代… (a short
+#: phrase with no pause; a longer run before a colon is the heading's sentence, 加快…，推动以下工作：).
+_TITLE_BEFORE_COLON = regex.compile(r"[^，,、；;。：:（）()\n]{2,12}")
+
+
+def _heading_title(text: str, start: int, end: int) -> str | None:
+    """The title of the heading whose label ends at ``start`` and whose fragment ends at ``end``."""
+    return text[start:end].rstrip("。：:").strip() or None
+
+
 def _heading_title_end(text: str, i: int, *, until_measure: bool) -> int:
-    """End of a heading title starting at ``i``: at 。 (included), a newline, or the next （N） label;
-    a section title (``until_measure``) also ends where another section label begins in it.
+    """End of a heading title starting at ``i``: at 。 or at a colon after a short title (included), a
+    newline, or the next （N） label; a section title (``until_measure``) also ends where another section
+    label begins in it.
+
+    Why the colon: a heading may run its text on after a colon (（一）总体要求：以习近平新时代中国特色社会主义
+    思想为指导，…。), and the whole paragraph was the measure's title.
 
     Why the last: where one reader's block ends on a heading and the other's begins with one, the
     two run together: ``七、完善政策制度体系三、构建绿色低碳循环发展的流通体系`` (rare-turn-skip variant
@@ -210,7 +238,7 @@ def _heading_title_end(text: str, i: int, *, until_measure: bool) -> int:
             and parse_chinese_number(m.group(1))
         ):
             return j
-        if ch == "。":
+        if ch == "。" or (ch in "：:" and _TITLE_BEFORE_COLON.fullmatch(text, i, j)):
             return j + 1
         if j > i and _opens_labelled_list(text, j):
             return j  # （一）加强统筹（牵头单位：A）: the list is the heading's parenthesis
@@ -261,7 +289,7 @@ def _clean_section_titles(text: str) -> dict[str, str]:
     seen = {m.start() for m in labels}
     for m in labels:  # in text order, then the headings found run into them (appended as found)
         end = _heading_title_end(text, m.end(), until_measure=True)
-        title = text[m.end() : end].rstrip("。")
+        title = text[m.end() : end].rstrip("。：:")
         nxt = SECTION_RE.match(text, end) if end < len(text) and end > m.end() + 1 else None
         if nxt and parse_chinese_number(nxt.group(1)) and nxt.start() not in seen:
             # two headings run together (一、总体要求二、构建…): the second begins where the first ends
@@ -590,7 +618,7 @@ def _cuts(
             end = _heading_title_end(text, m.end(), until_measure=False)
             kind = "section" if m.re is CHAPTER_RE else "measure"
             label, number = m.group(0), parse_chinese_number(m.group(1))
-            title = text[m.end() : end].rstrip("。").strip() or None
+            title = _heading_title(text, m.end(), end)
         elif decimal and para and (m := DECIMAL_RE.match(text, i)) and (m.group(2) or _DECIMAL_TOP.match(text, i)):
             # 1 总则 (a line of its own): a section; 1.1 编制目的: a measure; 1.1.1 / 1.1.1.1: an item / subitem
             depth = m.group(2).count(".")
@@ -598,7 +626,7 @@ def _cuts(
             label, number = m.group(0), int((m.group(1) + m.group(2)).rsplit(".", 1)[-1])
             if depth < 2:
                 end = _heading_title_end(text, m.end(), until_measure=False)
-                title = text[m.end() : end].rstrip("。").strip() or None
+                title = _heading_title(text, m.end(), end)
             else:
                 end = _sentence_end(text, m.end(), True)
         elif articles and para and (m := articles.match(text, i)):
@@ -613,7 +641,7 @@ def _cuts(
             end = _title_cut(text, m.end(), end, clean.get(m.group(0)))
             end = min(end, forced.get(i, end))
             kind, label, number = "section", m.group(0), parse_chinese_number(m.group(1))
-            title = text[m.end() : end].rstrip("。").strip() or None
+            title = _heading_title(text, m.end(), end)
         elif articles and (m := MEASURE_RE.match(text, i)) and parse_chinese_number(m.group(1)):
             end = _sentence_end(text, m.end(), True)
             if para:  # an article's clauses, a paragraph each (（一）…； ⏎ （二）…): its subitems
@@ -623,7 +651,7 @@ def _cuts(
         elif (m := MEASURE_RE.match(text, i)) and parse_chinese_number(m.group(1)):
             end = _heading_title_end(text, m.end(), until_measure=False)
             kind, label, number = "measure", m.group(0), parse_chinese_number(m.group(1))
-            title = text[m.end() : end].rstrip("。").strip() or None
+            title = _heading_title(text, m.end(), end)
         elif _opens_labelled_list(text, i) and (close := _matching(text, i)) != -1:
             end, kind = close, "paren"  # 〔责任单位：A〕: as a （…） is
         elif RESP_LABEL.match(text, i):
