@@ -265,3 +265,10 @@ def test_page_fields_with_their_values_under_them(text: str, fields: list[tuple[
     frags = segment(text)
     assert [(f.label, f.title) for f in frags if f.kind == "meta"] == fields
     assert [f.text for f in frags if f.kind != "meta"] == rest
+
+
+def test_an_empty_field_before_a_longer_label_stays_empty() -> None:
+    """黄石下陆区 2020: 文号: 文件分类: 综合政务 所属机构: (文号 and 所属机构 empty) gave 文号 the value 文件, the
+    first words of the next label."""
+    fields = [(f.label, f.title) for f in segment("文号：文件分类：综合政务所属机构：\n") if f.kind == "meta"]
+    assert fields == [("文号", ""), ("文件分类", "综合政务"), ("所属机构", "")]

@@ -91,6 +91,7 @@ _ANY_LABEL = regex.compile(rf"(?:^|(?<=[，,；;。\s])){LABEL.pattern}")
 #: Brackets a responsibility list is printed in: （…） (…) 〔…〕 【…】 ［…］, and [...] as typed (黄石下陆区 2020:
 #: [牵头单位:区卫健局;责任单位:区疫情防控指挥部成员单位、各街办(新区)]).
 OPEN_BRACKETS = "（(〔【［["
+CLOSE_BRACKETS = "）)〕】］]"
 _LIST_BREAKS = "，,；;。 \t\n\u3000"
 #: Longest agency name a labelled list may hold: a longer "name" is prose after a colon, not a list.
 _MAX_NAME_CHARS = 40
@@ -164,9 +165,9 @@ def _split_outside_brackets(separator: regex.Pattern[str], text: str) -> list[st
     last = 0
     for m in separator.finditer(text):
         for ch in text[last : m.start()]:
-            if ch in "（(〔[":
+            if ch in OPEN_BRACKETS:
                 depth += 1
-            elif ch in "）)〕]" and depth:
+            elif ch in CLOSE_BRACKETS and depth:
                 depth -= 1
         last = m.start()
         if depth == 0 and not any(a < m.start() < b for a, b in kept):

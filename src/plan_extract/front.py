@@ -22,8 +22,10 @@ DOC_TYPES = "通知|意见|方案|办法|决定|规定|细则|计划|规划|纲�
 #: An issuing organ's name: …委员会, …局, …部, …人民政府, …办公厅.
 ORGAN = rf"\p{{Han}}{{2,30}}?{ORGAN_END}"
 _ISSUERS = regex.compile(rf"{ORGAN}(?:[ \t\u3000]+{ORGAN})*")
+#: What issuers do with a document they hand on, as a title's head says it (…印发关于…的意见的通知).
+HANDING_ON = "印发|转发|批转"
 #: A title's first line that names its issuers and what they do (鹤岗市人民政府 鹤岗市中级人民法院印发).
-_ISSUERS_HANDING_ON = regex.compile(rf"{_ISSUERS.pattern}(?:印发|转发|批转)?")
+_ISSUERS_HANDING_ON = regex.compile(rf"{_ISSUERS.pattern}(?:{HANDING_ON})?")
 #: A title's last words: a document type (…的通知, …实施方案).
 ENDS_IN_DOC_TYPE = regex.compile(rf"(?:{DOC_TYPES})$")
 BOOK_TITLE_RE = regex.compile(r"《([^《》]+)》")
@@ -184,8 +186,7 @@ def _title_end(text: str, start: int) -> int:
     stop = end
     lines = 1
     while stop < len(text) and text[stop + 1 : stop + 2] not in ("", "\n"):
-        goes_on = text[stop + 1] in _TITLE_GOES_ON
-        if lines >= _TITLE_LINES + (2 if goes_on else 0):
+        if lines >= _TITLE_LINES + (2 if _goes_on(text, stop) else 0):
             break
         nxt = text.find("\n", stop + 1)
         stop = len(text) if nxt == -1 else nxt
@@ -195,10 +196,15 @@ def _title_end(text: str, start: int) -> int:
         if ENDS_IN_DOC_TYPE.search(text, start, stop):
             if not _issuers_before_about(text[start:stop]):
                 break
-            if text[stop + 1 : stop + 2] in ("", "\n") or text[stop + 1] not in _TITLE_GOES_ON:
+            if not _goes_on(text, stop):
                 return stop
             end = stop  # the line after may go on with the title (广西 2018: …三年行动计划 ⏎ (2018—2020年)的通知)
     return end
+
+
+def _goes_on(text: str, line_end: int) -> bool:
+    """Whether the line after the one ending at ``line_end`` goes on with a title (:data:`_TITLE_GOES_ON`)."""
+    return text[line_end + 1 : line_end + 2] not in ("", "\n") and text[line_end + 1] in _TITLE_GOES_ON
 
 
 def _issuers_before_about(lines: str) -> bool:
@@ -257,10 +263,19 @@ def _paragraph_end(t: str, j: _Joined, pos: int) -> int:
     return j.para_starts[k] - 1 if k < len(j.para_starts) else len(t)
 
 
+#: The words before the first colon of a line: an addressee line's, where they are addressees.
+_BEFORE_COLON = regex.compile(r"\n*([^。\n]{2,150}?)[：:]")
+
+
+def _is_addressee_line(words: str) -> bool:
+    """Whether the words before a line's colon are its addressees (several, or few words that all are)."""
+    return ("，" in words or len(words) < 40) and _looks_like_recipients(words)
+
+
 def _addressees_at(t: str, pos: int) -> bool:
     """Whether the line at ``pos`` is an addressee line (各区人民政府，市政府各委、办、局：)."""
-    m = regex.match(r"\n*([^。\n]{2,150}?)[：:]", t[pos:])
-    return bool(m and ("，" in m.group(1) or len(m.group(1)) < 40) and _looks_like_recipients(m.group(1)))
+    m = _BEFORE_COLON.match(t, pos)
+    return bool(m and _is_addressee_line(m.group(1)))
 
 
 def _title_line(t: str, start: int) -> str:
@@ -438,22 +453,21 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
     if m:
         _take_number(j, m, fm)
         pos = m.end()
-    m = regex.match(r"\n*([^。\n]{2,150}?)[：:]", t[pos:])
+    m = _BEFORE_COLON.match(t, pos)
     if m and fm.title is None:
         # a scrape that lost its line breaks glues the notice title to the addressees:
         # 天津市人民政府关于印发…实施方案的通知各区人民政府，市政府各委、办、局：
         cut = _title_before_recipients(m.group(1))
         if cut:
-            fm.title = j.span(pos + m.start(1), pos + m.start(1) + cut)
-            pos += m.start(1) + cut
-            m = regex.match(r"([^。\n]{2,150}?)[：:]", t[pos:])
-    if m and ("，" in m.group(1) or len(m.group(1)) < 40) and _looks_like_recipients(m.group(1)):
-        start = pos + m.start(1)
+            fm.title = j.span(m.start(1), m.start(1) + cut)
+            pos = m.start(1) + cut
+            m = _BEFORE_COLON.match(t, pos)
+    if m and _is_addressee_line(m.group(1)):
         for piece in regex.finditer(r"[^，,；;]+", m.group(1)):
-            sp = j.span(start + piece.start(), start + piece.end())
+            sp = j.span(m.start(1) + piece.start(), m.start(1) + piece.end())
             if sp:
                 fm.recipients.append(sp)
-        pos += m.end()
+        pos = m.end()
     sig = None
     for dm in DATE_RE.finditer(t, pos):
         # the issuer is what stands between the last full stop and the date (on its own line or not);

@@ -1474,9 +1474,10 @@ def copies_in_place(dd: Deduped) -> dict[int, int] | None:
     labelled fields (:data:`FIELD_LINE_RE`; 滁州 2020 prints 牵头负责领导：金力。 under items 1, 2 and 3)
     are the document printing them again and are kept where they stand.  A run of the page's own
     fields (索引号：…, 发文字号：…) is the page's table printed again, as gov.cn's page of 2014 prints it
-    once in a row and once a field a line, for a narrow screen: dropped (counted) wherever it stands.  Anything else -- a sentence, a heading or a parenthesis repeated
-    away from where it was read, or a run of them -- is a replaying reader's (in the Tianjin scrape
-    only the first run, the title and 发布日期 that both readers start with, is in place).
+    once in a row and once a field a line, for a narrow screen: dropped (counted) wherever it stands.
+    Anything else -- a sentence, a heading or a parenthesis repeated away from where it was read, or a
+    run of them -- is a replaying reader's (in the Tianjin scrape only the first run, the title and
+    发布日期 that both readers start with, is in place).
     """
     frags = dd.fragments
     heading = next((f.index for f in frags if f.kind in ("section", "measure", "item")), len(frags))

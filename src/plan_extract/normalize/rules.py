@@ -13,7 +13,7 @@ import regex
 from opencc import OpenCC
 
 from ..attribution import LABEL, RESP_LABEL
-from ..front import DOC_TYPES, ORGAN
+from ..front import DOC_TYPES, HANDING_ON, ORGAN
 from ..segment import META_RE, PAGE_FIELD_LABELS
 from .charclass import TERMINAL, is_cjk, is_han
 from .chardata import RADICAL_TO_IDEOGRAPH
@@ -250,7 +250,7 @@ _SPACE_RUN = regex.compile(r"[ \t\u00a0\u3000]+")
 #: 鹤岗市中级人民法院印发 ⏎ 关于…的意见的通知, the title's first line).
 _JOINT_ISSUERS = regex.compile(
     rf"^[ \t\u3000]*(?P<names>{ORGAN}(?:[ \t\u3000]+{ORGAN})+)[ \t\u3000]*"
-    rf"(?P<about>关于[^\n]*(?:{DOC_TYPES})|(?:印发|转发|批转)[^\n。，；]*)?[ \t\u3000]*$",
+    rf"(?P<about>关于[^\n]*(?:{DOC_TYPES})|(?:{HANDING_ON})[^\n。，；]*)?[ \t\u3000]*$",
     regex.MULTILINE,
 )
 
@@ -389,8 +389,8 @@ def rejoin_broken_lines(text: str) -> list[Edit]:
     ``稳中有降``; ``（市科`` / ``技局``).  A break is removed when the text before it does not end
     with closing punctuation, the line before it is prose (it has a comma or full stop: titles,
     signatures and headings do not) or leaves a （ open, the line's last piece (after its last
-    closing mark; a quote or a book-title mark closes no piece) is not a numbered heading, and the text after it does not start a numbered heading
-    or a labelled responsibility list (牵头单位：A / 配合单位：B are two lines of one list, each whole;
+    closing mark; a quote or a book-title mark closes no piece) is not a numbered heading, and the
+    text after it does not start a numbered heading or a labelled responsibility list (牵头单位：A / 配合单位：B are two lines of one list, each whole;
     so is a label of any kind under such a list: 完成时限：2023年底前).
     The open parenthesis is for text made from a PDF (``pdftotext``), which keeps every printed line:
     "（市农业农村委、市工业和信息化局、市发展改革委、市文化和" / "旅游局、…按职责分工负责）" has no comma.
