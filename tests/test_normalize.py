@@ -20,8 +20,15 @@ from opencc import OpenCC
 
 from plan_extract import extract_source
 from plan_extract.normalize import apply_plan, normalize, normalize_and_explain
+from plan_extract.normalize.chardata import PRESENTATION_FORMS
 from plan_extract.normalize.edits import TrackedText, apply_edits
-from plan_extract.normalize.rules import MIN_WRAP_WIDTH, RULES_BY_NAME, label_field_table_cells, unwrap_fixed_width
+from plan_extract.normalize.rules import (
+    MIN_WRAP_WIDTH,
+    RULES_BY_NAME,
+    label_field_table_cells,
+    part_heading_from_its_text,
+    unwrap_fixed_width,
+)
 from plan_extract.readers.base import SourceText
 
 CASES_FILE = Path(__file__).parent / "data" / "normalization_cases.json"
@@ -92,9 +99,14 @@ def test_case_changes_point_into_the_original(case: dict[str, str]) -> None:
     norm = normalize_and_explain(original)
     if original != case["expected"]:
         assert norm.changes, "a repaired case must log its changes"
+    # a later rule may change what an earlier one wrote (﹐ → , → ，): its ``before`` is then that
+    # change's ``after``, at the same source span; every other change's ``before`` is the source's text
+    written: dict[tuple[int, int], str] = {}
     for c in norm.changes:
         assert 0 <= c.start <= c.end <= len(original)
-        assert original[c.start : c.end] == c.before, f"{c.rule} logged {c.before!r} at {c.start}:{c.end}"
+        was = written.get((c.start, c.end), original[c.start : c.end])
+        assert was == c.before, f"{c.rule} logged {c.before!r} at {c.start}:{c.end}"
+        written[(c.start, c.end)] = c.after
 
 
 @pytest.mark.parametrize(
@@ -120,6 +132,20 @@ def test_radical_cases_agree_with_unicode(case: dict[str, str]) -> None:
             assert e == table[o], f"U+{ord(o):04X} {unicodedata.name(o)}"
         else:
             assert e == o
+
+
+def test_presentation_forms_are_unicodes_decompositions() -> None:
+    """Every small or vertical form is mapped, to one mark NFKC takes for the same (﹒ → . ; ︙ → …)."""
+    for cp in range(0xFE10, 0xFE70):
+        ch = chr(cp)
+        tag = unicodedata.decomposition(ch).partition(" ")[0]
+        if tag in ("<small>", "<vertical>"):
+            mark = PRESENTATION_FORMS.get(ch)
+            assert mark is not None and len(mark) == 1, f"U+{cp:04X} {unicodedata.name(ch)} unmapped"
+            nfkc = unicodedata.normalize("NFKC", ch)
+            assert unicodedata.normalize("NFKC", mark) == nfkc, f"U+{cp:04X} {unicodedata.name(ch)}"
+        else:
+            assert ch not in PRESENTATION_FORMS, f"U+{cp:04X} is not a <small> or <vertical> form"
 
 
 def test_civilian_radical_per_unicode() -> None:
@@ -309,6 +335,19 @@ def test_normalize_is_idempotent_on_hard_wrapped_text(paragraphs: list[str], wid
 def test_field_table_cells_leave_labels_that_have_their_colons() -> None:
     """嘉鱼 2024 prints its labels with colons after a blank (索引号 : …): no cell of a bare table."""
     assert label_field_table_cells("索引号 : 01105619X/2024-07672 文       号 : 嘉政办发〔2024〕1号\n") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、总体要求 目标任务\n",  # a blank inside a title that runs on to no sentence
+        "一、加强组织领导\n市政府各位领导同志要按照各自分工，抓好落实。\n",  # parted already
+        "市政府要加强组织领导 各部门要按照各自分工，抓好落实。\n",  # no heading's label
+        "一、到2025年 全市绿色低碳循环发展的生产体系、流通体系、消费体系初步形成。\n",  # a title with digits
+    ],
+)
+def test_a_blank_not_after_a_short_heading_is_not_a_break(text: str) -> None:
+    assert part_heading_from_its_text(text) == []
 
 
 def test_field_table_cells_are_read_only_at_the_head() -> None:

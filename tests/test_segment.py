@@ -272,3 +272,21 @@ def test_an_empty_field_before_a_longer_label_stays_empty() -> None:
     first words of the next label."""
     fields = [(f.label, f.title) for f in segment("文号：文件分类：综合政务所属机构：\n") if f.kind == "meta"]
     assert fields == [("文号", ""), ("文件分类", "综合政务"), ("所属机构", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "parens"),
+    [
+        # 安徽 2022 (新安晚报's repost): the leader's field is the list's first line
+        (
+            "1.全省生产总值增长7%以上。\n牵头负责领导：刘惠。\n牵头责任单位：省发展改革委。\n协同责任单位：省政府各部门。\n",
+            ["牵头负责领导：刘惠。\n牵头责任单位：省发展改革委。\n协同责任单位：省政府各部门。"],
+        ),
+        # a leader's field with no list under it is the text's
+        ("1.全省生产总值增长7%以上。\n联系领导：刘惠。\n2.固定资产投资增长10%以上。\n", []),
+        # nor does a list above it take it in
+        ("1.增长7%以上。\n牵头责任单位：省发展改革委。\n联系领导：刘惠。\n", ["牵头责任单位：省发展改革委。"]),
+    ],
+)
+def test_a_leaders_field_opens_the_list_under_it(text: str, parens: list[str]) -> None:
+    assert [f.text for f in segment(normalize(text)) if f.kind == "paren"] == parens

@@ -168,6 +168,10 @@ _TITLE_LINES = 3
 #: First characters of a title's line that go on with the line above even where that one ends in a
 #: document type: a plan's years, or the notice's 的通知 after the plan's name (two more lines at most).
 _TITLE_GOES_ON = "（(的"
+#: A line that is only a bracketed qualifier of the title above it: (试 行), （2021—2025年）, （征求意见稿）.
+_QUALIFIER_LINE = regex.compile(
+    r"[（(](?:试行|暂行|修订|修订稿|草案|征求意见稿|送审稿|\d{4}(?:[—–－-]+\d{4})?年(?:度)?)[）)][ \t\u3000]*(?:\n|$)"
+)
 
 
 def _title_end(text: str, start: int) -> int:
@@ -182,7 +186,9 @@ def _title_end(text: str, start: int) -> int:
     end = text.find("\n", start)
     end = len(text) if end == -1 else end
     if ENDS_IN_DOC_TYPE.search(text, start, end) or TAB_SUFFIX_RE.search(text, start, end):
-        return end
+        # …创建办法 ⏎ (试 行): the qualifier on a line of its own is the title's (共青团 2005)
+        qualifier = _QUALIFIER_LINE.match(text, end + 1)
+        return qualifier.end() - qualifier.group().endswith("\n") if qualifier else end
     stop = end
     lines = 1
     while stop < len(text) and text[stop + 1 : stop + 2] not in ("", "\n"):
@@ -532,8 +538,10 @@ def _plan_head(t: str, j: _Joined, after: int, fm: FrontMatter) -> None:
         fm.annex_label = j.span(first, annex.end())
         after = annex.end()
         first = _skip_breaks(t, after)
-    quoted = BOOK_TITLE_RE.search(fm.body.text) if fm.body else None
-    named = _prefix_end(t, first, quoted.group(1)) if quoted else None
+    # the plan's name as the notice quotes it, set over lines below; any of the notice's 《…》 may be it
+    # (共青团 2005 quotes 《共青团中央关于…的决定》 before 《…创建办法(试行)》, whose (试 行) is a line of its own)
+    quoted = BOOK_TITLE_RE.finditer(fm.body.text) if fm.body else ()
+    named = next((e for q in quoted if (e := _prefix_end(t, first, q.group(1))) is not None), None)
     line_end = t.find("\n", named) if named is not None else -1
     tail = t[named : len(t) if line_end == -1 else line_end] if named is not None else ""
     if tail and len(tail) <= 12 and not regex.search(r"[。！？；，、：:]", tail):

@@ -94,6 +94,11 @@ OPENERS = {"（": "）", "《": "》", "“": "”", "〔": "〕", "【": "】",
 _LIST_LINE = regex.compile(rf"\s*(?:{RESP_LABEL.pattern}|(?:完成|办结)?(?:时限|时间|时间节点)[：:])")
 
 
+#: A leader's field on the line above a labelled list (牵头负责领导：刘惠。 ⏎ 牵头责任单位：省发展改革委。): the
+#: list's first line.  It names a person, so attribution keeps it in the task's ``agency_note``.
+_LEADER_FIELD = regex.compile(rf"\p{{Han}}{{0,4}}领导[：:][^\n：:]{{1,40}}\n\s*(?={RESP_LABEL.pattern})")
+
+
 def _opens_labelled_list(text: str, i: int) -> bool:
     """Whether a bracket at ``i`` opens a labelled responsibility list: （责任单位：…） 〔牵头单位：…〕."""
     return text[i] in OPEN_BRACKETS and RESP_LABEL.match(text, i + 1) is not None
@@ -656,6 +661,8 @@ def _cuts(
             end, kind = close, "paren"  # 〔责任单位：A〕: as a （…） is
         elif RESP_LABEL.match(text, i):
             end, kind = _labelled_list_end(text, i), "paren"  # 责任单位：A、B on a line of its own
+        elif para and (m := _LEADER_FIELD.match(text, i)):
+            end, kind = _labelled_list_end(text, m.end()), "paren"  # 牵头负责领导：金力。 ⏎ 牵头责任单位：…
         elif ch == "（" and (close := _matching(text, i)) != -1:
             m_sub = SUBITEM_RE.match(text, i)
             if m_sub and close == m_sub.end() and para:

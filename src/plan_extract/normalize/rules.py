@@ -16,7 +16,7 @@ from ..attribution import LABEL, RESP_LABEL
 from ..front import DOC_TYPES, HANDING_ON, ORGAN
 from ..segment import META_RE, PAGE_FIELD_LABELS
 from .charclass import TERMINAL, is_cjk, is_han
-from .chardata import RADICAL_TO_IDEOGRAPH
+from .chardata import PRESENTATION_FORMS, RADICAL_TO_IDEOGRAPH
 from .edits import Edit, diff_edits
 from .lexicon import AGAIN_WORDS, MOUTH_WORDS
 
@@ -99,6 +99,19 @@ def map_radicals(text: str) -> list[Edit]:
         for i, ch in enumerate(text)
         if ch in RADICAL_TO_IDEOGRAPH and ch not in CONTEXTUAL
     ]
+
+
+def map_presentation_forms(text: str) -> list[Edit]:
+    """Map punctuation drawn small or for vertical setting to the mark it draws: ``1﹒`` → ``1.``.
+
+    Defect: a news repost of Anhui's 2022 list of key tasks (新安晚报, from 安徽省人民政府网) numbers
+    its tasks ``1﹒全省生产总值增长7%以上`` with SMALL FULL STOP (U+FE52), so the item numbers were not
+    read and stayed in the tasks' text.  The Small Form Variants and Vertical Forms look like the
+    ordinary marks but match no pattern for them.  The table is Unicode's ``<small>`` and
+    ``<vertical>`` decompositions (scripts/gen_chardata.py); a mapped ASCII mark is then made
+    full-width next to Chinese by :func:`harmonize_punctuation`, as a typed one would be.
+    """
+    return [Edit(i, i + 1, PRESENTATION_FORMS[ch]) for i, ch in enumerate(text) if ch in PRESENTATION_FORMS]
 
 
 def _word_fits(text: str, i: int, word: str, ch: str) -> bool:
@@ -253,6 +266,27 @@ _JOINT_ISSUERS = regex.compile(
     rf"(?P<about>关于[^\n]*(?:{DOC_TYPES})|(?:{HANDING_ON})[^\n。，；]*)?[ \t\u3000]*$",
     regex.MULTILINE,
 )
+
+
+#: A heading's label and short title at a line's start, a blank, then the heading's text, a sentence.
+_HEADING_BLANK_TEXT = regex.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[ \t\u3000]*\p{Han}{2,15}"
+    r"(?P<gap>[ \t\u3000]+)(?=\p{Han}[^\n]{6,}?[，。；])",
+    regex.MULTILINE,
+)
+
+
+def part_heading_from_its_text(text: str) -> list[Edit]:
+    """A heading whose title a blank alone parts from its text gets a line break there.
+
+    Defect: 泰安 2007 (泰政发[2007]23号, a mirror's copy) sets each point as ``一、加强组织领导
+    市政府各位领导同志及各有关部门和单位，要按照各自分工，…``: the page's paragraph break became a blank.
+    With the blank taken out (Chinese has no spaces between words) the heading's title ran into its
+    text, and the whole paragraph was the section's title.  Only a label (一、 （一）), a title of 2–15
+    Han characters without punctuation, a blank, and a sentence after it: a blank inside a title that
+    runs on to no sentence (一、总体要求 目标任务) is left to :func:`remove_spaces_in_chinese`.
+    """
+    return [Edit(m.start("gap"), m.end("gap"), "\n") for m in _HEADING_BLANK_TEXT.finditer(text)]
 
 
 def remove_spaces_in_chinese(text: str) -> list[Edit]:
@@ -490,19 +524,22 @@ def unwrap_fixed_width(text: str) -> list[Edit]:
 #: their lengths); mojibake next (it works on byte-level garbage); invisible characters after it (a
 #: soft hyphen can be a byte of mojibake); ruby readings next (they must still stand right after their
 #: character, and in the brackets as printed); radicals before the ⼜ decision (the lexicon needs the
-#: neighbours clean); traditional→simplified after both (OpenCC needs real ideographs); punctuation
-#: before spacing (the spacing rule treats full-width marks as Chinese); a field table's cells before
-#: spacing too (their blanks are what parts them); line joining last (it reads the finished punctuation).
+#: neighbours clean); presentation forms before punctuation (a small ﹐ becomes ASCII, then full-width
+#: next to Chinese); traditional→simplified after both (OpenCC needs real ideographs); punctuation
+#: before spacing (the spacing rule treats full-width marks as Chinese); a field table's cells and a
+#: heading's blank before spacing too (their blanks are what parts them); line joining last (it reads the finished punctuation).
 RULES: tuple[Rule, ...] = (
     unwrap_fixed_width,
     fix_mojibake,
     drop_invisible_characters,
     drop_ruby_readings,
     map_radicals,
+    map_presentation_forms,
     resolve_mouth_again_confusion,
     convert_traditional,
     harmonize_punctuation,
     label_field_table_cells,
+    part_heading_from_its_text,
     remove_spaces_in_chinese,
     rejoin_broken_lines,
 )
