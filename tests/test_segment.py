@@ -290,3 +290,14 @@ def test_an_empty_field_before_a_longer_label_stays_empty() -> None:
 )
 def test_a_leaders_field_opens_the_list_under_it(text: str, parens: list[str]) -> None:
     assert [f.text for f in segment(normalize(text)) if f.kind == "paren"] == parens
+
+
+def test_a_fields_value_does_not_run_on_past_a_full_stop() -> None:
+    """兴宁 2020 lost its line breaks: 公开方式：主动公开 ran on into the plan's title and first paragraph,
+    which became the field's value.  A 。 ends a value only where it closes a statement of validity."""
+    text = "公开方式：主动公开2020年兴宁区优化营商环境实施方案为贯彻落实自治区党委的工作部署，特制定本方案。\n"
+    assert [f.kind for f in segment(text)] == ["sentence"]
+    validity = (
+        "时效：根据《河南省人民政府关于公布省政府规范性文件清理结果的决定》（豫政〔2017〕16号），此文件宣布失效。\n"
+    )
+    assert [(f.kind, f.label) for f in segment(validity)] == [("meta", "时效")]

@@ -52,6 +52,15 @@ def _text(span: Span | None) -> str | None:
     return span.text if span else None
 
 
+#: What a page's field prints where the document has no such thing (发文字号：无, 废止日期：暂无).
+_NONE_GIVEN = frozenset({"无", "暂无", "-", "—", "/", "－"})
+
+
+def _given(value: str | None) -> str | None:
+    """A field's value, or None where the page says there is none (谯城 2020: 发文字号：无)."""
+    return None if value is None or value.strip() in _NONE_GIVEN else value
+
+
 def build_tasks(draft_tasks: list[DraftTask], loc: Located, carried: list[str | None]) -> list[m.Task]:
     """Tasks with agencies; ``carried[0]`` is a lead rule that 下同 carries forward (updated in place)."""
     out: list[m.Task] = []
@@ -226,7 +235,8 @@ def build_record(
     # the metadata a page prints above the document (索引号：… 发布时间：…) counts as its metadata table
     # does; the table, where the page has one, is the page's own record of it and wins
     meta = {**{k: sp.text for k, sp in fm.meta.items()}, **source.metadata}
-    printed = fm.meta.get("发布日期") or fm.meta.get("发布时间")
+    # 公开日期 where a page names no other: the day the document was made public (汉阴 2021)
+    printed = fm.meta.get("发布日期") or fm.meta.get("发布时间") or fm.meta.get("公开日期")
     published = to_iso(printed.text) if printed else to_iso(meta.get("发布日期") or meta.get("发布时间"))
     title = _text(fm.title) or meta.get("标题") or meta.get("名称")
     document = m.Document(
@@ -235,7 +245,7 @@ def build_record(
         issuer=issuer or meta.get("发文机关") or (issuer_in_title(title) if title else None),
         issuer_mark=_text(fm.issuer_mark),
         signatory=_text(fm.signatory),
-        doc_number=_text(fm.doc_number) or meta.get("发文字号") or meta.get("文号") or meta.get("发布文号"),
+        doc_number=_text(fm.doc_number) or _given(meta.get("发文字号") or meta.get("文号") or meta.get("发布文号")),
         recipients=[r.text for r in fm.recipients],
         signed_date=signed or to_iso(meta.get("成文日期")),
         published_date=published,

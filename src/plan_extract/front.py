@@ -21,11 +21,11 @@ from .segment import DATE_RE, Fragment
 DOC_TYPES = "通知|意见|方案|办法|决定|规定|细则|计划|规划|纲要|措施|函|批复|通报|公告|通告|决议|条例|指引|要点|规则|预案|指南|章程"
 #: An issuing organ's name: …委员会, …局, …部, …人民政府, …办公厅.
 ORGAN = rf"\p{{Han}}{{2,30}}?{ORGAN_END}"
-_ISSUERS = regex.compile(rf"{ORGAN}(?:[ \t\u3000]+{ORGAN})*")
+ISSUERS = regex.compile(rf"{ORGAN}(?:[ \t\u3000]+{ORGAN})*")
 #: What issuers do with a document they hand on, as a title's head says it (…印发关于…的意见的通知).
 HANDING_ON = "印发|转发|批转"
 #: A title's first line that names its issuers and what they do (鹤岗市人民政府 鹤岗市中级人民法院印发).
-_ISSUERS_HANDING_ON = regex.compile(rf"{_ISSUERS.pattern}(?:{HANDING_ON})?")
+_ISSUERS_HANDING_ON = regex.compile(rf"{ISSUERS.pattern}(?:{HANDING_ON})?")
 #: A title's last words: a document type (…的通知, …实施方案).
 ENDS_IN_DOC_TYPE = regex.compile(rf"(?:{DOC_TYPES})$")
 BOOK_TITLE_RE = regex.compile(r"《([^《》]+)》")
@@ -115,7 +115,7 @@ def issuer_in_title(title: str) -> str | None:
     for verb in ("转发", "批转"):
         head = head.split(verb, 1)[0]
     head = head.strip()
-    return head if _ISSUERS.fullmatch(head) else None
+    return head if ISSUERS.fullmatch(head) else None
 
 
 def looks_like_title(line: str) -> bool:
@@ -211,6 +211,18 @@ def _title_end(text: str, start: int) -> int:
 def _goes_on(text: str, line_end: int) -> bool:
     """Whether the line after the one ending at ``line_end`` goes on with a title (:data:`_TITLE_GOES_ON`)."""
     return text[line_end + 1 : line_end + 2] not in ("", "\n") and text[line_end + 1] in _TITLE_GOES_ON
+
+
+def _joint_title(j: _Joined, start: int, end: int) -> Span | None:
+    """The title set over the lines ``[start, end)``, joint issuers' names above its 关于 line kept apart
+    by a blank as a signature's are (雄安 2021: 中共河北雄安新区工作委员会 ⏎ 河北雄安新区管理委员会 ⏎ 关于印发…
+    read as one name, 中共河北雄安新区工作委员会河北雄安新区管理委员会关于印发…)."""
+    title = j.span(start, end)
+    lines = [line.strip() for line in j.text[start:end].strip("\n").split("\n")]
+    about = next((k for k, line in enumerate(lines) if "关于" in line), 0)
+    if title is None or about < 2 or not all(ISSUERS.fullmatch(line) for line in lines[:about]):
+        return title
+    return Span(" ".join(lines[:about]) + "".join(lines[about:]), title.start, title.end)
 
 
 def _issuers_before_about(lines: str) -> bool:
@@ -400,6 +412,10 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
     rest: list[Fragment] = []
     for f in frags:
         if f.kind == "meta" and f.label and f.title is not None:
+            if f.label in fm.meta and fm.meta[f.label].text != f.title:
+                # the field again with another value (谯城 2020 prints its table twice, 发布日期 with its
+                # time, then without): the page's own words, kept in the head
+                fm.head.append(Span(f.text.strip(), f.start, f.end))
             fm.meta.setdefault(f.label, Span(f.title, f.start, f.end))
         else:
             rest.append(f)
@@ -440,7 +456,7 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
         line = line[tag.end() :]
     if looks_like_title(line) and line[-1:] not in "。！？；" and (start > 0 or rest[0].kind == "line"):
         pos = _title_end(t, start)
-        fm.title = j.span(start, pos)
+        fm.title = _joint_title(j, start, pos)
         site = TAB_SUFFIX_RE.search(t, start, pos)
         if fm.title and site:
             # …的意见-湖南省人民政府门户网站: the site's name, as the page's tab shows it
@@ -487,7 +503,7 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
             sig = (line_start, dm)
             break
         lines = [line for line in issuer.split("\n") if line]
-        if 1 < len(lines) <= 4 and all(_ISSUERS.fullmatch(line) for line in lines):
+        if 1 < len(lines) <= 4 and all(ISSUERS.fullmatch(line) for line in lines):
             # joint issuers, a line each (中共岳阳市委办公室 ⏎ 岳阳市人民政府办公室 ⏎ 2017年1月10日)
             sig = (line_start, dm)
             break

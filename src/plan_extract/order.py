@@ -77,6 +77,7 @@ import regex
 
 from .attribution import LABEL, is_responsibility
 from .dedupe import Deduped, pairs_by_text
+from .front import ISSUERS
 from .numerals import parse_chinese_number
 from .replays import slow_replay, without
 from .segment import DATE_RE, Fragment, section_labels
@@ -1472,17 +1473,30 @@ def copies_in_place(dd: Deduped) -> dict[int, int] | None:
     (counted).  A lone line repeated further on (a name, a date), a line right under a date (鹤岗 2025:
     the joint issuers over the date, then as the first line of the plan's title), and a run of
     labelled fields (:data:`FIELD_LINE_RE`; 滁州 2020 prints 牵头负责领导：金力。 under items 1, 2 and 3)
-    are the document printing them again and are kept where they stand.  A run of the page's own
-    fields (索引号：…, 发文字号：…) is the page's table printed again, as gov.cn's page of 2014 prints it
-    once in a row and once a field a line, for a narrow screen: dropped (counted) wherever it stands.
+    and a run of issuers' names (雄安 2021 prints 中共河北雄安新区工作委员会 ⏎ 河北雄安新区管理委员会 above its
+    title and again over its date) are the document printing them again and are kept where they stand.
+    A run of the page's own fields (索引号：…, 发文字号：…) is the page's table printed again, as gov.cn's
+    page of 2014 prints it once in a row and once a field a line, for a narrow screen: dropped (counted)
+    wherever it stands.  A page's summary that quotes the notice (广东 2021: 核心提示： ⏎ 《…分工方案》已经
+    省政府全体会议审议通过，现印发给你们…, twice, then the notice) is the page's: the summary's copies are
+    dropped (counted), the notice's kept.
     Anything else -- a sentence, a heading or a parenthesis repeated away from where it was read, or a
     run of them -- is a replaying reader's (in the Tianjin scrape only the first run, the title and
     发布日期 that both readers start with, is in place).
     """
     frags = dd.fragments
     heading = next((f.index for f in frags if f.kind in ("section", "measure", "item")), len(frags))
+    summary = _page_summary(frags[:heading])
     dropped: dict[int, int] = {}
     for i, k in sorted(dd.duplicate_of.items()):
+        if k in summary and i not in summary and i < heading:
+            # the page's summary quotes the notice's text: the summary's copy goes (and any copy of
+            # it), the notice keeps its own
+            for c, kept in list(dropped.items()):
+                if kept == k:
+                    dropped[c] = i
+            dropped[k] = i
+            continue
         if dd.duplicate_of.get(i - 1) == k - 1 and i - 1 in dropped:
             dropped[i] = k  # inside a run of copies that reads in place
             continue
@@ -1507,10 +1521,27 @@ def copies_in_place(dd: Deduped) -> dict[int, int] | None:
         ):
             dropped[i] = k
         elif not (r == 1 and frags[i].kind == "line") and not all(
-            FIELD_LINE_RE.fullmatch(frags[m].text.strip()) for m in range(i, i + r)
+            FIELD_LINE_RE.fullmatch(frags[m].text.strip()) or ISSUERS.fullmatch(frags[m].text.strip())
+            for m in range(i, i + r)
         ):
             return None
     return dropped
+
+
+#: A page's summary of the document, on a line of its own above it: 核心提示： 摘要： 内容提要：.
+SUMMARY_LABEL_RE = regex.compile(r"[【\[]?(?:核心提示|内容摘要|内容提要|内容概要|摘要|导读|提要)[】\]]?[：:]?")
+
+
+def _page_summary(head: Sequence[Fragment]) -> set[int]:
+    """The sentences under a summary's label in a page's head (to the next line that is not a sentence)."""
+    summary: set[int] = set()
+    for n, f in enumerate(head):
+        if f.kind == "line" and SUMMARY_LABEL_RE.fullmatch(f.text.strip()):
+            for g in head[n + 1 :]:
+                if g.kind != "sentence":
+                    break
+                summary.add(g.index)
+    return summary
 
 
 def repair_order(dd: Deduped) -> Ordered:

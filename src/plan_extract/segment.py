@@ -41,6 +41,8 @@ META_LABELS = (
     "发布日期|发布时间|发文日期|成文日期|发文字号|发布文号|索引号|发文机关|发文机构|发布机构|发布部门|主题分类|主题词"
     "|信息来源|文章来源|生效日期|施行日期|实施日期|生成日期|生效时间|废止时间|废止日期|信息分类|组配分类"
     "|发布单位|发布机关|失效日期|文件来源|所属类别|文件分类|所属机构|公开日期|上载日期"
+    "|公开目录|公开责任部门|公开形式|公开方式|公开类型|公开属性|公开期限|公开范围|政策咨询机关|政策咨询电话"
+    "|政策解读|内容分类|关键词"
 )
 #: Labels that are also words of plan text (项目名称：, 文号) are a page's field only where no Chinese
 #: character runs into them (蔚县 2020: 名    称:…的通知 ⏎ 文    号:蔚政办字〔2020〕43号).
@@ -76,9 +78,11 @@ META_RE = regex.compile(
     rf"[ \t\u3000]*{_VALUE_BELOW}("
     rf"{_META_DATE}|{_META_NUMBER}|{_META_INDEX}|(?<=\n[ \t\u3000\n]*)(?:{_META_VALIDITY})(?=[ \t\u3000]*(?:\n|$))"
     # nothing (主题词:, or 文号: with the next label right after it, 文号:文件分类:…, 黄石下陆区 2020); or a
-    # name, to the next label (发布机构:政府办, 发文日期:…) or the line's end
+    # name, to the next label (发布机构:政府办, 发文日期:…) or the line's end; no 。 but one that ends a
+    # statement of validity (…此文件宣布失效。): a page that lost its line breaks runs its text on after
+    # 公开方式：主动公开 (兴宁 2020)
     rf"|(?=[ \t\u3000]*(?:{_NEXT_LABEL}|\n|$))"
-    rf"|[^\n：:]+?(?=[，,；;、]?[ \t\u3000]*(?:{_NEXT_LABEL}|\n|$))"
+    rf"|[^\n：:。]+?(?:(?<=(?:{_META_VALIDITY}))。)?(?=[，,；;、]?[ \t\u3000]*(?:{_NEXT_LABEL}|\n|$))"
     r")[，,；;、]?"
 )
 #: A date as signed: 2022年3月25日, or in Chinese numerals as formal documents signed until 2012 (二〇一一年三月三十日).

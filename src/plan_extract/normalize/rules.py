@@ -327,9 +327,12 @@ def remove_spaces_in_chinese(text: str) -> list[Edit]:
 #: (索 引 号, 标  题), longest first.
 _SPACED_LABEL = "|".join("[ \t\u3000]*".join(label) for label in sorted(PAGE_FIELD_LABELS, key=len, reverse=True))
 #: A label cell: at a line's start or after a blank or a table's rule (|), with a blank, a rule or the
-#: line's end after it, and no colon (索引号 : 01105619X… has its colon, after a blank).
+#: line's end after it, and no colon (索引号 : 01105619X… has its colon, after a blank) -- or its colon
+#: right after it and a rule after that (谯城 2020: 索引号: | 11341602003166647K/202004-00328 |).
 _LABEL_CELL = regex.compile(
-    rf"(?:^|(?<=[ \t\u3000|]))(?P<label>{_SPACED_LABEL})(?=[ \t\u3000|]|$)(?![ \t\u3000|]*[：:])", regex.MULTILINE
+    rf"(?:^|(?<=[ \t\u3000|]))(?P<label>{_SPACED_LABEL})"
+    r"(?:[：:](?=[ \t\u3000]*\|)|(?=[ \t\u3000|]|$)(?![ \t\u3000|]*[：:]))",
+    regex.MULTILINE,
 )
 #: The blanks and rules (|) between two cells.
 _CELL_GAP = regex.compile(r"[ \t\u3000|]+")
@@ -370,7 +373,12 @@ def label_field_table_cells(text: str) -> list[Edit]:
             starts = {m.start() for m in cells}
             ends = {m.end() for m in cells}
             for m in cells:
-                edits.append(Edit(m.start(), m.end(), regex.sub(r"[ \t\u3000]", "", m.group("label")) + "："))
+                label = regex.sub(r"[ \t\u3000]", "", m.group("label"))
+                colon = text[m.end("label") : m.end()]  # the label's own colon, where it has one
+                if label != m.group("label") or not colon:
+                    edits.append(Edit(m.start(), m.end("label"), label + ("" if colon else "：")))
+                if colon == ":":
+                    edits.append(Edit(m.end("label"), m.end(), "："))
             for gap in _CELL_GAP.finditer(text, pos, end):
                 if gap.start() in ends and gap.end() not in starts and gap.end() < end:
                     replacement = ""  # between a label and its value
