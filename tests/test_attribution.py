@@ -466,3 +466,70 @@ def test_a_labelled_list_in_ascii_square_brackets_closes_its_task() -> None:
         ("区疫情防控指挥部成员单位", "co"),
         ("各街办（新区）", "co"),
     ]
+
+
+# --- lists without a phrase, under the document's rule (浙江 2014) -----------------------------------------
+
+#: 浙江省大气污染防治行动计划重点工作部门分工方案 (浙政办发〔2014〕, www.zj.gov.cn), task 1's parenthesis.
+ZHEJIANG_2014 = "（省经信委、省发改委（省能源局）。列第一位者为牵头部门，下同）"
+
+
+def test_a_list_without_a_phrase_under_the_documents_rule() -> None:
+    """The parenthesis names the agencies and states the rule, with no 负责: the task got no agencies and
+    kept the parenthesis in its text."""
+    found = parse_responsibility(ZHEJIANG_2014)
+    assert found is not None and is_responsibility(ZHEJIANG_2014)
+    assert list(zip(found.names, found.roles, strict=True)) == [("省经信委", "lead"), ("省发改委（省能源局）", "co")]
+    assert found.lead_rule == "列第一位者为牵头部门" and found.rule_carries
+
+
+@pytest.mark.parametrize(
+    "paren", ["（省委、省政府）", "（省发改委、省环保厅）", "（2023年底前，列第一位者为牵头部门）"]
+)
+def test_a_list_of_names_alone_is_an_aside(paren: str) -> None:
+    """Without a rule in the parenthesis or carried to it, names alone in brackets are no responsibility."""
+    assert parse_responsibility(paren) is None
+    assert not is_responsibility(paren)
+
+
+def test_a_bare_list_after_the_rule_carried_is_the_tasks() -> None:
+    """After 下同, 浙江 2014 prints later lists as names alone: (省发改委、省环保厅) is task 2's agencies, the
+    first-listed the lead; a parenthesis of names inside a sentence stays the sentence's."""
+    text = (
+        "一、加快调整能源结构\n（一）制订方案。\n"
+        "1.制订控制目标，实现负增长。" + ZHEJIANG_2014 + "\n"
+        "2.禁止建设自备燃煤电站。(省发改委、省环保厅)\n"
+        "3.加强宣传（省委、省政府）工作。\n"
+    )
+    record = extract_source(SourceText(path="zj.txt", name="zj.txt", kind="text", text=text))
+    tasks = [t for s in record.plan.sections for m in s.measures for t in m.tasks]
+    assert [t.text for t in tasks] == [
+        "制订控制目标，实现负增长。",
+        "禁止建设自备燃煤电站。",
+        "加强宣传（省委、省政府）工作。",
+    ]
+    assert [(a.name, a.role) for a in tasks[1].agencies] == [("省发改委", "lead"), ("省环保厅", "co")]
+    assert tasks[1].item is not None and tasks[1].item.title is None
+    assert tasks[2].agencies == []
+
+
+@pytest.mark.parametrize(
+    ("paren", "names", "roles", "note"),
+    [
+        # 浙江 2014: 一、加快调整能源结构（省发改委总牵头）
+        ("（省发改委总牵头）", ("省发改委",), ("lead",), None),
+        # 河南 2023 (豫政〔2023〕5号), its list shortened: 等相关部门 as 等有关部门
+        (
+            "（省商务厅、河南银保监局等相关部门按职责分工负责）",
+            ("省商务厅", "河南银保监局"),
+            ("co", "co"),
+            "等相关部门",
+        ),
+    ],
+)
+def test_overall_lead_and_related_departments(
+    paren: str, names: tuple[str, ...], roles: tuple[str, ...], note: str | None
+) -> None:
+    found = parse_responsibility(paren)
+    assert found is not None
+    assert (found.names, found.roles, found.note) == (names, roles, note)

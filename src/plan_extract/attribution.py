@@ -27,7 +27,7 @@ import regex
 # The phrase that ends the agency list: （…按职责分工负责）, （…负责）, （…牵头负责）, (…分别负责),
 # （各区人民政府负责落实）.
 _RESP_PHRASE = regex.compile(
-    r"(?:按职责分工|按职责|分工|分别|共同|牵头)?负责(?:组织实施|落实|实施|推进)?|牵头(?:落实|实施)?"
+    r"(?:按职责分工|按职责|分工|分别|共同|总?牵头|总)?负责(?:组织实施|落实|实施|推进)?|总?牵头(?:落实|实施)?"
 )
 
 
@@ -57,7 +57,7 @@ def _match_resp(inner: str) -> _RespMatch | None:
 #: 等 and what it stands for, after the last name listed: 等部门, 等有关单位, 等省有关部门 (广东 2023: 省能源局等省有关部门
 #: 和各地级以上市人民政府 gave an agency 省能源局等省有关部门).
 _ETC_LEVEL = r"(?:市级|省级|区级|县级|中央|国家|省|市|区|县)"
-_ETC = regex.compile(rf"等(?P<what>{_ETC_LEVEL}?(?:有关)?(?:部门|单位|机构|方面)?(?:和单位)?)$")
+_ETC = regex.compile(rf"等(?P<what>{_ETC_LEVEL}?(?:有关|相关)?(?:部门|单位|机构|方面)?(?:和单位)?)$")
 # The document's rule that the first-listed agency leads: 排在第一位的部门为牵头部门, 列第一位者为牵头单位,
 # 排第一位的为牵头单位, 列在首位的为牵头部门, 第一个为牵头 ... (the words vary from page to page).
 _FIRST_LEADS = regex.compile(
@@ -82,7 +82,8 @@ _SECONDARY = regex.compile(
 #: which a government site's footer prints for the site's own sponsor (主办单位：××市人民政府办公室).
 #: The name of a list of units (牵头单位, 配合部门): as a label (with its colon) or a table's column header.
 UNIT_LABEL = regex.compile(r"(?P<role>牵头|主责|责任|配合|参与|协同|协助|支持)(?:责任)?(?:单位|部门|处室|机关|机构)")
-RESP_LABEL = regex.compile(rf"{UNIT_LABEL.pattern}[：:]")
+#: …or the field of a 分工方案 that says who does it (广东's every year: 部门分工：省发展改革委牵头，各地、各部门配合。).
+RESP_LABEL = regex.compile(rf"(?:{UNIT_LABEL.pattern}|(?:部门|责任|职责|任务)分工)[：:]")
 _LEAD_LABELS = frozenset({"牵头", "主责"})
 #: A label of any kind (完成时限：, 牵头领导：, 责任单位：): a few characters and a colon.
 LABEL = regex.compile(r"\p{Han}{2,6}[：:]")
@@ -127,6 +128,18 @@ def _split_rule(inner: str) -> tuple[str, str]:
     return inner[:cut], inner[cut:]
 
 
+def carries_rule(paren: str) -> bool:
+    """Whether a responsibility parenthesis states a lead rule that 下同 carries to later lists."""
+    found = parse_responsibility(paren)
+    return found is not None and found.rule_carries
+
+
+def is_name_list(paren: str) -> bool:
+    """Whether a parenthesis is a bare list of organs' names ((省发改委、省环保厅)): a task's agencies where an
+    earlier list's rule was carried (…列第一位者为牵头部门，下同), an aside elsewhere."""
+    return _bare_list(_without_lead_marks(_inner(paren))[0], "下同") is not None
+
+
 @lru_cache(maxsize=1 << 16)
 def is_responsibility(paren: str) -> bool:
     """Whether a parenthesis (with its brackets) assigns responsibility.
@@ -136,8 +149,10 @@ def is_responsibility(paren: str) -> bool:
     inner = _without_lead_marks(_inner(paren))[0]
     if len(inner) > 400:
         return False
-    core, _ = _split_rule(inner)
-    return _match_resp(core) is not None or _parse_labelled(inner, None) is not None
+    core, rule = _split_rule(inner)
+    return (
+        _match_resp(core) is not None or _bare_list(core, rule) is not None or _parse_labelled(inner, None) is not None
+    )
 
 
 _NAME_SEPARATOR = regex.compile(r"[、，,；;。]|(?<!等)(?:以及|和|及|与)(?=各)")
@@ -269,10 +284,24 @@ def _first_listed_lead(rest: str, any_lead: bool, carried_rule: str | None) -> t
     return False, None, False
 
 
+def _bare_list(core: str, rule_clause: str) -> _RespMatch | None:
+    """A list of organs' names with no phrase, where the parenthesis states the document's lead rule:
+    (省经信委、省发改委，列第一位者为牵头部门，下同), 浙江 2014.  The rule says the names are the task's
+    agencies; without it a parenthesis of names is an aside (（省委、省政府）) and is not read."""
+    names = core.strip("，,；; ")
+    if not rule_clause or not names:
+        return None
+    found, notes = _split_names(names)
+    organs = [regex.sub(r"[（(][^（）()]{1,20}[）)]$", "", n) for n in found]  # 省发改委（省能源局）
+    if notes or not found or not all(_ORGAN_NAME.fullmatch(n) for n in organs):
+        return None
+    return _RespMatch(names, "", "")
+
+
 def _parse_phrase(inner: str, carried_rule: str | None) -> Responsibility | None:
     """A list closed by a responsibility phrase: ``A、B按职责分工负责`` (:func:`parse_responsibility`)."""
     core, rule_clause = _split_rule(inner)
-    m = _match_resp(core)
+    m = _match_resp(core) or _bare_list(core, rule_clause or carried_rule or "")
     if not m:
         return None
     names_text, phrase, rest = m.names, m.resp, m.rest + rule_clause
@@ -307,7 +336,7 @@ def _parse_phrase(inner: str, carried_rule: str | None) -> Responsibility | None
         else:
             found, found_notes = _split_names(clause)
             notes.extend(found_notes)
-            if ci == len(clauses) - 1 and phrase.startswith("牵头"):
+            if ci == len(clauses) - 1 and phrase.removeprefix("总").startswith("牵头"):
                 # （A、B牵头负责）: the names of the clause the phrase closes are the leads
                 leads.update(range(len(names), len(names) + len(found)))
                 lead_rule = "牵头"

@@ -82,7 +82,7 @@ def build_tasks(draft_tasks: list[DraftTask], loc: Located, carried: list[str | 
                 if resp.rule_carries:
                     carried[0] = resp.lead_rule
                 task.agencies = [m.Agency(name=n, role=r) for n, r in zip(resp.names, resp.roles, strict=True)]  # type: ignore[arg-type]
-                task.responsibility = resp.phrase
+                task.responsibility = resp.phrase or None  # a bare list under the document's rule has none
                 task.agency_note = resp.note
                 task.lead_rule = resp.lead_rule
             task.parenthesis = dt_.paren.text

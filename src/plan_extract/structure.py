@@ -18,7 +18,7 @@ from itertools import pairwise
 
 import regex
 
-from .attribution import LABEL, is_responsibility
+from .attribution import LABEL, carries_rule, is_name_list, is_responsibility
 from .front import ANNEX_RE, HAND_ON_RE, FrontMatter, parse_front, parse_plan_head, sign_notice
 from .segment import ARTICLE_RE, DATE_RE, SECTION_RE, Fragment
 from .tables import header_columns, read_row
@@ -256,6 +256,7 @@ def _file(
     last_measure = 0
     last_article = 0
     opened: Fragment | None = None  # the heading just read, while nothing has followed it yet
+    carried = False  # a list's lead rule said 下同: a bare list of names is a task's agencies from there on
 
     def container() -> list[DraftTask]:
         if uncertain:
@@ -401,7 +402,7 @@ def _file(
                 if f.number != last_article + 1:
                     warnings.append(_numbering_warning("article", f, last_article))
                 last_article = f.number
-            title = _item_title(f, body[k + 1] if k + 1 < len(body) else None)
+            title = _item_title(f, body[k + 1] if k + 1 < len(body) else None, carried)
             ref = (f.number, label, title)
             if f.kind == "item":
                 item, subitem = ref, None
@@ -415,7 +416,8 @@ def _file(
                     buffer.append(rest)
             else:
                 opened = f
-        elif f.kind == "paren" and is_responsibility(f.text):
+        elif f.kind == "paren" and (is_responsibility(f.text) or (carried and is_name_list(f.text))):
+            carried = carried or carries_rule(f.text)
             if not buffer and just_opened is not None and f.index not in gap_before and not uncertain:
                 # （五）加快推进……。（A负责）: the heading's sentence is all the parenthesis closes
                 heading_text = _after_label(just_opened)
@@ -552,7 +554,7 @@ def _is_article(label: str) -> bool:
     return ARTICLE_RE.fullmatch(label) is not None or SECTION_RE.fullmatch(label) is not None
 
 
-def _item_title(f: Fragment, nxt: Fragment | None) -> str | None:
+def _item_title(f: Fragment, nxt: Fragment | None, carried: bool = False) -> str | None:
     """The heading sentence of an item (1. / （1））, or None when its first sentence is content.
 
     A heading sentence is short (at most 30 characters, at most one ，, no ；：), and more text of the
@@ -574,8 +576,8 @@ def _item_title(f: Fragment, nxt: Fragment | None) -> str | None:
         return None  # a line without 。 is a heading only when short: else it may be a sentence cut by a line end
     if nxt is None or nxt.kind in ("section", "measure", "item", "subitem", "meta"):
         return None
-    if nxt.kind == "paren" and is_responsibility(nxt.text):
-        return None
+    if nxt.kind == "paren" and (is_responsibility(nxt.text) or (carried and is_name_list(nxt.text))):
+        return None  # (carried: a bare list of names under a rule 下同 carried)
     if LABEL.match(nxt.text):
         # 1.地区生产总值增长8%以上。 ⏎ 牵头负责领导：金力。 ⏎ 牵头责任单位：…: fields follow, not the item's text
         return None
