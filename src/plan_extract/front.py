@@ -159,6 +159,9 @@ _DOC_NUMBER = r"[\p{Han}]{1,12}[〔\[［]\d{4}[〕\]］]第?\d+号"
 DOC_NUMBER_LINE_RE = regex.compile(
     rf"\n*(?P<open>[（(])?(?P<number>{_DOC_NUMBER})(?(open)[）)])(?:[ \t\u3000]*(?P<date>{DATE_RE.pattern}))?(?=\n|$)"
 )
+#: The date a document was adopted, in brackets on the line under its title, as a 意见 issued without
+#: a notice prints it (中共江西省委 江西省人民政府关于…的实施意见 ⏎ (2018年8月7日)).
+DATE_UNDER_TITLE_RE = regex.compile(rf"\n*[（(](?P<date>{DATE_RE.pattern})[）)][ \t\u3000]*(?=\n|$)")
 #: A document number a page prints after the title, in brackets: …实施意见》的通知（岳办发〔2017〕2号）.
 TITLE_NUMBER_RE = regex.compile(rf"[（(]({_DOC_NUMBER})[）)][ \t\u3000]*$")
 #: A 政府令's number, on two lines as a 令 prints it: 内蒙古自治区人民政府令 ⏎ 第82号 (cited as one).
@@ -332,9 +335,14 @@ def _take_number(j: _Joined, m: regex.Match[str], fm: FrontMatter) -> None:
 
 
 def _head_ends_at(t: str, pos: int) -> bool:
-    """Whether the document's own text starts at ``pos``: its addressees, or a 政府令's number (a 令
-    has no addressees: 内蒙古自治区人民政府令 ⏎ 第82号 ⏎ 《…办法》已经…通过，现予发布施行。)."""
-    return _addressees_at(t, pos) or ORDER_NUMBER_RE.match(t, pos) is not None
+    """Whether the document's own text starts at ``pos``: its addressees, a 政府令's number (a 令
+    has no addressees: 内蒙古自治区人民政府令 ⏎ 第82号 ⏎ 《…办法》已经…通过，现予发布施行。), or a 意见's date in
+    brackets (江西 2018: …的实施意见 ⏎ 2018-08-07 来源:教师司 ⏎ (2018年8月7日))."""
+    return (
+        _addressees_at(t, pos)
+        or ORDER_NUMBER_RE.match(t, pos) is not None
+        or DATE_UNDER_TITLE_RE.match(t, pos) is not None  # a 意见's date under the page's own lines
+    )
 
 
 def _head_lines(t: str, j: _Joined, pos: int, fm: FrontMatter) -> int:
@@ -475,6 +483,10 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
     if m:
         _take_number(j, m, fm)
         pos = m.end()
+    dated = DATE_UNDER_TITLE_RE.match(t, pos) if fm.title and fm.signed is None else None
+    if dated:
+        fm.signed = j.span(dated.start("date"), dated.end("date"))
+        pos = dated.end()
     m = _BEFORE_COLON.match(t, pos)
     if m and fm.title is None:
         # a scrape that lost its line breaks glues the notice title to the addressees:
