@@ -533,3 +533,33 @@ def test_overall_lead_and_related_departments(
     found = parse_responsibility(paren)
     assert found is not None
     assert (found.names, found.roles, found.note) == (names, roles, note)
+
+
+@pytest.mark.parametrize(
+    ("paren", "names"),
+    [
+        # 内蒙古 2013 分工方案 (a policy site's copy, wisor.cc): 和 and 及 between whole organs' names
+        (
+            "（自治区能源开发局牵头，自治区发展改革委、经济和信息化委、国土资源厅、环保厅和内蒙古电力监管办及相关盟市配合）",
+            (
+                "自治区能源开发局",
+                "自治区发展改革委",
+                "经济和信息化委",
+                "国土资源厅",
+                "环保厅",
+                "内蒙古电力监管办",
+                "相关盟市",
+            ),
+        ),
+        # 和 inside a name joins words, not organs
+        (
+            "（市工业和信息化局、国家发展和改革委员会及相关部门按职责分工负责）",
+            ("市工业和信息化局", "国家发展和改革委员会", "相关部门"),
+        ),
+    ],
+)
+def test_he_and_ji_between_whole_organs_part_them(paren: str, names: tuple[str, ...]) -> None:
+    """环保厅和内蒙古电力监管办及相关盟市 was one agency; 和 parts two names only where both sides are an
+    organ's whole name (or 相关/有关 units follow)."""
+    found = parse_responsibility(paren)
+    assert found is not None and found.names == names

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corruption import corrupt, long_plan, seed000_like
+from plan_extract.attribution import parse_responsibility
 from plan_extract.normalize import normalize
 from plan_extract.segment import (
     _clean_section_titles,
@@ -301,3 +302,27 @@ def test_a_fields_value_does_not_run_on_past_a_full_stop() -> None:
         "时效：根据《河南省人民政府关于公布省政府规范性文件清理结果的决定》（豫政〔2017〕16号），此文件宣布失效。\n"
     )
     assert [(f.kind, f.label) for f in segment(validity)] == [("meta", "时效")]
+
+
+def test_a_labelled_list_whose_bracket_never_closes_is_a_list() -> None:
+    """(牵头单位:A、B;责任单位:C with no closing bracket (typical of a page that lost it; 钢城 2021's stored copy
+    breaks off there): the leads stayed in the task's text and only C was read.  The list runs to its line's
+    end, as a bare list does."""
+    text = normalize(
+        "5.不断优化申报模式。(牵头单位:区行政审批服务局、区发展改革局;责任单位:区政府有关部门\n"
+        "6.推进审批服务标准化。(牵头单位:区行政审批服务局;责任单位:区政府有关部门)\n"
+    )
+    parens = [f.text for f in segment(text) if f.kind == "paren"]
+    assert parens == [
+        "（牵头单位：区行政审批服务局、区发展改革局；责任单位：区政府有关部门",
+        "（牵头单位：区行政审批服务局；责任单位：区政府有关部门）",
+    ]
+    found = parse_responsibility(parens[0])
+    assert found is not None
+    assert list(zip(found.names, found.roles, strict=True)) == [
+        ("区行政审批服务局", "lead"),
+        ("区发展改革局", "lead"),
+        ("区政府有关部门", "co"),
+    ]
+    # where the text itself breaks off inside the list, its last name may be cut: not read
+    assert [f.kind for f in segment(normalize("1.形成一批成功经验。（牵头单位：市发"))] == ["item", "line"]

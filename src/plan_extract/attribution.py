@@ -99,8 +99,11 @@ _MAX_NAME_CHARS = 40
 
 
 def _inner(paren: str) -> str:
-    """A responsibility list without its brackets (（A负责） → A负责); a bare list line as it is."""
-    return paren[1:-1] if paren[:1] in OPEN_BRACKETS and len(paren) >= 2 else paren
+    """A responsibility list without its brackets (（A负责） → A负责); a bare list line as it is, and a
+    list whose bracket the page never closed without its opening one."""
+    if paren[:1] not in OPEN_BRACKETS:
+        return paren
+    return paren[1:-1] if paren[-1:] in CLOSE_BRACKETS and len(paren) >= 2 else paren[1:]
 
 
 @dataclass(frozen=True)
@@ -215,8 +218,24 @@ def _split_names(names: str) -> tuple[list[str], list[str]]:
             notes.append(m2.group(0))
             part = part[: m2.start()]
         if part:
-            out.append(part)
+            out.extend(_conjoined(part))
     return out, notes
+
+
+_CONJUNCTION = regex.compile(r"以及|和|及|与")
+_RELATED_UNITS = regex.compile(r"(?:相关|有关)\p{Han}{2,12}")
+
+
+def _conjoined(part: str) -> list[str]:
+    """An entry that joins two organs with 和/及/与 as two names: 环保厅和内蒙古电力监管办及相关盟市 (内蒙古
+    2013) → 环保厅, 内蒙古电力监管办, 相关盟市.  Only where what stands before the conjunction is an organ's
+    whole name (…厅, …局, …委) and what follows is one too, or 相关/有关 units: inside a name 和 joins words
+    (市工业和信息化局, 住房和城乡建设厅), and the words before it end in no organ."""
+    for m in _CONJUNCTION.finditer(part):
+        left, right = part[: m.start()], part[m.end() :]
+        if _ORGAN_NAME.fullmatch(left) and (_ORGAN_NAME.fullmatch(right) or _RELATED_UNITS.fullmatch(right)):
+            return [*_conjoined(left), *_conjoined(right)]
+    return [part]
 
 
 def _list_clauses(names_text: str) -> list[str]:
