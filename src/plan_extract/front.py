@@ -168,6 +168,9 @@ TITLE_NUMBER_RE = regex.compile(rf"[（(]({_DOC_NUMBER})[）)][ \t\u3000]*$")
 ORDER_NUMBER_RE = regex.compile(r"\n*(\p{Han}{2,30}令)\n+(第[0-9０-９一二三四五六七八九十百零〇]+号)(?=\n|$)")
 #: Most lines a title is set over.
 _TITLE_LINES = 3
+#: Most lines of joint issuers' names over a signature's date (黄河 2022: twelve ministries, two a line,
+#: six lines; 岳阳 2017: two offices, a line each).
+_SIGNATURE_LINES = 12
 #: First characters of a title's line that go on with the line above even where that one ends in a
 #: document type: a plan's years, or the notice's 的通知 after the plan's name (two more lines at most).
 _TITLE_GOES_ON = "（(的"
@@ -285,12 +288,16 @@ def _paragraph_end(t: str, j: _Joined, pos: int) -> int:
 
 
 #: The words before the first colon of a line: an addressee line's, where they are addressees.
-_BEFORE_COLON = regex.compile(r"\n*([^。\n]{2,150}?)[：:]")
+_BEFORE_COLON = regex.compile(r"\n*([^。\n]{2,300}?)[：:]")
 
 
 def _is_addressee_line(words: str) -> bool:
-    """Whether the words before a line's colon are its addressees (several, or few words that all are)."""
-    return ("，" in words or len(words) < 40) and _looks_like_recipients(words)
+    """Whether the words before a line's colon are its addressees: several, or few words that all are,
+    or a long list parted by 、 alone (黄河 2022: 山西省、内蒙古自治区、…宁夏回族自治区生态环境厅、高级人民法院、
+    …、林草局: 118 characters with no ，), whose pieces are short and whose last names an addressee."""
+    pieces = words.split("、")
+    listed = len(pieces) >= 4 and all(len(p) <= 20 for p in pieces)
+    return ("，" in words or len(words) < 40 or listed) and _looks_like_recipients(words)
 
 
 def _addressees_at(t: str, pos: int) -> bool:
@@ -515,7 +522,7 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
             sig = (line_start, dm)
             break
         lines = [line for line in issuer.split("\n") if line]
-        if 1 < len(lines) <= 4 and all(ISSUERS.fullmatch(line) for line in lines):
+        if 1 < len(lines) <= _SIGNATURE_LINES and all(ISSUERS.fullmatch(line) for line in lines):
             # joint issuers, a line each (中共岳阳市委办公室 ⏎ 岳阳市人民政府办公室 ⏎ 2017年1月10日)
             sig = (line_start, dm)
             break
