@@ -326,3 +326,11 @@ def test_a_labelled_list_whose_bracket_never_closes_is_a_list() -> None:
     ]
     # where the text itself breaks off inside the list, its last name may be cut: not read
     assert [f.kind for f in segment(normalize("1.形成一批成功经验。（牵头单位：市发"))] == ["item", "line"]
+
+
+def test_an_index_number_with_blanks_round_its_slash_is_whole() -> None:
+    """浠水 2017: 索引号: 011282752 / 2017-00101主题分类: -- the index was cut at its first blank, and
+    / 2017-00101 was left in the page's head."""
+    text = normalize("索引号: 011282752 / 2017-00101 主题分类:\n发布机构: 浠水县人民政府 发文日期: 2017-01-28\n")
+    fields = [(f.label, f.title) for f in segment(text) if f.kind == "meta"]
+    assert ("索引号", "011282752 / 2017-00101") in fields

@@ -59,7 +59,8 @@ _BULLET = rf"(?:[{_BULLETS}][ \t\u3000]*)?"
 _LISTED_SOURCE = rf"(?<=[{_BULLETS}][ \t\u3000]{{0,3}})来源"
 _META_DATE = r"\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(?:[ \t\u3000]*\d{1,2}:\d{2}(?::\d{2})?)?"  # a date (and a time)
 _META_NUMBER = r"[0-9０-９年月日\-./〔〕\[\]\p{Han}]+?号"  # a document number: 国发〔2019〕3号
-_META_INDEX = r"[0-9A-Za-z][0-9A-Za-z\-/_.]*(?![^\s，,；;、])"  # an index number: 000014349/2019-00012
+#: an index number: 000014349/2019-00012, or with blanks round its / (浠水 2017: 011282752 / 2017-00101)
+_META_INDEX = r"[0-9A-Za-z](?:[0-9A-Za-z\-_.]|[ \t]*/[ \t]*(?=[0-9A-Za-z]))*(?![^\s，,；;、])(?![ \t]*/)"
 #: A document's validity, as a page's field states it (时效: 失效, 有效性: 现行有效).
 _META_VALIDITY = r"(?:现行)?有效|已?失效|已?废止|部分失效"
 #: A value on the line under its label (• 索引号: ⏎ 6107280000/2024-001005 ⏎ • 主题分类:), as a page
