@@ -844,3 +844,16 @@ def test_a_regulation_printed_without_its_title_after_the_notice_stays_the_plan(
     )
     assert len(record.plan.sections) == 7
     assert record.document.body == "现将《某某管理办法》印发给你们，请遵照执行。"
+
+
+def test_the_no_structure_warning_says_what_was_found() -> None:
+    """内蒙古 2013's 工作规则, its copy cut after three sections' headings: the warning said no numbered
+    section was found beside three sections in the record."""
+    bare = _extract("某某通知\n各区人民政府：\n现将有关事项通知如下，请认真执行。\n")
+    assert [w.message for w in bare.warnings if w.kind == "no_structure"] == [
+        "no numbered section (一、) or measure (（一）) found; text kept in plan.preamble"
+    ]
+    headed = _extract("某某工作规则\n一、总则\n二、职责\n")
+    assert [w.message for w in headed.warnings if w.kind == "no_structure"] == [
+        "2 numbered section(s) found, with no measure or task under any; the rest of the text kept in plan.preamble"
+    ]

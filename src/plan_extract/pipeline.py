@@ -31,11 +31,16 @@ def extract_source(source: SourceText) -> PlanRecord:
     draft = build_plan(ordered.fragments, ordered.unplaced, ordered.gap_before)
     warnings = list(ordered.warnings)
     if not any(s.measures or s.tasks for s in draft.sections) and not draft.notice_points:
-        warnings.append(
-            DraftWarning(
-                "no_structure", "no numbered section (一、) or measure (（一）) found; text kept in plan.preamble"
-            )
+        # say what was found: numbered sections with nothing under them are not "no section" (内蒙古 2013's
+        # 工作规则, cut after its sections' headings, was told "no numbered section (一、) found")
+        numbered = sum(1 for s in draft.sections if s.number is not None)
+        found = (
+            f"{numbered} numbered section(s) found, with no measure or task under any; "
+            "the rest of the text kept in plan.preamble"
+            if numbered
+            else "no numbered section (一、) or measure (（一）) found; text kept in plan.preamble"
         )
+        warnings.append(DraftWarning("no_structure", found))
     final = Deduped(deduped.fragments, ordered.duplicate_of)
     return find_targets(build_record(source, norm, final, draft, warnings))
 
