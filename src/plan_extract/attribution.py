@@ -57,7 +57,9 @@ def _match_resp(inner: str) -> _RespMatch | None:
 #: 等 and what it stands for, after the last name listed: 等部门, 等有关单位, 等省有关部门 (广东 2023: 省能源局等省有关部门
 #: 和各地级以上市人民政府 gave an agency 省能源局等省有关部门).
 _ETC_LEVEL = r"(?:市级|省级|区级|县级|中央|国家|省|市|区|县)"
-_ETC = regex.compile(rf"等(?P<what>{_ETC_LEVEL}?(?:有关|相关)?(?:部门|单位|机构|方面)?(?:和单位)?)$")
+#: What 等 stands for: 部门, 有关单位, 省有关部门, 相关部门.
+_ETC_WHAT = rf"{_ETC_LEVEL}?(?:有关|相关)?(?:部门|单位|机构|方面)?"
+_ETC = regex.compile(rf"等(?P<what>{_ETC_WHAT}(?:和单位)?)$")
 # The document's rule that the first-listed agency leads: 排在第一位的部门为牵头部门, 列第一位者为牵头单位,
 # 排第一位的为牵头单位, 列在首位的为牵头部门, 第一个为牵头 ... (the words vary from page to page).
 _FIRST_LEADS = regex.compile(
@@ -70,7 +72,12 @@ _OTHERS_GENERIC = regex.compile(r"^(?:其他|其它)?(?:有关|相关)?(?:部门
 _CLAUSE_END = regex.compile(r"(?:按职责分工|按职责|分工|分别|共同)?负责(?=[，,；;。])")
 #: How an organ's name ends: …委员会, …人民政府, …办公厅, …局, …部, …委.
 ORGAN_END = r"(?:委员会|政府|办公厅|办公室|总局|局|部|厅|委|办|院|署|会|中心|银行)"
-_ORGAN_NAME = regex.compile(rf"\p{{Han}}{{2,30}}{ORGAN_END}|各\p{{Han}}{{1,30}}")
+#: An organ's name: …委员会, …局, …部, …人民政府, …办公厅 (an issuer's, or an agency's).
+ORGAN = rf"\p{{Han}}{{2,30}}?{ORGAN_END}"
+#: An agency's name in a list: an organ's, or a group's (各区人民政府, 各有关单位).
+_ORGAN_NAME = regex.compile(rf"{ORGAN}|各\p{{Han}}{{1,30}}")
+#: A bracketed note at a name's end: 省发改委（省能源局）, …示范区管委会（推进办公室）.
+TRAILING_NOTE = regex.compile(r"[（(][^（）()]{1,12}[）)]$")
 # A further clause after the main phrase that names more agencies: （A负责，B等有关部门配合）
 _SECONDARY = regex.compile(
     r"^(?P<names>[^，,；;。]+?)(?P<verb>(?:按职责分工|按职责|分别|共同|积极)?(?:配合|参与|指导|协助|协同|支持|落实|督促指导|督促落实))$"
@@ -140,7 +147,7 @@ def carries_rule(paren: str) -> bool:
 def is_name_list(paren: str) -> bool:
     """Whether a parenthesis is a bare list of organs' names ((省发改委、省环保厅)): a task's agencies where an
     earlier list's rule was carried (…列第一位者为牵头部门，下同), an aside elsewhere."""
-    return _bare_list(_without_lead_marks(_inner(paren))[0], "下同") is not None
+    return _bare_list(_without_lead_marks(_inner(paren))[0], ruled=True) is not None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -154,7 +161,9 @@ def is_responsibility(paren: str) -> bool:
         return False
     core, rule = _split_rule(inner)
     return (
-        _match_resp(core) is not None or _bare_list(core, rule) is not None or _parse_labelled(inner, None) is not None
+        _match_resp(core) is not None
+        or _bare_list(core, ruled=bool(rule)) is not None
+        or _parse_labelled(inner, None) is not None
     )
 
 
@@ -204,7 +213,7 @@ def _split_names(names: str) -> tuple[list[str], list[str]]:
     notes: list[str] = []
     for part in parts:
         # "A等部门和B" / "A等和B" / "A和B" only after 等: X等…和Y is two entries plus a note
-        m = regex.match(rf"^(?P<a>.+?)(?P<etc>等{_ETC_LEVEL}?(?:有关)?(?:部门|单位)?)和(?P<b>.+)$", part)
+        m = regex.match(rf"^(?P<a>.+?)(?P<etc>等{_ETC_WHAT})和(?P<b>.+)$", part)
         if m and _OTHERS_GENERIC.match(m.group("b")):
             out.append(m.group("a"))
             notes.append(part[len(m.group("a")) :])
@@ -303,15 +312,16 @@ def _first_listed_lead(rest: str, any_lead: bool, carried_rule: str | None) -> t
     return False, None, False
 
 
-def _bare_list(core: str, rule_clause: str) -> _RespMatch | None:
-    """A list of organs' names with no phrase, where the parenthesis states the document's lead rule:
-    (省经信委、省发改委，列第一位者为牵头部门，下同), 浙江 2014.  The rule says the names are the task's
-    agencies; without it a parenthesis of names is an aside (（省委、省政府）) and is not read."""
+def _bare_list(core: str, *, ruled: bool) -> _RespMatch | None:
+    """A list of organs' names with no phrase, where the document's lead rule is stated in the
+    parenthesis or carried to it (``ruled``): (省经信委、省发改委，列第一位者为牵头部门，下同), 浙江 2014.  The
+    rule says the names are the task's agencies; without it a parenthesis of names is an aside
+    (（省委、省政府）) and is not read."""
     names = core.strip("，,；; ")
-    if not rule_clause or not names:
+    if not ruled or not names:
         return None
     found, notes = _split_names(names)
-    organs = [regex.sub(r"[（(][^（）()]{1,20}[）)]$", "", n) for n in found]  # 省发改委（省能源局）
+    organs = [TRAILING_NOTE.sub("", n) for n in found]  # 省发改委（省能源局）
     if notes or not found or not all(_ORGAN_NAME.fullmatch(n) for n in organs):
         return None
     return _RespMatch(names, "", "")
@@ -320,7 +330,7 @@ def _bare_list(core: str, rule_clause: str) -> _RespMatch | None:
 def _parse_phrase(inner: str, carried_rule: str | None) -> Responsibility | None:
     """A list closed by a responsibility phrase: ``A、B按职责分工负责`` (:func:`parse_responsibility`)."""
     core, rule_clause = _split_rule(inner)
-    m = _match_resp(core) or _bare_list(core, rule_clause or carried_rule or "")
+    m = _match_resp(core) or _bare_list(core, ruled=bool(rule_clause or carried_rule))
     if not m:
         return None
     names_text, phrase, rest = m.names, m.resp, m.rest + rule_clause

@@ -15,12 +15,10 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .attribution import ORGAN_END
+from .attribution import ORGAN, TRAILING_NOTE
 from .segment import DATE_RE, Fragment
 
 DOC_TYPES = "通知|意见|方案|办法|决定|规定|细则|计划|规划|纲要|措施|函|批复|通报|公告|通告|决议|条例|指引|要点|规则|预案|指南|章程"
-#: An issuing organ's name: …委员会, …局, …部, …人民政府, …办公厅.
-ORGAN = rf"\p{{Han}}{{2,30}}?{ORGAN_END}"
 ISSUERS = regex.compile(rf"{ORGAN}(?:[ \t\u3000]+{ORGAN})*")
 #: What issuers do with a document they hand on, as a title's head says it (…印发关于…的意见的通知).
 HANDING_ON = "印发|转发|批转"
@@ -102,8 +100,6 @@ _ADDRESSEE_END = regex.compile(
     r"(?:政府|部门|机构|单位|局|委|办|厅|院|署|部|会|室|司|处|所|公司|集团|企业|组织|党委|党组|区|兵团)$"
 )
 
-_TRAILING_NOTE = regex.compile(r"[（(][^（）()]{1,12}[）)]$")
-
 
 def issuer_in_title(title: str) -> str | None:
     """The issuer a title names before 关于 (国务院关于…的意见: 国务院; 某市人民政府办公室转发市发展改革委关于…:
@@ -131,7 +127,7 @@ def _looks_like_recipients(text: str) -> bool:
     """An addressee line (各省、自治区、直辖市人民政府，国务院各部委、各直属机构), not a preamble sentence ending
     in ：(为……，现提出如下意见：): every piece is an addressee."""
     # an addressee may end in a bracketed note of its own: …示范区管委会（推进办公室） (济宁 2021)
-    pieces = [_TRAILING_NOTE.sub("", p.strip()) for p in regex.split(r"[，,；;]", text) if p.strip()]
+    pieces = [TRAILING_NOTE.sub("", p.strip()) for p in regex.split(r"[，,；;]", text) if p.strip()]
     return bool(pieces) and all(p.startswith("各") or _ADDRESSEE_END.search(p) for p in pieces)
 
 

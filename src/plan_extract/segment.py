@@ -662,13 +662,11 @@ def _cuts(
             end = _heading_title_end(text, m.end(), until_measure=False)
             kind, label, number = "measure", m.group(0), parse_chinese_number(m.group(1))
             title = _heading_title(text, m.end(), end)
-        elif _opens_labelled_list(text, i) and (close := _matching(text, i)) != -1:
-            end, kind = close, "paren"  # 〔责任单位：A〕: as a （…） is
-        elif _opens_labelled_list(text, i) and text.find("\n", i) != -1:
-            # a bracket the page never closes (…申报模式。(牵头单位:A、B;责任单位:C ⏎ 6.…): the list runs as
-            # a bare one does, to its line's end -- not where the text itself breaks off in the list, whose
-            # last name may be cut (…（牵头单位：市发)
-            end, kind = _labelled_list_end(text, i + 1), "paren"
+        elif _opens_labelled_list(text, i) and ((close := _matching(text, i)) != -1 or text.find("\n", i) != -1):
+            # 〔责任单位：A〕: as a （…） is; a bracket the page never closes (…申报模式。(牵头单位:A、B;责任单位:C
+            # ⏎ 6.…) runs as a bare list does, to its line's end -- not where the text itself breaks off in
+            # the list, whose last name may be cut (…（牵头单位：市发)
+            end, kind = (close if close != -1 else _labelled_list_end(text, i + 1)), "paren"
         elif RESP_LABEL.match(text, i):
             end, kind = _labelled_list_end(text, i), "paren"  # 责任单位：A、B on a line of its own
         elif para and (m := _LEADER_FIELD.match(text, i)):

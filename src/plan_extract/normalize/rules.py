@@ -12,9 +12,9 @@ import ftfy
 import regex
 from opencc import OpenCC
 
-from ..attribution import LABEL, RESP_LABEL
-from ..front import DOC_TYPES, HANDING_ON, ORGAN
-from ..segment import META_RE, PAGE_FIELD_LABELS
+from ..attribution import LABEL, ORGAN, RESP_LABEL
+from ..front import DOC_TYPES, HANDING_ON
+from ..segment import MEASURE_RE, META_RE, PAGE_FIELD_LABELS, SECTION_RE
 from .charclass import TERMINAL, is_cjk, is_han
 from .chardata import PRESENTATION_FORMS, RADICAL_TO_IDEOGRAPH
 from .edits import Edit, diff_edits
@@ -270,7 +270,7 @@ _JOINT_ISSUERS = regex.compile(
 
 #: A heading's label and short title at a line's start, a blank, then the heading's text, a sentence.
 _HEADING_BLANK_TEXT = regex.compile(
-    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[ \t\u3000]*\p{Han}{2,15}"
+    rf"^[ \t\u3000]*(?:{SECTION_RE.pattern}|{MEASURE_RE.pattern})[ \t\u3000]*\p{{Han}}{{2,15}}"
     r"(?P<gap>[ \t\u3000]+)(?=\p{Han}[^\n]{6,}?[，。；])",
     regex.MULTILINE,
 )
