@@ -25,6 +25,9 @@ BLOCKS = ((0x2E80, 0x2EF3), (0x2F00, 0x2FD5))
 #: setting or at a smaller size, which Unicode decomposes (<vertical>, <small>) to the ordinary mark.
 PRESENTATION_BLOCKS = ((0xFE10, 0xFE19), (0xFE30, 0xFE4F), (0xFE50, 0xFE6B))
 PRESENTATION_TAGS = ("<vertical>", "<small>")
+#: Enclosed Alphanumerics' numbers in brackets and with a full stop (⑴ ⒈), one character each, as Word
+#: and PDFs set item numbers; Unicode decomposes them (<compat>) to the ASCII they draw: (1), 1.
+NUMBER_FORMS = (0x2474, 0x249B)
 
 
 def parse(source: Path) -> tuple[str, dict[int, int]]:
@@ -86,6 +89,17 @@ def render(version: str, table: dict[int, int]) -> str:
             lines.append(
                 f'    "\\u{cp:04x}": "\\u{tgt:04x}",  # {unicodedata.name(chr(cp))} → {unicodedata.name(chr(tgt))}'
             )
+    lines.append("}")
+    lines.append("")
+    lines.append("#: Numbers in brackets or with a full stop set as one character → the ASCII they draw (Unicode's")
+    lines.append("#: <compat> decompositions of ⑴…⒇ and ⒈…⒛, from the Python build's Unicode database).")
+    lines.append("NUMBER_FORMS: dict[str, str] = {")
+    for cp in range(NUMBER_FORMS[0], NUMBER_FORMS[1] + 1):
+        tag, _, codes = unicodedata.decomposition(chr(cp)).partition(" ")
+        if tag != "<compat>":
+            continue
+        drawn = "".join(chr(int(c, 16)) for c in codes.split())
+        lines.append(f'    "\\u{cp:04x}": "{drawn}",  # {unicodedata.name(chr(cp))}')
     lines.append("}")
     lines.append("")
     return "\n".join(lines)

@@ -282,6 +282,23 @@ def test_a_clause_of_names_goes_with_the_next_clauses_verb() -> None:
     ]
 
 
+def test_banks_and_companies_are_organs_in_a_clause_of_names() -> None:
+    """云南 2017: （…牵头；省工业和信息化委、…、地税局，国家开发银行云南省分行、农业发展银行云南省分行，各州、市人民政府
+    配合）: a bank's branch was no organ's name, so its clause was no clause of names and the clauses before
+    it went to the note -- nine agencies lost."""
+    r = parse_responsibility(
+        "（省发展改革委、财政厅牵头；省工业和信息化委、地税局，国家开发银行云南省分行、农业发展银行云南省分行，"
+        "各州、市人民政府配合）"
+    )
+    assert r is not None
+    assert list(zip(r.names, r.roles, strict=True)) == [
+        ("省发展改革委", "lead"),
+        ("财政厅", "lead"),
+        *[(n, "co") for n in ("省工业和信息化委", "地税局", "国家开发银行云南省分行", "农业发展银行云南省分行")],
+        ("各州、市人民政府", "co"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("paren", "note"),
     [

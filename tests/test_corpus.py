@@ -445,3 +445,36 @@ def test_measures_without_sections_and_no_rule(tmp_path: Path) -> None:
     assert [m["label"] for m in section["measures"]] == ["（一）", "（二）"]
     assert {a["role"] for t in tasks_of(record) for a in t["agencies"]} == {"co"}
     assert record["plan"]["closing"] is None
+
+
+@pytest.mark.parametrize(
+    ("signed_by", "listed", "conflict"),
+    [
+        ("浙江省人民政府办公厅", "省政府办公厅", False),  # 浙江 2014's table: the place dropped, 人民政府 said 政府
+        ("浙江省人民政府办公厅", "浙江省人民政府办公厅", False),
+        ("浙江省人民政府办公厅", "省政府", True),  # another organ
+        ("浙江省人民政府办公厅", "江苏省人民政府办公厅", True),
+    ],
+)
+def test_issuer_in_its_short_form_is_no_conflict(tmp_path: Path, signed_by: str, listed: str, conflict: bool) -> None:
+    record = _page(
+        tmp_path,
+        "short.html",
+        [
+            f"{signed_by}关于印发测试工作方案的通知",
+            "各市、县（市、区）人民政府，省政府直属各单位：",
+            "现将《测试工作方案》印发给你们，请认真贯彻执行。",
+            signed_by,
+            "2014年9月1日",
+            "测试工作方案",
+            "一、加强组织协调。建立部门协调机制。（省发展改革委负责）",
+        ],
+        issuer=listed,
+        signed="2014年09月01日",
+        title=f"{signed_by}关于印发测试工作方案的通知",
+        number="浙政办发〔2014〕1号",
+    )
+    assert record["document"]["issuer"] == signed_by
+    messages = [w["message"] for w in record["warnings"] if w["kind"] == "metadata_conflict"]
+    assert bool(messages) == conflict, messages
+    assert all("发文机关" in message for message in messages)

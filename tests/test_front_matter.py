@@ -121,6 +121,7 @@ def test_front_matter_case_loses_nothing(case: dict[str, Any]) -> None:
             # a date after the document number on its line (川办发〔2009〕59号 二○○九年十二月八日): the signing date
             assert to_iso(dated.group(0)) == record["document"]["signed_date"], line
             line = line[: dated.start()].strip()
+        line = regex.sub(r"(?<=日)[?？]+$", "", line)  # characters lost after a date (二〇一二年三月二十二日???)
         if line[:1] in "（(" and line[-1:] in "）)" and DATE_RE.fullmatch(line[1:-1]):
             line = line[1:-1]  # a 意见's date in brackets under its title: the signing date too
         if DATE_RE.fullmatch(line):  # the signature's date, as an ISO date

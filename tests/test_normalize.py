@@ -20,7 +20,7 @@ from opencc import OpenCC
 
 from plan_extract import extract_source
 from plan_extract.normalize import apply_plan, normalize, normalize_and_explain
-from plan_extract.normalize.chardata import PRESENTATION_FORMS
+from plan_extract.normalize.chardata import NUMBER_FORMS, PRESENTATION_FORMS
 from plan_extract.normalize.edits import TrackedText, apply_edits
 from plan_extract.normalize.rules import (
     MIN_WRAP_WIDTH,
@@ -146,6 +146,15 @@ def test_presentation_forms_are_unicodes_decompositions() -> None:
             assert unicodedata.normalize("NFKC", mark) == nfkc, f"U+{cp:04X} {unicodedata.name(ch)}"
         else:
             assert ch not in PRESENTATION_FORMS, f"U+{cp:04X} is not a <small> or <vertical> form"
+
+
+def test_number_forms_are_unicodes_decompositions() -> None:
+    """⑴…⒇ and ⒈…⒛ are mapped, each to what NFKC spells it (⑴ → (1), ⒓ → 12.); ① is not (NFKC: 1)."""
+    mapped = {chr(cp) for cp in range(0x2474, 0x249C)}
+    assert set(NUMBER_FORMS) == mapped
+    for ch in mapped:
+        assert NUMBER_FORMS[ch] == unicodedata.normalize("NFKC", ch), f"U+{ord(ch):04X} {unicodedata.name(ch)}"
+    assert "①" not in NUMBER_FORMS
 
 
 def test_civilian_radical_per_unicode() -> None:

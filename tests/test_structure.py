@@ -857,3 +857,9 @@ def test_the_no_structure_warning_says_what_was_found() -> None:
     assert [w.message for w in headed.warnings if w.kind == "no_structure"] == [
         "2 numbered section(s) found, with no measure or task under any; the rest of the text kept in plan.preamble"
     ]
+    # a notice that hands on a plan it does not print (农业农村部 2021): its text is the notice's body
+    unprinted = _extract("某某部关于印发某某规划的通知\n各省农业农村厅：\n现将《某某规划》印发你们，请认真贯彻执行。\n")
+    assert unprinted.document.body == "现将《某某规划》印发你们，请认真贯彻执行。"
+    assert [w.message for w in unprinted.warnings if w.kind == "no_structure"] == [
+        "no numbered section (一、) or measure (（一）) found; text kept in document.body (no plan text follows)"
+    ]

@@ -71,7 +71,7 @@ _OTHERS_GENERIC = regex.compile(r"^(?:其他|其它)?(?:有关|相关)?(?:部门
 # An earlier clause of a list that names agencies in several clauses: （A、B负责，各省级人民政府按职责分工负责）
 _CLAUSE_END = regex.compile(r"(?:按职责分工|按职责|分工|分别|共同)?负责(?=[，,；;。])")
 #: How an organ's name ends: …委员会, …人民政府, …办公厅, …局, …部, …委.
-ORGAN_END = r"(?:委员会|政府|办公厅|办公室|总局|局|部|厅|委|办|院|署|会|中心|银行)"
+ORGAN_END = r"(?:委员会|政府|办公厅|办公室|总局|局|部|厅|委|办|院|署|会|中心|银行|分行|支行|公司|集团)"
 #: An organ's name: …委员会, …局, …部, …人民政府, …办公厅 (an issuer's, or an agency's).
 ORGAN = rf"\p{{Han}}{{2,30}}?{ORGAN_END}"
 #: An agency's name in a list: an organ's, or a group's (各区人民政府, 各有关单位).

@@ -91,7 +91,7 @@ class BatchReport:
         )
         bare = sum(1 for r in self.results if r.status == "extracted" and r.no_structure)
         if bare:
-            line += f"; {bare} extracted without plan structure (text kept in plan.preamble)"
+            line += f"; {bare} extracted without plan structure (see each record's no_structure warning)"
         return line
 
 

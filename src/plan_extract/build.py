@@ -10,6 +10,8 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass
 
+import regex
+
 from . import models as m
 from .attribution import parse_responsibility
 from .dates import to_iso
@@ -54,6 +56,17 @@ def _text(span: Span | None) -> str | None:
 
 #: What a page's field prints where the document has no such thing (发文字号：无, 废止日期：暂无).
 _NONE_GIVEN = frozenset({"无", "暂无", "-", "—", "/", "－"})
+
+
+#: The labels a page may give a field the document's own head prints (发文单位 for 发文机关: 通山 2023;
+#: 签发时间 for 成文日期: 兴平 2022), first the standard one.
+ISSUER_LABELS = ("发文机关", "发文单位")  # (not 发文机构: 镇巴 2024 gives 县政府网站)
+SIGNED_LABELS = ("成文日期", "签发时间", "签发日期", "签署日期")
+
+
+def _field(meta: dict[str, str], labels: tuple[str, ...]) -> tuple[str, str | None]:
+    """The first of ``labels`` the page's table gives a value, and the value (the first label, None)."""
+    return next(((k, meta[k]) for k in labels if meta.get(k)), (labels[0], None))
 
 
 def _given(value: str | None) -> str | None:
@@ -142,6 +155,33 @@ def _comparable(value: str) -> str:
     return squash(value).translate(_BRACKETS)
 
 
+#: A place's name before the level word a short form keeps (浙江省人民政府办公厅 → 省政府办公厅).
+_PLACE_BEFORE_LEVEL = regex.compile(r"\p{Han}{2,8}?(?=(?:省|市|县|区|自治区|自治州|州|盟|旗))")
+
+
+def _unsigned_issuer(title: str | None, listed: str | None) -> str | None:
+    """The issuer of a document whose signature names none: the title's (国务院关于…的意见: 国务院), the
+    document's own words, unless it is a short form the page's table gives in full (县人民政府关于…: 通山 2023's
+    发文单位 通山县人民政府); else the table's.  A table may name the office that published a government's
+    document (郧阳 2023: 郧阳区人民政府关于…, 发文单位 区人民政府办公室)."""
+    named = issuer_in_title(title) if title else None
+    if named is None or (listed and _PLACE_BEFORE_LEVEL.match(named) is None and _same_organ(named, listed)):
+        return listed or named
+    return named
+
+
+def _same_organ(printed: str, listed: str) -> bool:
+    """Whether a page's table names the printed organ in its short form, as pages do: 省政府办公厅 for
+    浙江省人民政府办公厅 (浙江 2014), 市政府 for 湖州市人民政府 -- the place dropped before its level word, and
+    人民政府 said 政府.  Any other difference is a conflict."""
+    a, b = (_comparable(v).replace("人民政府", "政府") for v in (printed, listed))
+    if a == b:
+        return True
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    place = _PLACE_BEFORE_LEVEL.match(long)
+    return place is not None and long[place.end() :] == short
+
+
 def _metadata_conflicts(
     document: m.Document,
     meta: dict[str, str],
@@ -162,22 +202,25 @@ def _metadata_conflicts(
         return loc.of([frag]) if frag is not None else None
 
     date_frag = next((f for f in signature if to_iso(f.text)), None)
+    issuer_label, listed_issuer = _field(meta, ISSUER_LABELS)
+    signed_label, listed_signed = _field(meta, SIGNED_LABELS)
     checks = [
         (
-            "发文机关",
+            issuer_label,
             "issuer",
             document.issuer,
-            meta.get("发文机关"),
+            listed_issuer,
             where(issuer_span, signature[0] if signature else None),
         ),
-        ("成文日期", "signed_date", document.signed_date, to_iso(meta.get("成文日期")), where(signed_span, date_frag)),
+        (signed_label, "signed_date", document.signed_date, to_iso(listed_signed), where(signed_span, date_frag)),
         ("发文字号", "doc_number", document.doc_number, meta.get("发文字号"), None),
         ("标题", "title", document.title, meta.get("标题"), None),
     ]
     for label, name, printed, listed, prov in checks:
         if printed is None or not listed:
             continue  # (a field the page's table leaves empty, 河南 2015's 发文机关, says nothing)
-        if _comparable(printed) != _comparable(listed):
+        same = _same_organ(printed, listed) if name == "issuer" else _comparable(printed) == _comparable(listed)
+        if not same:
             out.append(
                 m.Warning(
                     kind="metadata_conflict",
@@ -239,15 +282,16 @@ def build_record(
     printed = fm.meta.get("发布日期") or fm.meta.get("发布时间") or fm.meta.get("公开日期")
     published = to_iso(printed.text) if printed else to_iso(meta.get("发布日期") or meta.get("发布时间"))
     title = _text(fm.title) or meta.get("标题") or meta.get("名称")
+    _, meta_issuer = _field(meta, ISSUER_LABELS)
+    _, meta_signed = _field(meta, SIGNED_LABELS)
     document = m.Document(
         title=title,
-        # where no signature and no page field names the issuer, the title does (国务院关于…的意见)
-        issuer=issuer or meta.get("发文机关") or (issuer_in_title(title) if title else None),
+        issuer=issuer or _unsigned_issuer(title, meta_issuer),
         issuer_mark=_text(fm.issuer_mark),
         signatory=_text(fm.signatory),
         doc_number=_text(fm.doc_number) or _given(meta.get("发文字号") or meta.get("文号") or meta.get("发布文号")),
         recipients=[r.text for r in fm.recipients],
-        signed_date=signed or to_iso(meta.get("成文日期")),
+        signed_date=signed or to_iso(meta_signed),
         published_date=published,
         body="\n".join(t for t in (_text(fm.body), _paragraphs(draft.notice_points)) if t) or None,
         note=_text(fm.note),

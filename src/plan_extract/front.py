@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .attribution import ORGAN, TRAILING_NOTE
-from .segment import DATE_RE, Fragment
+from .segment import ARTICLE_RE, CHAPTER_RE, DATE_RE, PART_RE, Fragment
 
 DOC_TYPES = "通知|意见|方案|办法|决定|规定|细则|计划|规划|纲要|措施|函|批复|通报|公告|通告|决议|条例|指引|要点|规则|预案|指南|章程"
 ISSUERS = regex.compile(rf"{ORGAN}(?:[ \t\u3000]+{ORGAN})*")
@@ -27,7 +27,9 @@ _ISSUERS_HANDING_ON = regex.compile(rf"{ISSUERS.pattern}(?:{HANDING_ON})?")
 #: A title's last words: a document type (…的通知, …实施方案).
 ENDS_IN_DOC_TYPE = regex.compile(rf"(?:{DOC_TYPES})$")
 BOOK_TITLE_RE = regex.compile(r"《([^《》]+)》")
-NOTICE_VERB_RE = regex.compile(r"印发|转发|批转|下发|颁布|发布|公布")
+#: What a notice does with what it hands on (印发, 转发, …; 分解下达 or 进行责任分解 a plan's tasks, as a
+#: 政府工作报告's 责任分解 notice says: 郧阳 2023, 湖北 2018).
+NOTICE_VERB_RE = regex.compile(r"印发|转发|批转|下发|下达|分解|颁布|发布|公布")
 #: A short parenthesis on its own line under a signature: （此件公开发布）, （此件有删减）.
 SIGNATURE_NOTE_RE = regex.compile(r"\n*(（[^（）\n]{1,30}）)(?=\n|$)")
 
@@ -115,10 +117,14 @@ def issuer_in_title(title: str) -> str | None:
 
 
 def looks_like_title(line: str) -> bool:
-    """A document title line: ends with a document type (…的通知, …若干意见) or is a 关于 title; a
-    document number in brackets after it (…的通知（岳办发〔2017〕2号）) is the page's, not the title's."""
+    """A document title line: ends with a document type (…的通知, …若干意见), is a 关于 title, or is
+    followed by a document number in brackets (…的通知（岳办发〔2017〕2号）: the page's, not the title's)."""
+    numbered = TITLE_NUMBER_RE.search(line) is not None
     line = TAB_SUFFIX_RE.sub("", TITLE_NUMBER_RE.sub("", line))
     if ENDS_IN_DOC_TYPE.search(line):
+        return True
+    if numbered and 4 <= len(line) <= 60 and not regex.search(r"[。！？；，：:]", line):
+        # a page's name for a document, with its number: 2021年县政府重点工作任务（华政发〔2021〕2号） (华容 2021)
         return True
     return len(line) <= 80 and "关于" in line and not regex.search(r"[。！？；，]", line)
 
@@ -148,18 +154,18 @@ def _title_before_recipients(text: str) -> int:
 #: 国务院办公厅文件, on a line of its own at the very top.
 ISSUER_MARK_RE = regex.compile(r"\n*(\p{Han}[\p{Han}\s]{1,40}文件)(?=\n)")
 #: A document number (发文字号): 津政发〔2022〕5号.
-_DOC_NUMBER = r"[\p{Han}]{1,12}[〔\[［]\d{4}[〕\]］]第?\d+号"
+DOC_NUMBER = r"[\p{Han}]{1,12}[〔\[［]\d{4}[〕\]］]第?\d+号"
 #: A document number on a line of its own, bare or in brackets (泰安 2007: …的通知 ⏎ (泰政发[2007]23号)), and
 #: the date the document was signed after it on that line, as some sites print the two (四川 2009:
 #: 川办发〔2009〕59号 二○○九年十二月八日).
 DOC_NUMBER_LINE_RE = regex.compile(
-    rf"\n*(?P<open>[（(])?(?P<number>{_DOC_NUMBER})(?(open)[）)])(?:[ \t\u3000]*(?P<date>{DATE_RE.pattern}))?(?=\n|$)"
+    rf"\n*(?P<open>[（(])?(?P<number>{DOC_NUMBER})(?(open)[）)])(?:[ \t\u3000]*(?P<date>{DATE_RE.pattern}))?(?=\n|$)"
 )
 #: The date a document was adopted, in brackets on the line under its title, as a 意见 issued without
 #: a notice prints it (中共江西省委 江西省人民政府关于…的实施意见 ⏎ (2018年8月7日)).
 DATE_UNDER_TITLE_RE = regex.compile(rf"\n*[（(](?P<date>{DATE_RE.pattern})[）)][ \t\u3000]*(?=\n|$)")
 #: A document number a page prints after the title, in brackets: …实施意见》的通知（岳办发〔2017〕2号）.
-TITLE_NUMBER_RE = regex.compile(rf"[（(]({_DOC_NUMBER})[）)][ \t\u3000]*$")
+TITLE_NUMBER_RE = regex.compile(rf"[（(]({DOC_NUMBER})[）)][ \t\u3000]*$")
 #: A 政府令's number, on two lines as a 令 prints it: 内蒙古自治区人民政府令 ⏎ 第82号 (cited as one).
 ORDER_NUMBER_RE = regex.compile(r"\n*(\p{Han}{2,30}令)\n+(第[0-9０-９一二三四五六七八九十百零〇]+号)(?=\n|$)")
 #: Most lines a title is set over.
@@ -170,6 +176,8 @@ _SIGNATURE_LINES = 12
 #: First characters of a title's line that go on with the line above even where that one ends in a
 #: document type: a plan's years, or the notice's 的通知 after the plan's name (two more lines at most).
 _TITLE_GOES_ON = "（(的"
+#: A short line that ends a plan's name after its years: …纲要 ⏎ （2016—2030年） ⏎ 实施分工方案.
+_TITLE_REST_LINE = regex.compile(rf"[^\n。，；：:、（）()]{{0,10}}(?:{DOC_TYPES})(?=\n|$)")
 #: A line that is only a bracketed qualifier of the title above it: (试 行), （2021—2025年）, （征求意见稿）.
 _QUALIFIER_LINE = regex.compile(
     r"[（(](?:试行|暂行|修订|修订稿|草案|征求意见稿|送审稿|\d{4}(?:[—–－-]+\d{4})?年(?:度)?)[）)][ \t\u3000]*(?:\n|$)"
@@ -190,7 +198,14 @@ def _title_end(text: str, start: int) -> int:
     if ENDS_IN_DOC_TYPE.search(text, start, end) or TAB_SUFFIX_RE.search(text, start, end):
         # …创建办法 ⏎ (试 行): the qualifier on a line of its own is the title's (共青团 2005)
         qualifier = _QUALIFIER_LINE.match(text, end + 1)
-        return qualifier.end() - qualifier.group().endswith("\n") if qualifier else end
+        if not qualifier:
+            return end
+        end = int(qualifier.end() - qualifier.group().endswith("\n"))
+        rest = _TITLE_REST_LINE.match(text, end + 1)
+        if rest and not text[start:end].startswith("关于"):
+            # 中医药发展战略规划纲要 ⏎ （2016—2030年） ⏎ 实施分工方案 (中医药 2017): the plan's name goes on
+            return int(rest.end())
+        return end
     stop = end
     lines = 1
     while stop < len(text) and text[stop + 1 : stop + 2] not in ("", "\n"):
@@ -199,8 +214,8 @@ def _title_end(text: str, start: int) -> int:
         nxt = text.find("\n", stop + 1)
         stop = len(text) if nxt == -1 else nxt
         lines += 1
-        if regex.search(r"[。！？；，：:,;【】]", text[start:stop]):  # 【时效性】…: a page's field, no title's line
-            break
+        if regex.search(r"[。！？；，：:,;【】>»›]", text[start:stop]):
+            break  # 【时效性】…: a page's field; 首页 > 88betway88 (长三角 2020): a breadcrumb; no title's lines
         if ENDS_IN_DOC_TYPE.search(text, start, stop):
             if not _issuers_before_about(text[start:stop]):
                 break
@@ -265,15 +280,25 @@ def _prefix_end(text: str, start: int, wanted: str) -> int | None:
 ANNEX_RE = regex.compile(r"附件[ \t\u3000]*[0-9０-９一二三四五六七八九十]{0,3}[ \t\u3000]*(?:[：:]|$)", regex.MULTILINE)
 #: What a notice says as it hands a plan on (现将《…》印发给你们 / 现予印发): where no signature is
 #: printed, the paragraph that says it is the notice's body.
-HAND_ON_RE = regex.compile(r"(?:印发|转发|批转|下发)给(?:你们|各)|现予(?:印发|转发|公布|发布)")
+HAND_ON_RE = regex.compile(
+    r"(?:印发|转发|批转|下发|下达|发)给?(?:你们|各)|现予(?:印发|转发|公布|发布)"  # (印发你们: 四川's wording)
+)
 #: A site's tag in front of a title: 【规范性文件】, 【政策文件】.
 SITE_TAG_RE = regex.compile(r"【[^【】\n]{1,12}】|\p{Han}{2,8}[丨｜]")
 #: A site's name after a title, as a browser's tab shows it and a page saved as text keeps it:
 #: 湖南省人民政府关于…的意见-湖南省人民政府门户网站.
 TAB_SUFFIX_RE = regex.compile(rf"(?<=(?:{DOC_TYPES}))[ \t]*[-_|丨｜]+[ \t]*[^\n。，；：:|丨｜_-]{{2,30}}$")
+#: A page's summary of the document, labelled, above it: 核心提示： 摘要│… 内容提要：.
+SUMMARY_LABEL_RE = regex.compile(r"[【\[]?(?:核心提示|内容摘要|内容提要|内容概要|摘要|导读|提要)[】\]]?[：:│|丨｜]?")
 #: Most lines read between a title and the addressees (页眉 title, 发布时间, code, 发文字号, issuer,
 #: the title again over three lines).
 HEAD_LINES = 8
+#: Most lines read above a title where most are a site's menu items: short words, no punctuation
+#: (内蒙古 2013's rules page: 登录 注册 ⏎ • 蒙古文版 ⏎ • 无障碍浏览 ⏎ … seventeen items ⏎ 当前位置:…).
+MENU_LINES = 48
+#: A site's menu item, toast or button on a line of its own: a few words, no punctuation but a
+#: closing ！ (• 蒙古文版, 微信公众号, 取消收藏成功！).
+_MENU_ITEM_RE = regex.compile(r"[•·▪■◆\-]?[ \t\u3000]*[\p{Han}A-Za-z0-9 \t\u3000]{1,12}！?")
 
 
 def _paragraph_end(t: str, j: _Joined, pos: int) -> int:
@@ -302,6 +327,28 @@ def _addressees_at(t: str, pos: int) -> bool:
     return bool(m and _is_addressee_line(m.group(1)))
 
 
+_INNER_MARKS = str.maketrans("〈〉", "《》")
+
+
+def _marks(text: str) -> str:
+    """A title with its inner book marks as outer ones: a page's title in 《》 sets the 《》 inside it as
+    〈〉 (川办函〔2017〕113号《…关于印发实施〈西部大开发“十三五”规划〉…的通知》), the document's own as 《》."""
+    return text.translate(_INNER_MARKS)
+
+
+def _next_line_ends(t: str, start: int, count: int) -> list[int]:
+    """Where the line at ``start`` and the next ones (``count`` in all, fewer at the text's end) end."""
+    ends: list[int] = []
+    pos = start
+    while len(ends) < count and pos <= len(t):
+        nl = t.find("\n", pos)
+        ends.append(len(t) if nl == -1 else nl)
+        if nl == -1:
+            break
+        pos = nl + 1
+    return ends
+
+
 def _title_line(t: str, start: int) -> str:
     """The line at ``start``, or the lines from there that a title is set over (天津市加快建立健全 ⏎
     绿色低碳循环发展经济体系实施方案: the first alone is no title), joined."""
@@ -313,16 +360,29 @@ def _title_line(t: str, start: int) -> str:
 def _page_lines_before_title(t: str, start: int) -> bool:
     """Whether the lines from ``start`` are a page's own (a breadcrumb, a counter) up to a title line
     within :data:`HEAD_LINES` lines: each short, none a sentence, none a heading."""
-    pos = start
-    for _ in range(HEAD_LINES):
+    pos, budget = start, HEAD_LINES
+    for _ in range(MENU_LINES):
         nl = t.find("\n", pos)
         line = t[pos : len(t) if nl == -1 else nl]
         if looks_like_title(_title_line(t, pos)):
             return pos > start
-        if nl == -1 or len(line) > 80 or regex.search(r"[。！？；，]", line) or _addressees_at(t, pos):
+        if nl == -1:
             return False
+        if not _is_menu_item(line):  # (欢迎访问甘肃经济信息网！ is the page's)
+            if len(line) > 80 or regex.search(r"[。！？；，]", line) or _addressees_at(t, pos):
+                return False
+            budget -= 1
+            if budget == 0:
+                return False
         pos = nl + 1
     return False
+
+
+def _is_menu_item(line: str) -> bool:
+    """Whether a line is a site's menu item, toast or button (see :data:`_MENU_ITEM_RE`), not a
+    heading of the document's (一、总则 and 第一章 总则 are no menu)."""
+    heading = CHAPTER_RE, PART_RE, ARTICLE_RE
+    return _MENU_ITEM_RE.fullmatch(line) is not None and not any(h.match(line.strip()) for h in heading)
 
 
 def _take_number(j: _Joined, m: regex.Match[str], fm: FrontMatter) -> None:
@@ -345,7 +405,13 @@ def _head_ends_at(t: str, pos: int) -> bool:
         _addressees_at(t, pos)
         or ORDER_NUMBER_RE.match(t, pos) is not None
         or DATE_UNDER_TITLE_RE.match(t, pos) is not None  # a 意见's date under the page's own lines
+        or HAND_ON_RE.search(t, pos, _line_end(t, pos)) is not None  # a notice printed with no addressees
     )
+
+
+def _line_end(t: str, pos: int) -> int:
+    nl = t.find("\n", pos)
+    return len(t) if nl == -1 else nl
 
 
 def _head_lines(t: str, j: _Joined, pos: int, fm: FrontMatter) -> int:
@@ -389,16 +455,25 @@ def _head_lines(t: str, j: _Joined, pos: int, fm: FrontMatter) -> int:
         if quoted and ENDS_IN_DOC_TYPE.search(quoted.group(1)):
             # 《北京市人民政府办公厅关于印发〈…〉的通知》: a page sets the title in book marks, its decoration
             inner, line = (start + 1, line_end - 1), quoted.group(1)
+        if not quoted:
+            # the document's own title set over lines (河南 2011: 河南省人民政府办公厅 ⏎ 关于印发…崛起规划 ⏎
+            # 实施方案的通知): the lines that together are the title's words
+            for lines_end in _next_line_ends(t, start, _TITLE_LINES)[::-1]:
+                joined = t[start:lines_end].replace("\n", "")
+                if ENDS_IN_DOC_TYPE.search(joined) and "关于" in joined and _marks(joined) in _marks(title.text):
+                    inner, line, line_end = (start, lines_end), joined, lines_end
+                    break
         own = j.span(*inner)
-        if own and ENDS_IN_DOC_TYPE.search(line) and "关于" in line and line in title.text and line != title.text:
+        within = _marks(line) in _marks(title.text) and line != title.text
+        if own and ENDS_IN_DOC_TYPE.search(line) and "关于" in line and within:
             # the page's title held the document's, with more around it (鲁政发〔2014〕20号《山东省人民政府
             # 关于…的实施意见》): the document's own is the title, the page's a line of the head
             fm.head.insert(page_title_at, title)
             fm.title = title = own
             pos = line_end
             continue
-        if line_end - start > 80 or regex.search(r"[。！？；，]", line):
-            break
+        if (line_end - start > 80 or regex.search(r"[。！？；，]", line)) and not _is_menu_item(line):
+            break  # (a toast is the page's: 取消收藏成功！)
         ahead = start
         for _ in range(HEAD_LINES):
             nl = t.find("\n", ahead)
@@ -415,6 +490,21 @@ def _head_lines(t: str, j: _Joined, pos: int, fm: FrontMatter) -> int:
             fm.head.append(sp)
         pos = line_end
     return pos
+
+
+def _page_summary_end(t: str, j: _Joined, start: int) -> int:
+    """Where a page's labelled summary that opens the text ends (0: none there): the label's paragraph,
+    or, a label alone on its line (核心提示：), the sentences of the paragraph under it."""
+    m = SUMMARY_LABEL_RE.match(t, start)
+    if not m or not (m.group(0)[-1] in "】]：:│|丨｜" or t.startswith("\n", m.end()) or m.end() == len(t)):
+        return 0
+    end = _paragraph_end(t, j, start)
+    if end == m.end() or not t[m.end() : end].strip():
+        under = _skip_breaks(t, end)
+        after = _paragraph_end(t, j, under)
+        if regex.search(r"[。；！？]", t[under:after]):
+            end = after
+    return end
 
 
 def parse_front(frags: list[Fragment]) -> FrontMatter:
@@ -446,11 +536,26 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
         _take_number(j, m, fm)
         pos = m.end()
     start = _skip_breaks(t, pos)
+    summary = _page_summary_end(t, j, start)
+    if summary:
+        # 摘要│通辽：大力发展装配式建筑，…。 above the notice (通辽 2023): the page's words, not the notice's
+        sp = j.span(start, summary)
+        if sp:
+            fm.head.append(sp)
+        pos = summary
+        start = _skip_breaks(t, pos)
     line = _title_line(t, start)
     if not looks_like_title(line) and _page_lines_before_title(t, start):
         # 您的位置：首页»法律资料网»法律法规» ⏎ 关于印发…的通知: a page's own lines above the title
         while not looks_like_title(line):
             end = start + len(t[start:].split("\n", 1)[0])
+            number = DOC_NUMBER_LINE_RE.match(t, start)
+            if number and fm.doc_number is None:
+                # 《若羌县…实施方案》 ⏎ 若政办发〔2022〕31号 ⏎ 关于印发…的通知 (若羌 2022): the number is the document's
+                _take_number(j, number, fm)
+                start = _skip_breaks(t, number.end())
+                line = _title_line(t, start)
+                continue
             sp = j.span(start, end)
             if sp:
                 fm.head.append(sp)
@@ -511,21 +616,28 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
         # only a notice that hands on a plan (现将《…》印发给你们) is signed before the plan: a document
         # without that wrapper (a 意见 whose preamble leads straight to 一、) is signed at its end
         line_start = max(t.rfind("。", pos, dm.start()) + 1, pos)
-        issuer = t[line_start : dm.start()].strip("\n")
+        annex = _ANNEX_LINES.match(t, line_start, dm.start())
+        if annex:
+            # 附件：…分解表 between the body and the signature (郧阳 2023): the body's annex note (附件说明)
+            line_start = annex.end()
+        seal = _SEAL_LINE.search(t, line_start, dm.start())
+        issuer_end = seal.start() if seal else dm.start()
+        issuer = t[line_start:issuer_end].strip("\n")
         if not NOTICE_VERB_RE.search(t, pos, line_start):
             continue
         if issuer and "，" not in issuer and "\n" not in issuer and len(issuer) <= 30:
-            sig = (line_start, dm)
+            sig = (line_start, dm, seal)
             break
         lines = [line for line in issuer.split("\n") if line]
         if 1 < len(lines) <= _SIGNATURE_LINES and all(ISSUERS.fullmatch(line) for line in lines):
             # joint issuers, a line each (中共岳阳市委办公室 ⏎ 岳阳市人民政府办公室 ⏎ 2017年1月10日)
-            sig = (line_start, dm)
+            sig = (line_start, dm, seal)
             break
-        if not issuer and "\n" in t[line_start : dm.start()] and t.startswith("\n", dm.end()):
+        if not issuer and "\n" in t[line_start : dm.start()] and t.startswith("\n", _lost_marks_end(t, j, dm.end())):
             # a date on a line of its own right under the body: a page that prints no issuer above it
-            # (濮阳 2011: …请认真贯彻执行。⏎ 二〇一一年三月三十日 ⏎ 濮阳市城市道路窨井设施管理暂行办法)
-            sig = (dm.start(), dm)
+            # (濮阳 2011: …请认真贯彻执行。⏎ 二〇一一年三月三十日 ⏎ 濮阳市城市道路窨井设施管理暂行办法),
+            # or with a seal's characters lost after it (内蒙古 2012: 二〇一二年三月二十二日???)
+            sig = (dm.start(), dm, None)
             break
     if sig is None:
         first = _skip_breaks(t, pos)
@@ -539,19 +651,47 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
         fm.body = j.span(pos, after)
         _plan_head(t, j, after, fm)
         return fm
-    issuer_start, dm = sig
+    issuer_start, dm, seal = sig
+    issuer_end = seal.start() if seal else dm.start()
     fm.body = j.span(pos, issuer_start)
-    fm.issuer = j.span(issuer_start, dm.start())
-    if fm.issuer and "\n" in t[issuer_start : dm.start()].strip("\n"):
+    fm.issuer = j.span(issuer_start, issuer_end)
+    if seal:
+        # （国家中医药管理局代章） under the issuer's name: whose seal stands for the issuer's, a note
+        fm.note = j.span(seal.start(1), seal.end(1))
+    if fm.issuer and "\n" in t[issuer_start:issuer_end].strip("\n"):
         # joint issuers a line each: their names kept apart, as the page sets them
-        names = " ".join(line for line in t[issuer_start : dm.start()].split("\n") if line)
+        names = " ".join(line for line in t[issuer_start:issuer_end].split("\n") if line)
         fm.issuer = Span(names, fm.issuer.start, fm.issuer.end)
     if fm.ordered_by is not None:
         # a 令 is the government's, signed by its head (市长 张三): the signature names the signatory
         fm.issuer, fm.signatory = fm.ordered_by, fm.issuer
     fm.signed = j.span(dm.start(), dm.end())
-    _plan_head(t, j, dm.end(), fm)
+    after = _lost_marks_end(t, j, dm.end())
+    sp = j.span(dm.end(), after)
+    if sp:  # characters lost after the date, as question marks: the page's, kept in the head
+        fm.head.append(sp)
+    _plan_head(t, j, after, fm)
     return fm
+
+
+#: The annex note a notice prints under its body, before the signature: 附件：…分解表, one line, or a
+#: numbered list of annexes (附件：1.… ⏎ 2.…).
+_ANNEX_LINES = regex.compile(
+    rf"\n*(?:{ANNEX_RE.pattern})[^\n]*(?:\n[ \t\u3000]*\d{{1,2}}[.．、][^\n]*)*(?=\n)", regex.MULTILINE
+)
+#: A seal's note under the issuer's name: （国家中医药管理局代章） (国务院中医药工作部际联席会议办公室 has no seal
+#: of its own: 中医药 2017).
+_SEAL_LINE = regex.compile(r"\n([（(][^（）()\n]{2,30}代章[）)])[ \t\u3000]*\n*$")
+#: A file's name, as a page links an annex it does not print: 附件-全国农垦…认定工作方案.doc.
+_FILE_NAME = regex.compile(r"\.(?:docx?|wps|pdf|xlsx?|et|ceb|ofd|zip|rar)$", regex.IGNORECASE)
+#: Characters a page lost, as question marks (a seal's or a signature's: 二〇一二年三月二十二日???).
+_LOST_MARKS = regex.compile(r"(?:\n?[?？])+")  # (each ？ a fragment of its own)
+
+
+def _lost_marks_end(t: str, j: _Joined, pos: int) -> int:
+    """Where question marks at ``pos`` that end their paragraph end (``pos`` where there are none)."""
+    lost = _LOST_MARKS.match(t, pos)
+    return lost.end() if lost and _paragraph_end(t, j, pos) == lost.end() else pos
 
 
 def _plan_head(t: str, j: _Joined, after: int, fm: FrontMatter) -> None:
@@ -560,7 +700,11 @@ def _plan_head(t: str, j: _Joined, after: int, fm: FrontMatter) -> None:
     note = SIGNATURE_NOTE_RE.match(t, after)
     if note:
         # （此件公开发布） under the notice's signature: the notice's, not the plan's title
-        fm.note = j.span(note.start(1), note.end(1))
+        under = j.span(note.start(1), note.end(1))
+        if fm.note is None:
+            fm.note = under
+        elif under is not None:  # under a seal's note (（…代章） ⏎ 2017年2月10日 ⏎ （此件公开发布）): both, a line each
+            fm.note = Span(f"{fm.note.text}\n{under.text}", fm.note.start, under.end)
         after = note.end(1)
     first = _skip_breaks(t, after)
     annex = ANNEX_RE.match(t, first)
@@ -582,7 +726,8 @@ def _plan_head(t: str, j: _Joined, after: int, fm: FrontMatter) -> None:
     else:
         nl = t.find("\n", first)
         line = t[first : nl if nl != -1 else len(t)]
-        end = _title_end(t, first) if line and line[-1] not in "。！？；" else after
+        titled = bool(line) and line[-1] not in "。！？；" and not _FILE_NAME.search(line)
+        end = _title_end(t, first) if titled else after  # (附件-…工作方案.doc is a link's, no title: 农垦 2017)
     fm.plan_title = j.span(after, end)
     fm.preamble = j.span(end, len(t))
 

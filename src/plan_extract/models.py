@@ -213,7 +213,8 @@ class Document(_Model):
     note: str | None = Field(
         default=None,
         exclude_if=lambda v: v is None,
-        description="what the notice prints under its signature: （此件公开发布）; absent when there is none",
+        description="what the notice prints under its signature: （此件公开发布）, or a seal's note under the "
+        "issuer's name, （国家中医药管理局代章） (both, a line each, where it prints both); absent when there is none",
     )
     head: list[str] = Field(
         default_factory=list,

@@ -77,7 +77,7 @@ import regex
 
 from .attribution import LABEL, is_responsibility
 from .dedupe import Deduped, pairs_by_text
-from .front import ISSUERS
+from .front import ISSUERS, SUMMARY_LABEL_RE
 from .numerals import parse_chinese_number
 from .replays import slow_replay, without
 from .segment import DATE_RE, Fragment, section_labels
@@ -1526,10 +1526,6 @@ def copies_in_place(dd: Deduped) -> dict[int, int] | None:
         ):
             return None
     return dropped
-
-
-#: A page's summary of the document, on a line of its own above it: 核心提示： 摘要： 内容提要：.
-SUMMARY_LABEL_RE = regex.compile(r"[【\[]?(?:核心提示|内容摘要|内容提要|内容概要|摘要|导读|提要)[】\]]?[：:]?")
 
 
 def _page_summary(head: Sequence[Fragment]) -> set[int]:

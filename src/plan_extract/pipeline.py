@@ -34,11 +34,17 @@ def extract_source(source: SourceText) -> PlanRecord:
         # say what was found: numbered sections with nothing under them are not "no section" (内蒙古 2013's
         # 工作规则, cut after its sections' headings, was told "no numbered section (一、) found")
         numbered = sum(1 for s in draft.sections if s.number is not None)
+        # where the text went: the plan's preamble, or, where no plan text follows the notice (农业农村部
+        # 2021 hands on a plan it does not print), the notice's body
+        front = draft.front
+        unprinted = (
+            front.body is not None and front.preamble is None and front.plan_title is None and not draft.sections
+        )
+        kept = "document.body (no plan text follows)" if unprinted else "plan.preamble"
         found = (
-            f"{numbered} numbered section(s) found, with no measure or task under any; "
-            "the rest of the text kept in plan.preamble"
+            f"{numbered} numbered section(s) found, with no measure or task under any; the rest of the text kept in {kept}"
             if numbered
-            else "no numbered section (一、) or measure (（一）) found; text kept in plan.preamble"
+            else f"no numbered section (一、) or measure (（一）) found; text kept in {kept}"
         )
         warnings.append(DraftWarning("no_structure", found))
     final = Deduped(deduped.fragments, ordered.duplicate_of)

@@ -42,7 +42,7 @@ META_LABELS = (
     "|信息来源|文章来源|生效日期|施行日期|实施日期|生成日期|生效时间|废止时间|废止日期|信息分类|组配分类"
     "|发布单位|发布机关|失效日期|文件来源|所属类别|文件分类|所属机构|公开日期|上载日期"
     "|公开目录|公开责任部门|公开形式|公开方式|公开类型|公开属性|公开期限|公开范围|政策咨询机关|政策咨询电话"
-    "|政策解读|内容分类|关键词"
+    "|政策解读|内容分类|关键词|签发时间|签发日期|签署日期|登记日期|公开时限|发文单位|文件类型|效力状态|信息时效期|失效时间"
 )
 #: Labels that are also words of plan text (项目名称：, 文号) are a page's field only where no Chinese
 #: character runs into them (蔚县 2020: 名    称:…的通知 ⏎ 文    号:蔚政办字〔2020〕43号).
@@ -63,12 +63,15 @@ _META_NUMBER = r"[0-9０-９年月日\-./〔〕\[\]\p{Han}]+?号"  # a document 
 _META_INDEX = r"[0-9A-Za-z](?:[0-9A-Za-z\-_.]|[ \t]*/[ \t]*(?=[0-9A-Za-z]))*(?![^\s，,；;、])(?![ \t]*/)"
 #: A document's validity, as a page's field states it (时效: 失效, 有效性: 现行有效).
 _META_VALIDITY = r"(?:现行)?有效|已?失效|已?废止|部分失效"
+#: A document number under its label, only a number's (咸阳 2022: 主题词 ⏎ ⏎ 咸政发〔2022〕4号, the number the
+#: page prints above the addressees, is no 主题词).
+_NUMBER_BELOW = rf"(?<=(?:文号|字号)[：:】][ \t\u3000]*\n[ \t\u3000\n]*){_META_NUMBER}"
 #: A value on the line under its label (• 索引号: ⏎ 6107280000/2024-001005 ⏎ • 主题分类:), as a page
 #: that sets its fields in a list prints them: a date, a number, an index or a validity alone on its
 #: line, or any line of up to a title's length with the next label right under it (gov.cn 2014, as
 #: its narrow layout prints the table: 标  题: ⏎ 国务院办公厅关于落实…分工的通知 ⏎ 发文字号:).
 _VALUE_BELOW = (
-    rf"(?:\n[ \t\u3000\n]*(?=(?:{_META_DATE}|{_META_NUMBER}|{_META_INDEX}|{_META_VALIDITY})[ \t\u3000]*(?:\n|$)"
+    rf"(?:\n[ \t\u3000\n]*(?=(?:{_META_DATE}|{_NUMBER_BELOW}|{_META_INDEX}|{_META_VALIDITY})[ \t\u3000]*(?:\n|$)"
     rf"|[^\n：:]{{1,120}}\n[ \t\u3000\n]*{_BULLET}(?:{_ANY_META})[：:]))?"
 )
 #: The next field's label, which ends a field's value: 发文日期: or, as a law database prints its

@@ -407,3 +407,48 @@ PRESENTATION_FORMS: dict[str, str] = {
     "\ufe6a": "\u0025",  # SMALL PERCENT SIGN → PERCENT SIGN
     "\ufe6b": "\u0040",  # SMALL COMMERCIAL AT → COMMERCIAL AT
 }
+
+#: Numbers in brackets or with a full stop set as one character → the ASCII they draw (Unicode's
+#: <compat> decompositions of ⑴…⒇ and ⒈…⒛, from the Python build's Unicode database).
+NUMBER_FORMS: dict[str, str] = {
+    "\u2474": "(1)",  # PARENTHESIZED DIGIT ONE
+    "\u2475": "(2)",  # PARENTHESIZED DIGIT TWO
+    "\u2476": "(3)",  # PARENTHESIZED DIGIT THREE
+    "\u2477": "(4)",  # PARENTHESIZED DIGIT FOUR
+    "\u2478": "(5)",  # PARENTHESIZED DIGIT FIVE
+    "\u2479": "(6)",  # PARENTHESIZED DIGIT SIX
+    "\u247a": "(7)",  # PARENTHESIZED DIGIT SEVEN
+    "\u247b": "(8)",  # PARENTHESIZED DIGIT EIGHT
+    "\u247c": "(9)",  # PARENTHESIZED DIGIT NINE
+    "\u247d": "(10)",  # PARENTHESIZED NUMBER TEN
+    "\u247e": "(11)",  # PARENTHESIZED NUMBER ELEVEN
+    "\u247f": "(12)",  # PARENTHESIZED NUMBER TWELVE
+    "\u2480": "(13)",  # PARENTHESIZED NUMBER THIRTEEN
+    "\u2481": "(14)",  # PARENTHESIZED NUMBER FOURTEEN
+    "\u2482": "(15)",  # PARENTHESIZED NUMBER FIFTEEN
+    "\u2483": "(16)",  # PARENTHESIZED NUMBER SIXTEEN
+    "\u2484": "(17)",  # PARENTHESIZED NUMBER SEVENTEEN
+    "\u2485": "(18)",  # PARENTHESIZED NUMBER EIGHTEEN
+    "\u2486": "(19)",  # PARENTHESIZED NUMBER NINETEEN
+    "\u2487": "(20)",  # PARENTHESIZED NUMBER TWENTY
+    "\u2488": "1.",  # DIGIT ONE FULL STOP
+    "\u2489": "2.",  # DIGIT TWO FULL STOP
+    "\u248a": "3.",  # DIGIT THREE FULL STOP
+    "\u248b": "4.",  # DIGIT FOUR FULL STOP
+    "\u248c": "5.",  # DIGIT FIVE FULL STOP
+    "\u248d": "6.",  # DIGIT SIX FULL STOP
+    "\u248e": "7.",  # DIGIT SEVEN FULL STOP
+    "\u248f": "8.",  # DIGIT EIGHT FULL STOP
+    "\u2490": "9.",  # DIGIT NINE FULL STOP
+    "\u2491": "10.",  # NUMBER TEN FULL STOP
+    "\u2492": "11.",  # NUMBER ELEVEN FULL STOP
+    "\u2493": "12.",  # NUMBER TWELVE FULL STOP
+    "\u2494": "13.",  # NUMBER THIRTEEN FULL STOP
+    "\u2495": "14.",  # NUMBER FOURTEEN FULL STOP
+    "\u2496": "15.",  # NUMBER FIFTEEN FULL STOP
+    "\u2497": "16.",  # NUMBER SIXTEEN FULL STOP
+    "\u2498": "17.",  # NUMBER SEVENTEEN FULL STOP
+    "\u2499": "18.",  # NUMBER EIGHTEEN FULL STOP
+    "\u249a": "19.",  # NUMBER NINETEEN FULL STOP
+    "\u249b": "20.",  # NUMBER TWENTY FULL STOP
+}

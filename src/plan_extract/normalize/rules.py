@@ -13,10 +13,10 @@ import regex
 from opencc import OpenCC
 
 from ..attribution import LABEL, ORGAN, RESP_LABEL
-from ..front import DOC_TYPES, HANDING_ON
-from ..segment import MEASURE_RE, META_RE, PAGE_FIELD_LABELS, SECTION_RE
+from ..front import ANNEX_RE, DOC_NUMBER, DOC_TYPES, HANDING_ON
+from ..segment import ITEM_RE, MEASURE_RE, META_RE, PAGE_FIELD_LABELS, SECTION_RE, SUBITEM_RE
 from .charclass import TERMINAL, is_cjk, is_han
-from .chardata import PRESENTATION_FORMS, RADICAL_TO_IDEOGRAPH
+from .chardata import NUMBER_FORMS, PRESENTATION_FORMS, RADICAL_TO_IDEOGRAPH
 from .edits import Edit, diff_edits
 from .lexicon import AGAIN_WORDS, MOUTH_WORDS
 
@@ -69,7 +69,7 @@ def drop_invisible_characters(text: str) -> list[Edit]:
 #: (neutral tone, or a Latin word: (PM), (a)) is not taken: nothing says it is a reading.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _RUBY_READING = regex.compile(
-    rf"(?<=\p{{Han}})[(（](?=[a-zü]*[{_TONED}])(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[aeiouü{_TONED}]{{1,3}}(?:ng|n|r)?[)）]"
+    rf"(?<=\p{{Han}})[(（](?=[a-zü]*[{_TONED}])(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[aeiouü{_TONED}]{{1,3}}(?:ng|n|r)?[ \t]?[)）]"
 )
 
 
@@ -81,7 +81,7 @@ def drop_ruby_readings(text: str) -> list[Edit]:
     (hào), 各市(州)、縣(市、區(qū)), 重點(diǎn).  The readings split words and headings (一、深化重點(diǎn)
     領(lǐng)域… was cut after 重點), and the notice's document number and addressees were not found.
     Only a bracketed syllable with a tone mark, right after a Han character, is taken: (州) and
-    (PM) are text.
+    (PM) are text.  Some mirrors leave a blank before the closing bracket: 社會(huì )主義 (湖北 2022).
     """
     return [Edit(m.start(), m.end(), "") for m in _RUBY_READING.finditer(text)]
 
@@ -112,6 +112,19 @@ def map_presentation_forms(text: str) -> list[Edit]:
     full-width next to Chinese by :func:`harmonize_punctuation`, as a typed one would be.
     """
     return [Edit(i, i + 1, PRESENTATION_FORMS[ch]) for i, ch in enumerate(text) if ch in PRESENTATION_FORMS]
+
+
+def map_number_forms(text: str) -> list[Edit]:
+    """Spell out an item number set as one character: ``⑴`` → ``(1)``, ``⒈`` → ``1.``.
+
+    Defect: 辽宁 2012 (a provincial plan copied from its Word file) numbers its subitems
+    ``⑴九年义务教育巩固率达到97%。`` with PARENTHESIZED DIGIT ONE (U+2474): no label pattern matches
+    one character, so the subitems were not read and their numbers stayed in the tasks' text.  The
+    table is Unicode's ``<compat>`` decompositions of ⑴…⒇ and ⒈…⒛ (scripts/gen_chardata.py), which
+    the segmenter reads as a typed (1) or 1. is read.  Circled numbers (①) decompose to a bare digit,
+    which would lose that they are labels: they are left.
+    """
+    return [Edit(i, i + 1, NUMBER_FORMS[ch]) for i, ch in enumerate(text) if ch in NUMBER_FORMS]
 
 
 def _word_fits(text: str, i: int, word: str, ch: str) -> bool:
@@ -266,6 +279,42 @@ _JOINT_ISSUERS = regex.compile(
     rf"(?P<about>关于[^\n]*(?:{DOC_TYPES})|(?:{HANDING_ON})[^\n。，；]*)?[ \t\u3000]*$",
     regex.MULTILINE,
 )
+
+
+#: A blank before a heading's or an item's label (一、 （一） 1. （1）).
+_BLANK_BEFORE_LABEL = regex.compile(
+    rf"[ \t\u3000]+(?=(?:{SECTION_RE.pattern}|{MEASURE_RE.pattern}|{SUBITEM_RE.pattern}|{ITEM_RE.pattern}[ \t\u3000]*\p{{Han}}))"
+)
+#: A blank where a line broke in a text whose line breaks became blanks: after a sentence, and round a
+#: document number (…的通知 豫政〔2023〕5号 现将…).
+_BLANK_AT_BREAK = regex.compile(
+    rf"(?<=[。；！？])[ \t\u3000]+(?=\S)|[ \t\u3000]+(?={DOC_NUMBER}[ \t\u3000])|(?<={DOC_NUMBER})[ \t\u3000]+(?=\S)"
+)
+#: The fewest labels after blanks that say a line is a text's lines run together, and its least length.
+_FLATTENED_LABELS, _FLATTENED_LENGTH = 3, 200
+
+
+def break_flattened_lines(text: str) -> list[Edit]:
+    """Give a text whose line breaks became blanks its line breaks back, where they can be told.
+
+    Defect: 河南 2023 (豫政〔2023〕5号, as a search engine keeps it) is one line: ``河南省人民政府 关于明确…
+    的通知 豫政〔2023〕5号 现将…圆满完成。 一、加快提振市场信心 (一)全面促进消费增长。 1.把恢复和扩大消费…``.
+    With the blanks taken out no heading opens a line: the notice had no title, and every item's label
+    stayed in its task's text.  Only a line of at least 200 characters with at least three labels after
+    blanks is taken to be such a text; in it a blank before a label (一、 （一） 1. （1）), after a sentence,
+    or round a document number is a line break.  A blank elsewhere (…2023年 重点工作…, a title set over
+    lines) cannot be told from a page's own and is left to :func:`remove_spaces_in_chinese`.
+    """
+    edits: list[Edit] = []
+    for line in regex.finditer(r"[^\n]+", text):
+        if len(line.group()) < _FLATTENED_LENGTH:
+            continue
+        labels = list(_BLANK_BEFORE_LABEL.finditer(text, line.start(), line.end()))
+        if len(labels) < _FLATTENED_LABELS:
+            continue
+        gaps = {m.span() for m in labels} | {m.span() for m in _BLANK_AT_BREAK.finditer(text, line.start(), line.end())}
+        edits += [Edit(s, e, "\n") for s, e in sorted(gaps)]
+    return edits
 
 
 #: A heading's label and short title at a line's start, a blank, then the heading's text, a sentence.
@@ -466,6 +515,9 @@ def rejoin_broken_lines(text: str) -> list[Edit]:
             and not _TITLE_LINE.fullmatch(_line_at(text, e))  # 您的位置：首页»… ⏎ 关于印发…的通知
             and not _BREADCRUMB.match(prev_line)  # 当前位置：首页>政务公开>…>政策法规: a page's, never prose
             and not _NOTE_LINE.match(text, e)  # （此件主动公开） under a notice
+            and not ANNEX_RE.match(
+                prev_line
+            )  # 附件：…实施分工方案 ⏎ 国务院…办公室: an annex's name, then the signature
             and "\t" not in prev_line  # a table's rows are lines of their own (cells cut by tabs)
             and "\t" not in _line_at(text, e)
         )
@@ -544,10 +596,12 @@ RULES: tuple[Rule, ...] = (
     drop_ruby_readings,
     map_radicals,
     map_presentation_forms,
+    map_number_forms,
     resolve_mouth_again_confusion,
     convert_traditional,
     harmonize_punctuation,
     label_field_table_cells,
+    break_flattened_lines,
     part_heading_from_its_text,
     remove_spaces_in_chinese,
     rejoin_broken_lines,
