@@ -170,9 +170,9 @@ def is_responsibility(paren: str) -> bool:
 _NAME_SEPARATOR = regex.compile(r"[、，,；;。]|(?<!等)(?:以及|和|及|与)(?=各)")
 
 
-_ADMIN_UNIT = (
-    r"(?:省|自治区|直辖市|计划单列市|市|自治州|州|盟|地区|县|自治县|旗|区|乡|镇|街道)(?:[（(][^（）()]{1,12}[）)])?"
-)
+#: The kinds of administrative division, as a name's level word says them (浙江省, 通山县, 各州、市).
+ADMIN_LEVELS = "省|自治区|直辖市|计划单列市|市|自治州|州|盟|地区|县|自治县|旗|区|乡|镇|街道"
+_ADMIN_UNIT = rf"(?:{ADMIN_LEVELS})(?:[（(][^（）()]{{1,12}}[）)])?"
 # 各县、市、区政府 / 各省、自治区、直辖市人民政府 / 各市(州)、县(市、区)人民政府: one name for the governments of
 # several kinds of division, listed with 、 before the organ they share
 _ADMIN_RUN = regex.compile(rf"各{_ADMIN_UNIT}(?:、{_ADMIN_UNIT})+(?:人民)?(?:政府|党委)")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from . import models as m
-from .attribution import parse_responsibility
+from .attribution import ADMIN_LEVELS, parse_responsibility
 from .dates import to_iso
 from .dedupe import Deduped
 from .front import Span, issuer_in_title
@@ -62,6 +62,10 @@ _NONE_GIVEN = frozenset({"无", "暂无", "-", "—", "/", "－"})
 #: 签发时间 for 成文日期: 兴平 2022), first the standard one.
 ISSUER_LABELS = ("发文机关", "发文单位")  # (not 发文机构: 镇巴 2024 gives 县政府网站)
 SIGNED_LABELS = ("成文日期", "签发时间", "签发日期", "签署日期")
+NUMBER_LABELS = ("发文字号", "文号", "发布文号")
+#: 公开日期 where a page names no other: the day the document was made public (汉阴 2021).
+PUBLISHED_LABELS = ("发布日期", "发布时间", "公开日期")
+TITLE_LABELS = ("标题", "名称")
 
 
 def _field(meta: dict[str, str], labels: tuple[str, ...]) -> tuple[str, str | None]:
@@ -156,7 +160,7 @@ def _comparable(value: str) -> str:
 
 
 #: A place's name before the level word a short form keeps (浙江省人民政府办公厅 → 省政府办公厅).
-_PLACE_BEFORE_LEVEL = regex.compile(r"\p{Han}{2,8}?(?=(?:省|市|县|区|自治区|自治州|州|盟|旗))")
+_PLACE_BEFORE_LEVEL = regex.compile(rf"\p{{Han}}{{2,8}}?(?=(?:{ADMIN_LEVELS}))")
 
 
 def _unsigned_issuer(title: str | None, listed: str | None) -> str | None:
@@ -278,10 +282,10 @@ def build_record(
     # the metadata a page prints above the document (索引号：… 发布时间：…) counts as its metadata table
     # does; the table, where the page has one, is the page's own record of it and wins
     meta = {**{k: sp.text for k, sp in fm.meta.items()}, **source.metadata}
-    # 公开日期 where a page names no other: the day the document was made public (汉阴 2021)
-    printed = fm.meta.get("发布日期") or fm.meta.get("发布时间") or fm.meta.get("公开日期")
-    published = to_iso(printed.text) if printed else to_iso(meta.get("发布日期") or meta.get("发布时间"))
-    title = _text(fm.title) or meta.get("标题") or meta.get("名称")
+    # the date the page prints above the document first, then its table's
+    _, printed_date = _field({k: sp.text for k, sp in fm.meta.items()}, PUBLISHED_LABELS)
+    published = to_iso(printed_date or _field(meta, PUBLISHED_LABELS)[1])
+    title = _text(fm.title) or _field(meta, TITLE_LABELS)[1]
     _, meta_issuer = _field(meta, ISSUER_LABELS)
     _, meta_signed = _field(meta, SIGNED_LABELS)
     document = m.Document(
@@ -289,7 +293,7 @@ def build_record(
         issuer=issuer or _unsigned_issuer(title, meta_issuer),
         issuer_mark=_text(fm.issuer_mark),
         signatory=_text(fm.signatory),
-        doc_number=_text(fm.doc_number) or _given(meta.get("发文字号") or meta.get("文号") or meta.get("发布文号")),
+        doc_number=_text(fm.doc_number) or _given(_field(meta, NUMBER_LABELS)[1]),
         recipients=[r.text for r in fm.recipients],
         signed_date=signed or to_iso(meta_signed),
         published_date=published,

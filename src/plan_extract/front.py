@@ -193,8 +193,7 @@ def _title_end(text: str, start: int) -> int:
     line alone is a truncated title while the rest runs into the addressees.  The lines are joined
     only when the first does not end in a document type (…的通知, …方案), none holds a sentence mark
     and the last does end in one."""
-    end = text.find("\n", start)
-    end = len(text) if end == -1 else end
+    end = _line_end(text, start)
     if ENDS_IN_DOC_TYPE.search(text, start, end) or TAB_SUFFIX_RE.search(text, start, end):
         # …创建办法 ⏎ (试 行): the qualifier on a line of its own is the title's (共青团 2005)
         qualifier = _QUALIFIER_LINE.match(text, end + 1)
@@ -211,8 +210,7 @@ def _title_end(text: str, start: int) -> int:
     while stop < len(text) and text[stop + 1 : stop + 2] not in ("", "\n"):
         if lines >= _TITLE_LINES + (2 if _goes_on(text, stop) else 0):
             break
-        nxt = text.find("\n", stop + 1)
-        stop = len(text) if nxt == -1 else nxt
+        stop = _line_end(text, stop + 1)
         lines += 1
         if regex.search(r"[。！？；，：:,;【】>»›]", text[start:stop]):
             break  # 【时效性】…: a page's field; 首页 > 88betway88 (长三角 2020): a breadcrumb; no title's lines
@@ -338,15 +336,16 @@ def _marks(text: str) -> str:
 
 def _next_line_ends(t: str, start: int, count: int) -> list[int]:
     """Where the line at ``start`` and the next ones (``count`` in all, fewer at the text's end) end."""
-    ends: list[int] = []
-    pos = start
-    while len(ends) < count and pos <= len(t):
-        nl = t.find("\n", pos)
-        ends.append(len(t) if nl == -1 else nl)
-        if nl == -1:
-            break
-        pos = nl + 1
+    ends = [_line_end(t, start)]
+    while len(ends) < count and ends[-1] < len(t):
+        ends.append(_line_end(t, ends[-1] + 1))
     return ends
+
+
+def _line_end(t: str, pos: int) -> int:
+    """Where the line at ``pos`` ends: its line break, or the text's end."""
+    nl = t.find("\n", pos)
+    return len(t) if nl == -1 else nl
 
 
 def _title_line(t: str, start: int) -> str:
@@ -409,11 +408,6 @@ def _head_ends_at(t: str, pos: int) -> bool:
     )
 
 
-def _line_end(t: str, pos: int) -> int:
-    nl = t.find("\n", pos)
-    return len(t) if nl == -1 else nl
-
-
 def _head_lines(t: str, j: _Joined, pos: int, fm: FrontMatter) -> int:
     """Read the lines between the title and the addressees; returns where they end.
 
@@ -447,8 +441,7 @@ def _head_lines(t: str, j: _Joined, pos: int, fm: FrontMatter) -> int:
             continue
         if _addressees_at(t, start):
             break
-        nl = t.find("\n", start)
-        line_end = len(t) if nl == -1 else nl
+        line_end = _line_end(t, start)
         line = t[start:line_end]
         inner = (start, line_end)
         quoted = regex.fullmatch(r"《(.+)》", line)
@@ -626,18 +619,18 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
         if not NOTICE_VERB_RE.search(t, pos, line_start):
             continue
         if issuer and "，" not in issuer and "\n" not in issuer and len(issuer) <= 30:
-            sig = (line_start, dm, seal)
+            sig = (line_start, issuer_end, dm, seal)
             break
         lines = [line for line in issuer.split("\n") if line]
         if 1 < len(lines) <= _SIGNATURE_LINES and all(ISSUERS.fullmatch(line) for line in lines):
             # joint issuers, a line each (中共岳阳市委办公室 ⏎ 岳阳市人民政府办公室 ⏎ 2017年1月10日)
-            sig = (line_start, dm, seal)
+            sig = (line_start, issuer_end, dm, seal)
             break
         if not issuer and "\n" in t[line_start : dm.start()] and t.startswith("\n", _lost_marks_end(t, j, dm.end())):
             # a date on a line of its own right under the body: a page that prints no issuer above it
             # (濮阳 2011: …请认真贯彻执行。⏎ 二〇一一年三月三十日 ⏎ 濮阳市城市道路窨井设施管理暂行办法),
             # or with a seal's characters lost after it (内蒙古 2012: 二〇一二年三月二十二日???)
-            sig = (dm.start(), dm, None)
+            sig = (dm.start(), dm.start(), dm, None)
             break
     if sig is None:
         first = _skip_breaks(t, pos)
@@ -651,8 +644,7 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
         fm.body = j.span(pos, after)
         _plan_head(t, j, after, fm)
         return fm
-    issuer_start, dm, seal = sig
-    issuer_end = seal.start() if seal else dm.start()
+    issuer_start, issuer_end, dm, seal = sig
     fm.body = j.span(pos, issuer_start)
     fm.issuer = j.span(issuer_start, issuer_end)
     if seal:
@@ -717,15 +709,13 @@ def _plan_head(t: str, j: _Joined, after: int, fm: FrontMatter) -> None:
     # (共青团 2005 quotes 《共青团中央关于…的决定》 before 《…创建办法(试行)》, whose (试 行) is a line of its own)
     quoted = BOOK_TITLE_RE.finditer(fm.body.text) if fm.body else ()
     named = next((e for q in quoted if (e := _prefix_end(t, first, q.group(1))) is not None), None)
-    line_end = t.find("\n", named) if named is not None else -1
-    tail = t[named : len(t) if line_end == -1 else line_end] if named is not None else ""
+    tail = t[named : _line_end(t, named)] if named is not None else ""
     if tail and len(tail) <= 12 and not regex.search(r"[。！？；，、：:]", tail):
         named = None  # 《…规划》 quoted, …规划责任分解 printed (运城 2017): the printed line is the title
     if named is not None:
         end = named
     else:
-        nl = t.find("\n", first)
-        line = t[first : nl if nl != -1 else len(t)]
+        line = t[first : _line_end(t, first)]
         titled = bool(line) and line[-1] not in "。！？；" and not _FILE_NAME.search(line)
         end = _title_end(t, first) if titled else after  # (附件-…工作方案.doc is a link's, no title: 农垦 2017)
     fm.plan_title = j.span(after, end)

@@ -111,7 +111,7 @@ def map_presentation_forms(text: str) -> list[Edit]:
     ``<vertical>`` decompositions (scripts/gen_chardata.py); a mapped ASCII mark is then made
     full-width next to Chinese by :func:`harmonize_punctuation`, as a typed one would be.
     """
-    return [Edit(i, i + 1, PRESENTATION_FORMS[ch]) for i, ch in enumerate(text) if ch in PRESENTATION_FORMS]
+    return _each_mapped(text, PRESENTATION_FORMS)
 
 
 def map_number_forms(text: str) -> list[Edit]:
@@ -124,7 +124,12 @@ def map_number_forms(text: str) -> list[Edit]:
     the segmenter reads as a typed (1) or 1. is read.  Circled numbers (①) decompose to a bare digit,
     which would lose that they are labels: they are left.
     """
-    return [Edit(i, i + 1, NUMBER_FORMS[ch]) for i, ch in enumerate(text) if ch in NUMBER_FORMS]
+    return _each_mapped(text, NUMBER_FORMS)
+
+
+def _each_mapped(text: str, table: dict[str, str]) -> list[Edit]:
+    """An edit for each character of ``text`` that ``table`` maps, to what it maps it to."""
+    return [Edit(i, i + 1, table[ch]) for i, ch in enumerate(text) if ch in table]
 
 
 def _word_fits(text: str, i: int, word: str, ch: str) -> bool:
@@ -515,9 +520,7 @@ def rejoin_broken_lines(text: str) -> list[Edit]:
             and not _TITLE_LINE.fullmatch(_line_at(text, e))  # 您的位置：首页»… ⏎ 关于印发…的通知
             and not _BREADCRUMB.match(prev_line)  # 当前位置：首页>政务公开>…>政策法规: a page's, never prose
             and not _NOTE_LINE.match(text, e)  # （此件主动公开） under a notice
-            and not ANNEX_RE.match(
-                prev_line
-            )  # 附件：…实施分工方案 ⏎ 国务院…办公室: an annex's name, then the signature
+            and not ANNEX_RE.match(prev_line)  # 附件：…分工方案 ⏎ 国务院…办公室: an annex's name, no prose
             and "\t" not in prev_line  # a table's rows are lines of their own (cells cut by tabs)
             and "\t" not in _line_at(text, e)
         )
@@ -586,8 +589,9 @@ def unwrap_fixed_width(text: str) -> list[Edit]:
 #: character, and in the brackets as printed); radicals before the ⼜ decision (the lexicon needs the
 #: neighbours clean); presentation forms before punctuation (a small ﹐ becomes ASCII, then full-width
 #: next to Chinese); traditional→simplified after both (OpenCC needs real ideographs); punctuation
-#: before spacing (the spacing rule treats full-width marks as Chinese); a field table's cells and a
-#: heading's blank before spacing too (their blanks are what parts them); line joining last (it reads
+#: before spacing (the spacing rule treats full-width marks as Chinese); a field table's cells, a
+#: flattened text's line breaks and a heading's blank before spacing too (their blanks are what parts
+#: them); line joining last (it reads
 #: the finished punctuation).
 RULES: tuple[Rule, ...] = (
     unwrap_fixed_width,
