@@ -580,3 +580,57 @@ def test_he_and_ji_between_whole_organs_part_them(paren: str, names: tuple[str, 
     organ's whole name (or 相关/有关 units follow)."""
     found = parse_responsibility(paren)
     assert found is not None and found.names == names
+
+
+@pytest.mark.parametrize(
+    ("paren", "named", "note"),
+    [
+        # 黑龙江 2013 分工意见: 主办 was no phrase, so the task got no agencies and kept the parenthesis as its text
+        (
+            "（省财政厅主办，省国税局、地税局协办）",
+            [("省财政厅", "lead"), ("省国税局", "co"), ("地税局", "co")],
+            "省国税局、地税局协办",
+        ),
+        # 黑龙江 2011: 相关市、县政府 was two agencies, 相关市 and 县政府, where 各市、县政府 is one
+        (
+            "（省发改委、铁路办、哈尔滨铁路局、相关市、县政府负责）",
+            [("省发改委", "co"), ("铁路办", "co"), ("哈尔滨铁路局", "co"), ("相关市、县政府", "co")],
+            None,
+        ),
+        # 黑龙江 2011: places listed before the government they share were agencies named 哈尔滨 and 黑河
+        (
+            "（哈尔滨机场扩建指挥部、哈尔滨、黑河、绥芬河市政府负责）",
+            [("哈尔滨机场扩建指挥部", "co"), ("哈尔滨、黑河、绥芬河市政府", "co")],
+            None,
+        ),
+        # 安徽 2022 政策清单: the number of the policy a task carries out was an agency
+        ("（皖发〔2022〕9号，省财政厅、各市政府负责）", [("省财政厅", "co"), ("各市政府", "co")], "皖发〔2022〕9号"),
+        # 淮安 2022: a clause's verb stayed in its name (市财政局配合)
+        (
+            "（市发改委牵头，市财政局配合。各县区人民政府负责落实）",
+            [("市发改委", "lead"), ("市财政局", "co"), ("各县区人民政府", "co")],
+            None,
+        ),
+    ],
+)
+def test_agencies_as_county_and_city_lists_print_them(
+    paren: str, named: list[tuple[str, str]], note: str | None
+) -> None:
+    r = parse_responsibility(paren)
+    assert r is not None
+    assert list(zip(r.names, r.roles, strict=True)) == named
+    assert r.note == note
+
+
+def test_blanks_between_agencies_survive_normalization() -> None:
+    """吉水: 责任单位：县财政局 县医保局 各乡镇人民政府 under a task -- normalization used to drop the blanks
+    (Chinese has none between words), and the three agencies became one, 县财政局县医保局各乡镇人民政府."""
+    text = "一、主要任务\n（一）推进医改。\n1.推进医改试点。\n牵头单位：县卫健委\n责任单位：县财政局 县医保局 各乡镇人民政府\n"
+    record = extract_source(SourceText(path="mini.txt", name="mini.txt", kind="text", text=text))
+    task = record.plan.sections[0].measures[0].tasks[0]
+    assert [(a.name, a.role) for a in task.agencies] == [
+        ("县卫健委", "lead"),
+        ("县财政局", "co"),
+        ("县医保局", "co"),
+        ("各乡镇人民政府", "co"),
+    ]

@@ -73,6 +73,15 @@ def test_front_matter_case(case: dict[str, Any]) -> None:
         assert plan["sections"] and plan["sections"][0]["measures"][0]["title"] == expect["first_measure"]
     if "measure_labels" in expect:
         assert [m["label"] for m in plan["sections"][0]["measures"]] == expect["measure_labels"]
+    if "section_labels" in expect:
+        assert [s["label"] for s in plan["sections"]] == expect["section_labels"]
+    if "all_measure_labels" in expect:
+        assert [m["label"] for s in plan["sections"] for m in s["measures"]] == expect["all_measure_labels"]
+    if "item_labels" in expect:
+        tasks = [t for s in plan["sections"] for t in [*s["tasks"], *(t for m in s["measures"] for t in m["tasks"])]]
+        assert [t["item"]["label"] for t in tasks if t.get("item")] == expect["item_labels"]
+    if "drafted_by" in expect:
+        assert plan.get("drafted_by", []) == expect["drafted_by"]
     if "subitem_labels" in expect:
         tasks = [t for s in plan["sections"] for m in s["measures"] for t in m["tasks"]]
         assert [t["subitem"]["label"] for t in tasks if t.get("subitem")] == expect["subitem_labels"]
@@ -131,14 +140,20 @@ def test_front_matter_case_loses_nothing(case: dict[str, Any]) -> None:
             # label 1., (1), 第一条 or （一） and its heading are fields of the task apart from its text; a
             # title's document number in brackets, …的通知（岳办发〔2017〕2号）, is document.doc_number; a site's
             # column before a title (政务服务丨) and its name after one (-湖南省人民政府门户网站) are document.head)
-            for piece in regex.split(
-                r"(?<=[】。丨])|(?=[（(]\p{Han}{1,12}〔\d{4}〕\d+号[）)]$)|(?=-[^-]{2,30}$)",
-                regex.sub(
-                    r"^(?:\d{1,3}[.．、]|[（(]\d{1,3}[）)]|第[一二三四五六七八九十百]+条|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)",
-                    "",
+            # (an item run on after the last one's agencies, …协办）2.…, is a piece with its label)
+            for n, piece in enumerate(
+                regex.split(
+                    r"(?<=[】。丨])|(?=[（(]\p{Han}{1,12}〔\d{4}〕\d+号[）)]$)|(?=-[^-]{2,30}$)|(?<=[）)])(?=\d{1,3}[.．、]\p{Han})",
                     line,
-                ),
+                )
             ):
+                if n == 0 or piece[:1].isdigit():
+                    piece = regex.sub(
+                        r"^(?:\d{1,3}[.．、]|[（(]\d{1,3}[）)]|[\u2460-\u2473]|第[一二三四五六七八九十百]+条"
+                        r"|（[一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾]+）|[一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾]+、)",
+                        "",
+                        piece,
+                    )
                 assert _words(piece) in _words(kept) or _words(piece) in _words(dropped), line
 
 

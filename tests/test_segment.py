@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from corruption import corrupt, long_plan, seed000_like
 from plan_extract.attribution import parse_responsibility
 from plan_extract.normalize import normalize
+from plan_extract.numerals import parse_chinese_number
 from plan_extract.segment import (
     _clean_section_titles,
     _Cut,
@@ -334,3 +335,17 @@ def test_an_index_number_with_blanks_round_its_slash_is_whole() -> None:
     text = normalize("索引号: 011282752 / 2017-00101 主题分类:\n发布机构: 浠水县人民政府 发文日期: 2017-01-28\n")
     fields = [(f.label, f.title) for f in segment(text) if f.kind == "meta"]
     assert ("索引号", "011282752 / 2017-00101") in fields
+
+
+@pytest.mark.parametrize(
+    ("label", "number"), [("壹", 1), ("贰", 2), ("參", 3), ("拾", 10), ("拾贰", 12), ("贰拾壹", 21)]
+)
+def test_formal_numerals_read_as_the_numbers_they_stand_for(label: str, number: int) -> None:
+    assert parse_chinese_number(label) == number
+
+
+def test_a_formal_numeral_inside_a_line_is_no_heading() -> None:
+    """壹、 is a section's label at a paragraph's start only: inside a line 陆、 is a word's end (海陆、)."""
+    frags = segment("一、统筹海陆、城乡发展\n（一）加强统筹。\n")
+    assert [(f.kind, f.label) for f in frags] == [("section", "一、"), ("measure", "（一）")]
+    assert frags[0].title == "统筹海陆、城乡发展"

@@ -25,10 +25,12 @@ from functools import lru_cache
 import regex
 
 # The phrase that ends the agency list: （…按职责分工负责）, （…负责）, （…牵头负责）, (…分别负责),
-# （各区人民政府负责落实）.
+# （各区人民政府负责落实）; 主办 as a 分工意见 says 牵头 (黑龙江 2013: （省财政厅主办，省国税局、地税局协办）).
 _RESP_PHRASE = regex.compile(
-    r"(?:按职责分工|按职责|分工|分别|共同|总?牵头|总)?负责(?:组织实施|落实|实施|推进)?|总?牵头(?:落实|实施)?"
+    r"(?:按职责分工|按职责|分工|分别|共同|总?牵头|总)?负责(?:组织实施|落实|实施|推进)?|总?牵头(?:落实|实施)?|主办"
 )
+#: The phrases whose names lead: （A、B牵头负责）, （A主办，B协办）.
+_LEAD_PHRASE = regex.compile(r"总?牵头|主办")
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ _ORGAN_NAME = regex.compile(rf"{ORGAN}|各\p{{Han}}{{1,30}}")
 TRAILING_NOTE = regex.compile(r"[（(][^（）()]{1,12}[）)]$")
 # A further clause after the main phrase that names more agencies: （A负责，B等有关部门配合）
 _SECONDARY = regex.compile(
-    r"^(?P<names>[^，,；;。]+?)(?P<verb>(?:按职责分工|按职责|分别|共同|积极)?(?:配合|参与|指导|协助|协同|支持|落实|督促指导|督促落实))$"
+    r"^(?P<names>[^，,；;。]+?)(?P<verb>(?:按职责分工|按职责|分别|共同|积极)?(?:配合|参与|指导|协助|协同|协办|支持|落实|督促指导|督促落实))$"
 )
 
 
@@ -88,9 +90,15 @@ _SECONDARY = regex.compile(
 #: opening a line of its own).  ``role`` is what the label says of its names.  Not 主办单位：/协办单位：,
 #: which a government site's footer prints for the site's own sponsor (主办单位：××市人民政府办公室).
 #: The name of a list of units (牵头单位, 配合部门): as a label (with its colon) or a table's column header.
-UNIT_LABEL = regex.compile(r"(?P<role>牵头|主责|责任|配合|参与|协同|协助|支持)(?:责任)?(?:单位|部门|处室|机关|机构)")
+UNIT_LABEL = regex.compile(
+    r"(?P<role>牵头|主责|责任|配合|参与|协同|协助|协作|支持)(?:责任)?(?:单位|部门|处室|机关|机构)"
+)
 #: …or the field of a 分工方案 that says who does it (广东's every year: 部门分工：省发展改革委牵头，各地、各部门配合。).
 RESP_LABEL = regex.compile(rf"(?:{UNIT_LABEL.pattern}|(?:部门|责任|职责|任务)分工)[：:]")
+#: 主办单位： / 协办单位： as a list's further labels, read only inside a list that holds a
+#: :data:`RESP_LABEL` (福州 2006: （牵头领导：…；牵头单位：市农办；主办单位：市编办、市教育局、…）); their names
+#: are ``co``, as a 责任单位's are: the list's 牵头单位 leads.
+_SPONSOR_LABEL = regex.compile(r"(?P<role>主办|协办)(?:单位|部门)[：:]")
 _LEAD_LABELS = frozenset({"牵头", "主责"})
 #: A label of any kind (完成时限：, 牵头领导：, 责任单位：): a few characters and a colon.
 LABEL = regex.compile(r"\p{Han}{2,6}[：:]")
@@ -163,11 +171,13 @@ def is_responsibility(paren: str) -> bool:
     return (
         _match_resp(core) is not None
         or _bare_list(core, ruled=bool(rule)) is not None
-        or _parse_labelled(inner, None) is not None
+        or _parse_labelled(inner, None, bracketed=paren[:1] in OPEN_BRACKETS) is not None
     )
 
 
-_NAME_SEPARATOR = regex.compile(r"[、，,；;。]|(?<!等)(?:以及|和|及|与)(?=各)")
+#: What parts two names in a list: 、 and its kin; a blank (责任单位：县财政局 县医保局, kept by normalization
+#: only after an organ's name); 和/及/与 before 各.
+_NAME_SEPARATOR = regex.compile(r"[、，,；;。]|[ \t\u3000]+|(?<!等)(?:以及|和|及|与)(?=各)")
 
 
 #: The kinds of administrative division, as a name's level word says them (浙江省, 通山县, 各州、市).
@@ -175,14 +185,19 @@ ADMIN_LEVELS = "省|自治区|直辖市|计划单列市|市|自治州|州|盟|�
 _ADMIN_UNIT = rf"(?:{ADMIN_LEVELS})(?:[（(][^（）()]{{1,12}}[）)])?"
 # 各县、市、区政府 / 各省、自治区、直辖市人民政府 / 各市(州)、县(市、区)人民政府: one name for the governments of
 # several kinds of division, listed with 、 before the organ they share
-_ADMIN_RUN = regex.compile(rf"各{_ADMIN_UNIT}(?:、{_ADMIN_UNIT})+(?:人民)?(?:政府|党委)")
+# (相关市、县政府 and 有关市、县人民政府 too: 黑龙江 2011 gave 相关市 and 县政府)
+_ADMIN_RUN = regex.compile(rf"(?:各|相关|有关){_ADMIN_UNIT}(?:、{_ADMIN_UNIT})+(?:人民)?(?:政府|党委)")
+#: Brackets that hold a name's own note in a list, never the list: 各区人民政府〈含开发区、功能区〉 (武汉 2022).
+_NAME_OPEN = OPEN_BRACKETS + "〈<‹《"
+_NAME_CLOSE = CLOSE_BRACKETS + "〉>›》"
 
 
 def _split_outside_brackets(separator: regex.Pattern[str], text: str) -> list[str]:
     """``text`` split where ``separator`` matches outside brackets and outside a run of divisions.
 
     Why: a name may hold a list of its own in brackets (运城 2016: 责任单位：市直各有关单位、各县（市、区）人民政府、
-    各开发区管委会), and splitting on every 、 made 各县（市 and 区）人民政府 two agencies. Or it lists the kinds
+    各开发区管委会; 武汉 2022: 各区人民政府〈含开发区、功能区〉), and splitting on every 、 made 各县（市 and
+    区）人民政府 two agencies. Or it lists the kinds
     of division whose governments it names (滁州 2020: 协同责任单位:…,各县、市、区政府。), which was three
     agencies, 各县, 市 and 区政府."""
     kept = [(m.start(), m.end()) for m in _ADMIN_RUN.finditer(text)]
@@ -192,9 +207,9 @@ def _split_outside_brackets(separator: regex.Pattern[str], text: str) -> list[st
     last = 0
     for m in separator.finditer(text):
         for ch in text[last : m.start()]:
-            if ch in OPEN_BRACKETS:
+            if ch in _NAME_OPEN:
                 depth += 1
-            elif ch in CLOSE_BRACKETS and depth:
+            elif ch in _NAME_CLOSE and depth:
                 depth -= 1
         last = m.start()
         if depth == 0 and not any(a < m.start() < b for a, b in kept):
@@ -226,9 +241,36 @@ def _split_names(names: str) -> tuple[list[str], list[str]]:
         if m2 and m2.start() > 0:
             notes.append(m2.group(0))
             part = part[: m2.start()]
-        if part:
+        if part and _CITED_NUMBER.fullmatch(part):
+            notes.append(part)  # （皖发〔2022〕9号，省财政厅、各市政府负责）: the policy's source, no agency
+        elif part:
             out.extend(_conjoined(part))
-    return out, notes
+    return _shared_level(out), notes
+
+
+#: A document's number, cited in an agency list as the source of the policy a task carries out.
+_CITED_NUMBER = regex.compile(r"\p{Han}{1,12}[〔［\[（(【]\d{4}[〕］\]）)】]\d{1,4}号")
+#: A government named by its place and level, which places listed before it share: 绥芬河市政府.
+_PLACE_GOVERNMENT = regex.compile(r"\p{Han}{2,6}?(?:市|县|区|州|盟|旗)(?:人民)?政府")
+_PLACE = regex.compile(rf"\p{{Han}}{{2,4}}(?<!{ORGAN_END}|单位|部门|机构)")
+
+
+def _shared_level(names: list[str]) -> list[str]:
+    """Places listed before the government they share as one name: 哈尔滨、黑河、绥芬河市政府 (黑龙江 2011)
+    is the three cities' governments, not agencies named 哈尔滨 and 黑河.  A short name that ends in no
+    organ, right before such a government, joins it with its 、, as 各市、县政府 is one name."""
+    out: list[str] = []
+    waiting: list[str] = []
+    for name in names:
+        if _PLACE.fullmatch(name):
+            waiting.append(name)
+            continue
+        if waiting and _PLACE_GOVERNMENT.fullmatch(name):
+            out.append("、".join([*waiting, name]))
+        else:
+            out.extend([*waiting, name])
+        waiting = []
+    return out + waiting
 
 
 _CONJUNCTION = regex.compile(r"以及|和|及|与")
@@ -270,7 +312,8 @@ def parse_responsibility(paren: str, carried_rule: str | None = None) -> Respons
     else nobody — every agency is ``co``.
     """
     inner, marked, mark = _without_lead_marks(_inner(paren))
-    found = _parse_labelled(inner, carried_rule) or _parse_phrase(inner, carried_rule)
+    bracketed = paren[:1] in OPEN_BRACKETS
+    found = _parse_labelled(inner, carried_rule, bracketed=bracketed) or _parse_phrase(inner, carried_rule)
     if found is None or not marked:
         return found
     roles = tuple("lead" if n in marked else r for n, r in zip(found.names, found.roles, strict=True))
@@ -357,7 +400,13 @@ def _parse_phrase(inner: str, carried_rule: str | None) -> Responsibility | None
             lead_rule = "会同"
         elif mw and mw.group("verb").startswith("牵头"):
             lead_names, lead_notes = _split_names(mw.group("lead"))
-            other_names, other_notes = _split_names(mw.group("others"))
+            # （市发改委牵头，市财政局配合。各县区人民政府负责落实）: a clause's verb is no part of its names
+            others = regex.sub(
+                r"[^，,；;。]+",
+                lambda c: ms.group("names") if (ms := _SECONDARY.fullmatch(c.group(0).strip())) else c.group(0),
+                mw.group("others"),
+            )
+            other_names, other_notes = _split_names(others)
             notes.extend(lead_notes + other_notes)
             leads.update(range(len(names), len(names) + len(lead_names)))
             names += lead_names + other_names
@@ -365,10 +414,10 @@ def _parse_phrase(inner: str, carried_rule: str | None) -> Responsibility | None
         else:
             found, found_notes = _split_names(clause)
             notes.extend(found_notes)
-            if ci == len(clauses) - 1 and phrase.removeprefix("总").startswith("牵头"):
-                # （A、B牵头负责）: the names of the clause the phrase closes are the leads
+            if ci == len(clauses) - 1 and (lead := _LEAD_PHRASE.match(phrase)):
+                # （A、B牵头负责）, （A主办，B协办）: the names of the clause the phrase closes are the leads
                 leads.update(range(len(names), len(names) + len(found)))
-                lead_rule = "牵头"
+                lead_rule = lead.group(0).removeprefix("总")
             names += found
     # further clauses that name agencies with another verb: （A负责，B等有关部门配合）; a clause of names
     # only goes with the verb of the next (（A牵头，B、C等部门，D、各街道办事处配合）: B, C and D assist)
@@ -408,7 +457,7 @@ def _parse_phrase(inner: str, carried_rule: str | None) -> Responsibility | None
     )
 
 
-def _parse_labelled(inner: str, carried_rule: str | None) -> Responsibility | None:
+def _parse_labelled(inner: str, carried_rule: str | None, *, bracketed: bool = False) -> Responsibility | None:
     """A list whose agencies stand after labels: ``责任单位：A、B`` or ``牵头单位：A；配合单位：B、C``.
 
     Why: provincial and city work plans print it so far more often than they close a list with
@@ -425,7 +474,9 @@ def _parse_labelled(inner: str, carried_rule: str | None) -> Responsibility | No
     list is kept as the task's ``parenthesis``.
     """
     text = inner.strip()
-    if RESP_LABEL.search(text) is None or not (RESP_LABEL.match(text) or _ANY_LABEL.match(text)):
+    # （主办单位：市文化局；协办单位：市广电局）: in brackets only (a site's footer prints 主办单位：… bare)
+    sponsored = bracketed and _SPONSOR_LABEL.match(text) is not None
+    if not sponsored and (RESP_LABEL.search(text) is None or not (RESP_LABEL.match(text) or _ANY_LABEL.match(text))):
         return None
     # where each label stands: responsibility labels anywhere (市发展改革委配合单位：… has no break
     # before its label), any other label after a break
@@ -439,16 +490,24 @@ def _parse_labelled(inner: str, carried_rule: str | None) -> Responsibility | No
     roles: list[str] = []
     notes: list[str] = []
     printed: list[str] = []
+    sponsors: list[tuple[int, int, str]] = []  # where the names of each 主办单位 label stand
     lead_rule: str | None = None
     for k, (start, end) in enumerate(labels):
         body_end = labels[k + 1][0] if k + 1 < len(labels) else len(text)
         body = text[end:body_end].strip(_LIST_BREAKS)
-        label = RESP_LABEL.fullmatch(text, start, end)
+        label = RESP_LABEL.fullmatch(text, start, end) or _SPONSOR_LABEL.fullmatch(text, start, end)
         if label is None:
             notes.append(text[start:body_end].strip(_LIST_BREAKS))
             continue
         printed.append(text[start : end - 1])
         body, _ = _split_rule(body)  # 责任单位：A、B，排在第一位的为牵头单位
+        names_only, _, said = body.partition("。")
+        if said.strip(_LIST_BREAKS) and _parse_phrase(body, None) is None:
+            # 责任单位：…，各县区人民政府、园区管委会。以下政策措施均需…落实，不再单独列出 (淮安 2022): a sentence
+            # after the names says something of them; it is the list's note, not more names (after a phrase,
+            # 按职责分工负责。具体任务…，下同, the phrase's reading keeps its clauses)
+            notes.append(said.strip(_LIST_BREAKS))
+            body = names_only
         body = body.strip(_LIST_BREAKS)
         if not body:
             continue
@@ -468,10 +527,17 @@ def _parse_labelled(inner: str, carried_rule: str | None) -> Responsibility | No
         if label.group("role") in _LEAD_LABELS:
             found_roles = ["lead"] * len(found)
             lead_rule = lead_rule or printed[-1]
+        elif label.group("role") == "主办":
+            sponsors.append((len(names), len(names) + len(found), printed[-1]))
         names += found
         roles += found_roles
     if not names:
         return None
+    if sponsors and "lead" not in roles:
+        # 主办单位：A；协办单位：B: the sponsor leads where no 牵头单位 is named (beside one it is one of many)
+        for a, b, said in sponsors:
+            roles[a:b] = ["lead"] * (b - a)
+            lead_rule = lead_rule or said
     first_leads, rule, carries = _first_listed_lead(text, "lead" in roles, carried_rule)
     if first_leads:
         lead_rule = rule

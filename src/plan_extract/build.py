@@ -61,10 +61,13 @@ _NONE_GIVEN = frozenset({"无", "暂无", "-", "—", "/", "－"})
 #: The labels a page may give a field the document's own head prints (发文单位 for 发文机关: 通山 2023;
 #: 签发时间 for 成文日期: 兴平 2022), first the standard one.
 ISSUER_LABELS = ("发文机关", "发文单位")  # (not 发文机构: 镇巴 2024 gives 县政府网站)
+#: (Not 发文日期/发文时间: on county sites it is as often the day the page went up -- 3 of 8 probed pages
+#: that print a signature date give another; kept in ``metadata`` only.)
 SIGNED_LABELS = ("成文日期", "签发时间", "签发日期", "签署日期")
-NUMBER_LABELS = ("发文字号", "文号", "发布文号")
-#: 公开日期 where a page names no other: the day the document was made public (汉阴 2021).
-PUBLISHED_LABELS = ("发布日期", "发布时间", "公开日期")
+NUMBER_LABELS = ("发文字号", "文号", "发布文号", "文件编号")  # (文件编号: 长兴 2023)
+#: 公开日期 where a page names no other: the day the document was made public (汉阴 2021); 上载日期, the day
+#: a site put it up (齐齐哈尔 2020).
+PUBLISHED_LABELS = ("发布日期", "发布时间", "公开日期", "上载日期")
 TITLE_LABELS = ("标题", "名称")
 
 
@@ -306,6 +309,7 @@ def build_record(
     plan = m.Plan(
         annex_label=_text(fm.annex_label),
         title=_text(fm.plan_title),
+        drafted_by=[sp.text for sp in fm.drafted_by],
         preamble=_text(fm.preamble),
         sections=sections,
         closing=closing_text,

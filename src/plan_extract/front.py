@@ -11,11 +11,12 @@ metadata, a registration code, the title as the document sets it over several li
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass, field
 
 import regex
 
-from .attribution import ORGAN, TRAILING_NOTE
+from .attribution import ORGAN, ORGAN_END, TRAILING_NOTE
 from .segment import ARTICLE_RE, CHAPTER_RE, DATE_RE, PART_RE, Fragment
 
 DOC_TYPES = "通知|意见|方案|办法|决定|规定|细则|计划|规划|纲要|措施|函|批复|通报|公告|通告|决议|条例|指引|要点|规则|预案|指南|章程"
@@ -65,6 +66,8 @@ class FrontMatter:
     signatory: Span | None = None
     #: 附件 / 附件1 printed above the plan a notice hands on
     annex_label: Span | None = None
+    #: the agencies printed under the plan's title as its drafters (市发展改革委、市住房城乡建设局)
+    drafted_by: list[Span] = field(default_factory=list)
 
 
 class _Joined:
@@ -317,6 +320,26 @@ def _is_addressee_line(words: str) -> bool:
     pieces = words.split("、")
     listed = len(pieces) >= 4 and all(len(p) <= 20 for p in pieces)
     return ("，" in words or len(words) < 40 or listed) and _looks_like_recipients(words)
+
+
+#: An addressee that names an organ or a body of them whole: 各乡镇人民政府, 县直各单位, 市直有关部门.
+_WHOLE_ADDRESSEE = regex.compile(rf"\p{{Han}}{{1,30}}?(?:{ORGAN_END}|单位|部门|机构|机关)")
+
+
+def _addressee_pieces(words: str) -> list[tuple[int, int]]:
+    """Where each addressee of an addressee line lies: parted by ，/；, where 、 parts names inside
+    one (各省、自治区、直辖市人民政府，国务院各部委、各直属机构: two).  A line with no ，/； is parted
+    by 、 where every piece names an addressee whole (华容 2021: 各乡镇人民政府、县直各单位: two, not
+    one), and kept whole where one does not (市政府各委、办、局; 各省、自治区、直辖市人民政府) or where a 各
+    after 、 shares the name before it (国务院各部委、各直属机构: 国务院's, one addressee as where a ，
+    parts it from others)."""
+    pieces = [(p.start(), p.end()) for p in regex.finditer(r"[^，,；;]+", words)]
+    if len(pieces) == 1:
+        parts = [(p.start(), p.end()) for p in regex.finditer(r"[^、]+", words)]
+        shared = any(words[b] == "各" and words[a] != "各" for (a, _), (b, _) in itertools.pairwise(parts))
+        if len(parts) > 1 and not shared and all(_WHOLE_ADDRESSEE.fullmatch(words, a, b) for a, b in parts):
+            return parts
+    return pieces
 
 
 def _addressees_at(t: str, pos: int) -> bool:
@@ -598,8 +621,8 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
             pos = m.start(1) + cut
             m = _BEFORE_COLON.match(t, pos)
     if m and _is_addressee_line(m.group(1)):
-        for piece in regex.finditer(r"[^，,；;]+", m.group(1)):
-            sp = j.span(m.start(1) + piece.start(), m.start(1) + piece.end())
+        for start, end in _addressee_pieces(m.group(1)):
+            sp = j.span(m.start(1) + start, m.start(1) + end)
             if sp:
                 fm.recipients.append(sp)
         pos = m.end()
@@ -719,7 +742,38 @@ def _plan_head(t: str, j: _Joined, after: int, fm: FrontMatter) -> None:
         titled = bool(line) and line[-1] not in "。！？；" and not _FILE_NAME.search(line)
         end = _title_end(t, first) if titled else after  # (附件-…工作方案.doc is a link's, no title: 农垦 2017)
     fm.plan_title = j.span(after, end)
+    if fm.plan_title is not None:
+        end = _drafters(t, j, end, fm)
     fm.preamble = j.span(end, len(t))
+
+
+#: A line of organs' names alone: the drafters a forwarded plan prints under its title.
+_DRAFTERS_LINE = regex.compile(rf"{ORGAN}(?:[、，, \t\u3000]+{ORGAN})*")
+
+
+def _drafters(t: str, j: _Joined, pos: int, fm: FrontMatter) -> int:
+    """The drafters' line under a plan's title, if one is printed; where the preamble starts.
+
+    Why: a notice that forwards an agency's plan (转发) prints the agencies that drew it up under its
+    title (贵阳 2018: 贵阳市生活垃圾分类制度实施方案 ⏎ 市发展改革委、市住房城乡建设局 ⏎ 为认真贯彻落实…), and
+    read as the preamble's first words the names ran into its first sentence.  They go to
+    ``plan.drafted_by``, one name each; a line that is not organs' names alone stays the preamble's."""
+    start = _skip_breaks(t, pos)
+    end = _line_end(t, start)
+    title = fm.plan_title.text if fm.plan_title else ""
+    if end == len(t) or not _DRAFTERS_LINE.fullmatch(t, start, end) or _DRAFTERS_LINE.fullmatch(title):
+        # (a title of organs' names alone is a signature's first line misread: 永德 2021's two issuers' lines)
+        return pos
+    names = "".join(t[start:end].split())
+    issuers = [sp.text for sp in (fm.issuer, fm.title) if sp is not None]
+    if any("".join(text.split()).startswith(names) for text in issuers):
+        # the notice's own issuers: its signature (泉州 2019, where a 附件 line above was read as the plan's title)
+        return pos
+    for piece in regex.finditer(r"[^、，, \t\u3000]+", t[start:end]):
+        sp = j.span(start + piece.start(), start + piece.end())
+        if sp:
+            fm.drafted_by.append(sp)
+    return end
 
 
 def parse_plan_head(frags: list[Fragment], fm: FrontMatter) -> None:

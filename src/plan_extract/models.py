@@ -167,6 +167,12 @@ class Plan(_Model):
         description="附件 / 附件1 as the notice prints it above the plan it hands on; absent when there is none",
     )
     title: str | None
+    drafted_by: list[str] = Field(
+        default_factory=list,
+        exclude_if=lambda v: not v,
+        description="the agencies printed under the plan's title as the ones that drew it up "
+        "(市发展改革委、市住房城乡建设局 under a plan a notice forwards, 转发), one name each; absent when none",
+    )
     preamble: str | None
     sections: list[Section]
     closing: str | None = Field(

@@ -1,8 +1,13 @@
-"""Chinese numerals as printed in headings: 一 … 九十九 (and 〇/零, 百 for long lists)."""
+"""Chinese numerals as printed in headings: 一 … 九十九 (and 〇/零, 百 for long lists, 壹 … 拾 as formal numerals)."""
 
 from __future__ import annotations
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+#: The numerals amounts are written in (大写数字), as some documents number their headings (壹、 …
+#: 拾贰、, Taiwan's 貳、參、) and as a converter writes 一 in a page run through it (贵州 2022's repost:
+#: 壹、工作目标 ⏎ 二、… ⏎ （壹）…), each read as the everyday numeral it stands for.
+FORMAL = "壹贰貳叁參参肆伍陆陸柒捌玖拾佰仟"
+_FORMAL_TO_DIGIT = str.maketrans(FORMAL, "一二二三三三四五六六七八九十百千")
 
 
 def parse_chinese_number(s: str) -> int | None:
@@ -11,6 +16,7 @@ def parse_chinese_number(s: str) -> int | None:
         return None
     if s.isdigit():
         return int(s)
+    s = s.translate(_FORMAL_TO_DIGIT)
     total, current = 0, 0
     for ch in s:
         if ch in _DIGITS:

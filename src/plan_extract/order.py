@@ -1480,6 +1480,9 @@ def copies_in_place(dd: Deduped) -> dict[int, int] | None:
     wherever it stands.  A page's summary that quotes the notice (广东 2021: 核心提示： ⏎ 《…分工方案》已经
     省政府全体会议审议通过，现印发给你们…, twice, then the notice) is the page's: the summary's copies are
     dropped (counted), the notice's kept.
+    An outline of the headings printed above the text (安徽 2022's 政策清单: 一、…(88条) ⏎ 二、… ⏎ … ⏎
+    六、… ⏎ 一、…(88条) ⏎ 1.…) is the page's: the outline's copies are dropped (counted), the text keeps
+    its own headings where they stand.
     Anything else -- a sentence, a heading or a parenthesis repeated away from where it was read, or a
     run of them -- is a replaying reader's (in the Tianjin scrape only the first run, the title and
     发布日期 that both readers start with, is in place).
@@ -1487,8 +1490,10 @@ def copies_in_place(dd: Deduped) -> dict[int, int] | None:
     frags = dd.fragments
     heading = next((f.index for f in frags if f.kind in ("section", "measure", "item")), len(frags))
     summary = _page_summary(frags[:heading])
-    dropped: dict[int, int] = {}
+    dropped: dict[int, int] = dict(_outline(dd, heading))
     for i, k in sorted(dd.duplicate_of.items()):
+        if k in dropped or i in dropped:
+            continue  # an outline's heading, or the text's own copy of one: kept
         if k in summary and i not in summary and i < heading:
             # the page's summary quotes the notice's text: the summary's copy goes (and any copy of
             # it), the notice keeps its own
@@ -1526,6 +1531,45 @@ def copies_in_place(dd: Deduped) -> dict[int, int] | None:
         ):
             return None
     return dropped
+
+
+#: Fewest headings an outline lists.
+OUTLINE_MIN_HEADINGS = 3
+
+
+def _outline(dd: Deduped, first: int) -> dict[int, int]:
+    """The headings of an outline printed before the text (each to its copy in the text): the run of
+    headings right after one another from the first heading (``first``), nothing between them but a
+    count on a heading's line, of one kind numbered 1, 2, 3, …, each printed again later, in the same
+    order, after the run."""
+    frags = dd.fragments
+    run, headings = first, 0
+    while (
+        run < len(frags)
+        and (run == first or frags[run].key != frags[first].key)  # the text's own first heading ends it
+    ) and (
+        frags[run].kind in ("section", "measure")
+        # a count on the heading's line: 一、产业发展支持政策（88条）
+        or (frags[run].kind == "paren" and not frags[run].para_start and run > first and frags[run - 1].kind != "paren")
+    ):
+        headings += frags[run].kind != "paren"
+        run += 1
+    listed = [f for f in frags[first:run] if f.kind != "paren"]
+    if headings < OUTLINE_MIN_HEADINGS or [(f.kind, f.number) for f in listed] != [
+        (listed[0].kind, n) for n in range(1, headings + 1)
+    ]:
+        # an outline lists one kind of heading from the first on (一、二、三、); a run of headings a reader
+        # read back to back between its skips does not start at 一 and run on by one
+        return {}
+    copies: dict[int, int] = {}
+    at = run
+    for m in range(first, run):  # each heading's copy, the text read on from the one before
+        at = next((c for c in range(at, len(frags)) if frags[c].key == frags[m].key), len(frags))
+        if at == len(frags):
+            return {}
+        copies[m] = at
+        at += 1
+    return copies
 
 
 def _page_summary(head: Sequence[Fragment]) -> set[int]:

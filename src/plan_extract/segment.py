@@ -9,6 +9,7 @@ task); a numbered heading (一、 （一） 1. （1）) starts a fragment; a par
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ import regex
 
 from .attribution import OPEN_BRACKETS, RESP_LABEL
 from .dates import CN_DATE
-from .numerals import parse_chinese_number
+from .numerals import FORMAL, parse_chinese_number
 
 CN = "一二三四五六七八九十百千〇零"
 SECTION_RE = regex.compile(rf"([{CN}]+)、")
@@ -24,6 +25,10 @@ SECTION_RE = regex.compile(rf"([{CN}]+)、")
 #: document that numbers its sections so had none found, and each heading ran into the task before).
 SECTION_DOT_RE = regex.compile(rf"([{CN}]+)[．.](?=\p{{Han}})")
 MEASURE_RE = regex.compile(rf"（([{CN}]+)）")
+#: 壹、工作目标 / （壹）建立…机制: headings numbered in formal numerals (:data:`numerals.FORMAL`), at a
+#: paragraph start only -- inside a line 海陆、 and 伍、 are words.
+FORMAL_SECTION_RE = regex.compile(rf"([{FORMAL}]+)、")
+FORMAL_MEASURE_RE = regex.compile(rf"（([{FORMAL}]+)）")
 #: A regulation's (办法, 条例, 细则) numbering: 第一章 总则 / 第一节 … / 第一条 …, at a paragraph start.
 CHAPTER_RE = regex.compile(rf"第([{CN}]+)章")
 PART_RE = regex.compile(rf"第([{CN}]+)节")
@@ -31,10 +36,19 @@ ARTICLE_RE = regex.compile(rf"第([{CN}]+)条")
 _PARA_START = r"(?:^|(?<=\n))[ \t\u3000]*"
 _ARTICLE_HEADING = regex.compile(rf"{_PARA_START}第[{CN}]+[章条]", regex.MULTILINE)
 _ARTICLE_LINE = regex.compile(rf"{_PARA_START}第[{CN}]+条", regex.MULTILINE)
-_SECTION_HEADING = regex.compile(rf"{_PARA_START}[{CN}]+[、．.]", regex.MULTILINE)
-ITEM_RE = regex.compile(r"(\d{1,3})[.．、](?!\d)")  # 1. 1． 1、 (at a paragraph start only)
+_SECTION_HEADING = regex.compile(rf"{_PARA_START}(?:[{CN}]+[、．.]|[{FORMAL}]+、)", regex.MULTILINE)
+#: 1. 1． 1、 (at a paragraph start only).  A digit may follow 、 (2、2017年，九景衢铁路…, 江西 2017) and a
+#: year may follow a full stop (2.2017年…); 2.5G… is a number, not item 2.
+ITEM_RE = regex.compile(r"(\d{1,3})(?:、|[.．](?!\d)|[.．](?=(?:19|20)\d\d年))")
+#: 2.5G基站建设 / 3.12345热线整合: an item whose text opens with a digit, read as one only where its
+#: number is the next after the item before (:func:`_cuts`); otherwise 2.5 is a number.  Never a
+#: decimal heading's number (1.1编制目的, 4.2.1 …: a contents list's or a 预案's).
+_ITEM_BEFORE_DIGIT = regex.compile(r"(\d{1,3})[.．](?=\d)(?!\d{1,2}(?:[.．]\d{1,2})*[ \t\u3000]*\p{Han})")
 SUBITEM_RE = regex.compile(r"（(\d{1,3})）")
 SUBITEM_ASCII_RE = regex.compile(r"\((\d{1,3})\)")  # (1) as typed on some pages (at a paragraph start only)
+#: ① … ⑳, ㉑ … ㊿: a subitem numbered in circled digits, as Word's numbering prints them (at a paragraph
+#: start only; inside a sentence, …包括：①…；②… are the sentence's own clauses).
+SUBITEM_CIRCLED_RE = regex.compile(r"[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]")
 #: The labels of the metadata a government page prints above a document (gov.cn's table, copied as
 #: text, and the 发布时间/信息来源 line of a city's site).  Not 来源 here: 资金来源：… is plan text (below).
 META_LABELS = (
@@ -43,6 +57,7 @@ META_LABELS = (
     "|发布单位|发布机关|失效日期|文件来源|所属类别|文件分类|所属机构|公开日期|上载日期"
     "|公开目录|公开责任部门|公开形式|公开方式|公开类型|公开属性|公开期限|公开范围|政策咨询机关|政策咨询电话"
     "|政策解读|内容分类|关键词|签发时间|签发日期|签署日期|登记日期|公开时限|发文单位|文件类型|效力状态|信息时效期|失效时间"
+    "|文件编号|发文时间"
 )
 #: Labels that are also words of plan text (项目名称：, 文号) are a page's field only where no Chinese
 #: character runs into them (蔚县 2020: 名    称:…的通知 ⏎ 文    号:蔚政办字〔2020〕43号).
@@ -105,6 +120,10 @@ _LIST_LINE = regex.compile(rf"\s*(?:{RESP_LABEL.pattern}|(?:完成|办结)?(?:�
 #: A leader's field on the line above a labelled list (牵头负责领导：刘惠。 ⏎ 牵头责任单位：省发展改革委。): the
 #: list's first line.  It names a person, so attribution keeps it in the task's ``agency_note``.
 _LEADER_FIELD = regex.compile(rf"\p{{Han}}{{0,4}}领导[：:][^\n：:]{{1,40}}\n\s*(?={RESP_LABEL.pattern})")
+
+
+#: A heading's count of what it holds: （88条）, （8项）.
+_HEADING_COUNT = regex.compile(r"（\d{1,4}(?:条|项|个|类|件|方面)）")
 
 
 def _opens_labelled_list(text: str, i: int) -> bool:
@@ -261,8 +280,11 @@ def _heading_title_end(text: str, i: int, *, until_measure: bool) -> int:
             close = _matching(text, j)
             if close == -1:
                 return j
-            if until_measure:
-                # a section title has no parenthesis of its own in these documents: a （ ends it
+            if until_measure and not (
+                _HEADING_COUNT.fullmatch(text, j, close) and text[close : close + 1] in ("", "\n")
+            ):
+                # a section title has no parenthesis of its own in these documents: a （ ends it -- but
+                # for a count at the line's end (一、县示范区管委会牵头工作（8项）, 沁县 2025), which was a task
                 return j
             j = close
             continue
@@ -611,6 +633,8 @@ def _cuts(
     ``chapters``, ``articles``: how a regulation numbers its text (:func:`regulation_numbering`);
     ``decimal``: whether its parts are numbered 1 / 1.1 / 1.1.1 (:func:`decimal_numbering`)."""
     n = len(text)
+    last_item = 0  # the number of the item before, in the measure or section at hand
+    after_paren = False  # the cut before is a bracketed parenthesis
     while i < n:
         ch = text[i]
         if ch in " \t\n\u3000":
@@ -647,7 +671,10 @@ def _cuts(
             kind, label, number = "item", m.group(0), parse_chinese_number(m.group(1))
         elif (
             articles is not SECTION_RE
-            and ((m := SECTION_RE.match(text, i)) or (para and (m := SECTION_DOT_RE.match(text, i))))
+            and (
+                (m := SECTION_RE.match(text, i))
+                or (para and ((m := SECTION_DOT_RE.match(text, i)) or (m := FORMAL_SECTION_RE.match(text, i))))
+            )
             and parse_chinese_number(m.group(1))
         ):
             end = _heading_title_end(text, m.end(), until_measure=True)
@@ -661,7 +688,9 @@ def _cuts(
                 kind, label, number = "subitem", m.group(0), parse_chinese_number(m.group(1))
             elif text[end - 1] not in SENTENCE_END:
                 kind = "line"  # inside a paragraph (…包括：（一）…；（二）…。) a clause is the article's text
-        elif (m := MEASURE_RE.match(text, i)) and parse_chinese_number(m.group(1)):
+        elif (
+            (m := MEASURE_RE.match(text, i)) or (para and (m := FORMAL_MEASURE_RE.match(text, i)))
+        ) and parse_chinese_number(m.group(1)):
             end = _heading_title_end(text, m.end(), until_measure=False)
             kind, label, number = "measure", m.group(0), parse_chinese_number(m.group(1))
             title = _heading_title(text, m.end(), end)
@@ -685,7 +714,20 @@ def _cuts(
         elif para and (m := SUBITEM_ASCII_RE.match(text, i)):
             end = _sentence_end(text, m.end(), True)
             kind, label, number = "subitem", m.group(0), int(m.group(1))
-        elif para and (m := ITEM_RE.match(text, i)):
+        elif para and (m := SUBITEM_CIRCLED_RE.match(text, i)):
+            end = _sentence_end(text, m.end(), True)
+            kind, label, number = "subitem", m.group(0), int(unicodedata.numeric(m.group(0)))
+        elif (
+            para
+            and (
+                (m := ITEM_RE.match(text, i))
+                or ((m := _ITEM_BEFORE_DIGIT.match(text, i)) and int(m.group(1)) == last_item + 1)
+            )
+        ) or (
+            # …（省发改委主办，…协办）2.重点抓好… (黑龙江 2013): the next item run on after the last one's
+            # agencies, on their line
+            after_paren and (m := ITEM_RE.match(text, i)) and int(m.group(1)) == last_item + 1
+        ):
             end = _sentence_end(text, m.end(), True)
             kind, label, number = "item", m.group(0), int(m.group(1))
         elif para and (row_end := _row_end(text, i)) is not None:
@@ -697,5 +739,8 @@ def _cuts(
             if text[end - 1] not in SENTENCE_END:
                 kind = "line"
         yield (kind, i, end, para, label, number, title)
+        if kind in ("item", "section", "measure"):
+            last_item = (number or 0) if kind == "item" else 0
+        after_paren = kind == "paren" and text[end - 1] in "）)〕】］]"
         para = False
         i = end

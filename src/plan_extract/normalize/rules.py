@@ -12,7 +12,7 @@ import ftfy
 import regex
 from opencc import OpenCC
 
-from ..attribution import LABEL, ORGAN, RESP_LABEL
+from ..attribution import LABEL, ORGAN, ORGAN_END, RESP_LABEL
 from ..front import ANNEX_RE, DOC_NUMBER, DOC_TYPES, HANDING_ON
 from ..segment import ITEM_RE, MEASURE_RE, META_RE, PAGE_FIELD_LABELS, SECTION_RE, SUBITEM_RE
 from .charclass import TERMINAL, is_cjk, is_han
@@ -343,6 +343,13 @@ def part_heading_from_its_text(text: str) -> list[Edit]:
     return [Edit(m.start("gap"), m.end("gap"), "\n") for m in _HEADING_BLANK_TEXT.finditer(text)]
 
 
+#: Where a labelled agency list runs (责任单位：A B C): from its label to its line's end, a closing
+#: bracket or a full stop (the next label after a ； starts a list of its own).
+_LABELLED_LIST = regex.compile(rf"{RESP_LABEL.pattern}[^\n）)〕】\]。；;]*")
+#: The end of an organ's name, right before a blank that parts it from the next.
+_ORGAN_BEFORE_BLANK = regex.compile(rf"(?:{ORGAN_END}|单位|部门|机构)$")
+
+
 def remove_spaces_in_chinese(text: str) -> list[Edit]:
     """Remove spaces that touch Chinese text: ``2025 年`` → ``2025年``, ``， 大力`` → ``，大力``.
 
@@ -352,17 +359,27 @@ def remove_spaces_in_chinese(text: str) -> list[Edit]:
     (``DB/T 29—204—2021``) are kept.  Spaces at the start or end of a line are layout too.  So are
     the spaces between the issuers of a joint title on a line of its own (成都市发展和改革委员会
     中共成都市委社会工作部 … 关于印发…的通知), or of a line of joint issuers (a signature): there they part
-    names, and run together they read as one.
+    names, and run together they read as one.  So do the blanks after an organ's name in a labelled
+    agency list (吉水's 责任单位：县教体局 各相关乡镇政府, 责任单位：县财政局 县医保局 各乡镇人民政府: run
+    together, three agencies read as one, 县财政局县医保局各乡镇人民政府).
     """
     edits: list[Edit] = []
     # the names' spaces, and the one before a title's 关于
     joint = [
         (m.start(), m.start("about") if m.group("about") else m.end("names")) for m in _JOINT_ISSUERS.finditer(text)
     ]
+    lists = [m.span() for m in _LABELLED_LIST.finditer(text)]
     for m in _SPACE_RUN.finditer(text):
         s, e = m.span()
         if any(a < s and e <= b for a, b in joint):
             continue  # 成都市发展和改革委员会 中共成都市委社会工作部 关于…: the issuers' names, as printed
+        if (
+            e < len(text)
+            and is_han(text[e])
+            and any(a < s and e < b for a, b in lists)
+            and _ORGAN_BEFORE_BLANK.search(text, max(0, s - 3), s)
+        ):
+            continue  # 责任单位：县财政局 县医保局: two agencies' names, as printed
         before = text[s - 1] if s > 0 else "\n"
         after = text[e] if e < len(text) else "\n"
         if before == "\n" or after == "\n":
