@@ -605,11 +605,11 @@ def test_he_and_ji_between_whole_organs_part_them(paren: str, names: tuple[str, 
         ),
         # 安徽 2022 政策清单: the number of the policy a task carries out was an agency
         ("（皖发〔2022〕9号，省财政厅、各市政府负责）", [("省财政厅", "co"), ("各市政府", "co")], "皖发〔2022〕9号"),
-        # 淮安 2022: a clause's verb stayed in its name (市财政局配合)
+        # 淮安 2022: a clause's verb stayed in its name (市财政局配合); the clause is noted, as after a phrase
         (
             "（市发改委牵头，市财政局配合。各县区人民政府负责落实）",
             [("市发改委", "lead"), ("市财政局", "co"), ("各县区人民政府", "co")],
-            None,
+            "市财政局配合",
         ),
     ],
 )

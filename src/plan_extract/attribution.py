@@ -24,6 +24,8 @@ from functools import lru_cache
 
 import regex
 
+from .numerals import DOC_NUMBER
+
 # The phrase that ends the agency list: （…按职责分工负责）, （…负责）, （…牵头负责）, (…分别负责),
 # （各区人民政府负责落实）; 主办 as a 分工意见 says 牵头 (黑龙江 2013: （省财政厅主办，省国税局、地税局协办）).
 _RESP_PHRASE = regex.compile(
@@ -76,6 +78,8 @@ _CLAUSE_END = regex.compile(r"(?:按职责分工|按职责|分工|分别|共同)
 ORGAN_END = r"(?:委员会|政府|办公厅|办公室|总局|局|部|厅|委|办|院|署|会|中心|银行|分行|支行|公司|集团)"
 #: An organ's name: …委员会, …局, …部, …人民政府, …办公厅 (an issuer's, or an agency's).
 ORGAN = rf"\p{{Han}}{{2,30}}?{ORGAN_END}"
+#: How a name of an organ or of a body of them ends: an organ's end, or 单位/部门/机构/机关 (县直各单位).
+UNIT_END = rf"(?:{ORGAN_END}|单位|部门|机构|机关)"
 #: An agency's name in a list: an organ's, or a group's (各区人民政府, 各有关单位).
 _ORGAN_NAME = regex.compile(rf"{ORGAN}|各\p{{Han}}{{1,30}}")
 #: A bracketed note at a name's end: 省发改委（省能源局）, …示范区管委会（推进办公室）.
@@ -95,9 +99,9 @@ UNIT_LABEL = regex.compile(
 )
 #: …or the field of a 分工方案 that says who does it (广东's every year: 部门分工：省发展改革委牵头，各地、各部门配合。).
 RESP_LABEL = regex.compile(rf"(?:{UNIT_LABEL.pattern}|(?:部门|责任|职责|任务)分工)[：:]")
-#: 主办单位： / 协办单位： as a list's further labels, read only inside a list that holds a
-#: :data:`RESP_LABEL` (福州 2006: （牵头领导：…；牵头单位：市农办；主办单位：市编办、市教育局、…）); their names
-#: are ``co``, as a 责任单位's are: the list's 牵头单位 leads.
+#: 主办单位： / 协办单位： as a list's labels: beside a :data:`RESP_LABEL` (福州 2006: （牵头领导：…；牵头单位：市农办；
+#: 主办单位：市编办、市教育局、…）), where the 牵头单位 leads and the 主办单位's names are ``co``; or alone in
+#: brackets (（主办单位：A；协办单位：B）), where the 主办单位's names lead.  Never a bare line (a site's footer).
 _SPONSOR_LABEL = regex.compile(r"(?P<role>主办|协办)(?:单位|部门)[：:]")
 _LEAD_LABELS = frozenset({"牵头", "主责"})
 #: A label of any kind (完成时限：, 牵头领导：, 责任单位：): a few characters and a colon.
@@ -185,8 +189,13 @@ ADMIN_LEVELS = "省|自治区|直辖市|计划单列市|市|自治州|州|盟|�
 _ADMIN_UNIT = rf"(?:{ADMIN_LEVELS})(?:[（(][^（）()]{{1,12}}[）)])?"
 # 各县、市、区政府 / 各省、自治区、直辖市人民政府 / 各市(州)、县(市、区)人民政府: one name for the governments of
 # several kinds of division, listed with 、 before the organ they share
-# (相关市、县政府 and 有关市、县人民政府 too: 黑龙江 2011 gave 相关市 and 县政府)
-_ADMIN_RUN = regex.compile(rf"(?:各|相关|有关){_ADMIN_UNIT}(?:、{_ADMIN_UNIT})+(?:人民)?(?:政府|党委)")
+# (相关市、县政府 and 有关市、县人民政府 too: 黑龙江 2011 gave 相关市 and 县政府); or places listed before the
+# government they share (黑龙江 2011: 哈尔滨、黑河、绥芬河市政府 gave agencies named 哈尔滨 and 黑河): short names
+# that end in no organ, a whole name each, before a place's government
+_SHARED_RUN = regex.compile(
+    rf"(?:各|相关|有关){_ADMIN_UNIT}(?:、{_ADMIN_UNIT})+(?:人民)?(?:政府|党委)"
+    rf"|(?<!\p{{Han}})(?:\p{{Han}}{{2,4}}(?<!{UNIT_END})、)+\p{{Han}}{{2,6}}?(?:市|县|区|州|盟|旗)(?:人民)?政府"
+)
 #: Brackets that hold a name's own note in a list, never the list: 各区人民政府〈含开发区、功能区〉 (武汉 2022).
 _NAME_OPEN = OPEN_BRACKETS + "〈<‹《"
 _NAME_CLOSE = CLOSE_BRACKETS + "〉>›》"
@@ -200,7 +209,7 @@ def _split_outside_brackets(separator: regex.Pattern[str], text: str) -> list[st
     区）人民政府 two agencies. Or it lists the kinds
     of division whose governments it names (滁州 2020: 协同责任单位:…,各县、市、区政府。), which was three
     agencies, 各县, 市 and 区政府."""
-    kept = [(m.start(), m.end()) for m in _ADMIN_RUN.finditer(text)]
+    kept = [(m.start(), m.end()) for m in _SHARED_RUN.finditer(text)]
     parts: list[str] = []
     depth = 0
     start = 0
@@ -245,32 +254,11 @@ def _split_names(names: str) -> tuple[list[str], list[str]]:
             notes.append(part)  # （皖发〔2022〕9号，省财政厅、各市政府负责）: the policy's source, no agency
         elif part:
             out.extend(_conjoined(part))
-    return _shared_level(out), notes
+    return out, notes
 
 
 #: A document's number, cited in an agency list as the source of the policy a task carries out.
-_CITED_NUMBER = regex.compile(r"\p{Han}{1,12}[〔［\[（(【]\d{4}[〕］\]）)】]\d{1,4}号")
-#: A government named by its place and level, which places listed before it share: 绥芬河市政府.
-_PLACE_GOVERNMENT = regex.compile(r"\p{Han}{2,6}?(?:市|县|区|州|盟|旗)(?:人民)?政府")
-_PLACE = regex.compile(rf"\p{{Han}}{{2,4}}(?<!{ORGAN_END}|单位|部门|机构)")
-
-
-def _shared_level(names: list[str]) -> list[str]:
-    """Places listed before the government they share as one name: 哈尔滨、黑河、绥芬河市政府 (黑龙江 2011)
-    is the three cities' governments, not agencies named 哈尔滨 and 黑河.  A short name that ends in no
-    organ, right before such a government, joins it with its 、, as 各市、县政府 is one name."""
-    out: list[str] = []
-    waiting: list[str] = []
-    for name in names:
-        if _PLACE.fullmatch(name):
-            waiting.append(name)
-            continue
-        if waiting and _PLACE_GOVERNMENT.fullmatch(name):
-            out.append("、".join([*waiting, name]))
-        else:
-            out.extend([*waiting, name])
-        waiting = []
-    return out + waiting
+_CITED_NUMBER = regex.compile(DOC_NUMBER)
 
 
 _CONJUNCTION = regex.compile(r"以及|和|及|与")
@@ -400,13 +388,16 @@ def _parse_phrase(inner: str, carried_rule: str | None) -> Responsibility | None
             lead_rule = "会同"
         elif mw and mw.group("verb").startswith("牵头"):
             lead_names, lead_notes = _split_names(mw.group("lead"))
-            # （市发改委牵头，市财政局配合。各县区人民政府负责落实）: a clause's verb is no part of its names
-            others = regex.sub(
-                r"[^，,；;。]+",
-                lambda c: ms.group("names") if (ms := _SECONDARY.fullmatch(c.group(0).strip())) else c.group(0),
-                mw.group("others"),
-            )
-            other_names, other_notes = _split_names(others)
+            # （市发改委牵头，市财政局配合。各县区人民政府负责落实）: a clause's verb is no part of its names; the
+            # clause is noted whole, as a further clause after the phrase is
+            named: list[str] = []
+            for part in regex.split(r"[，,；;。]", mw.group("others")):
+                if ms := _SECONDARY.fullmatch(part.strip()):
+                    named.append(ms.group("names"))
+                    notes.append(part.strip())
+                else:
+                    named.append(part)
+            other_names, other_notes = _split_names("，".join(named))
             notes.extend(lead_notes + other_notes)
             leads.update(range(len(names), len(names) + len(lead_names)))
             names += lead_names + other_names
@@ -501,17 +492,17 @@ def _parse_labelled(inner: str, carried_rule: str | None, *, bracketed: bool = F
             continue
         printed.append(text[start : end - 1])
         body, _ = _split_rule(body)  # 责任单位：A、B，排在第一位的为牵头单位
-        names_only, _, said = body.partition("。")
-        if said.strip(_LIST_BREAKS) and _parse_phrase(body, None) is None:
-            # 责任单位：…，各县区人民政府、园区管委会。以下政策措施均需…落实，不再单独列出 (淮安 2022): a sentence
-            # after the names says something of them; it is the list's note, not more names (after a phrase,
-            # 按职责分工负责。具体任务…，下同, the phrase's reading keeps its clauses)
-            notes.append(said.strip(_LIST_BREAKS))
-            body = names_only
         body = body.strip(_LIST_BREAKS)
         if not body:
             continue
         within = _parse_phrase(body, None)
+        names_only, _, said = body.partition("。")
+        if within is None and said.strip(_LIST_BREAKS):
+            # 责任单位：…，各县区人民政府、园区管委会。以下政策措施均需…落实，不再单独列出 (淮安 2022): a sentence
+            # after the names says something of them; it is the list's note, not more names (after a phrase,
+            # 按职责分工负责。具体任务…，下同, the phrase's reading keeps its clauses)
+            notes.append(said.strip(_LIST_BREAKS))
+            body = names_only.strip(_LIST_BREAKS)
         if within is not None:
             found, found_roles = list(within.names), list(within.roles)
             if within.note:

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .attribution import ORGAN, ORGAN_END, TRAILING_NOTE
+from .attribution import ORGAN, TRAILING_NOTE, UNIT_END
+from .numerals import DOC_NUMBER
 from .segment import ARTICLE_RE, CHAPTER_RE, DATE_RE, PART_RE, Fragment
 
 DOC_TYPES = "通知|意见|方案|办法|决定|规定|细则|计划|规划|纲要|措施|函|批复|通报|公告|通告|决议|条例|指引|要点|规则|预案|指南|章程"
@@ -156,8 +157,6 @@ def _title_before_recipients(text: str) -> int:
 #: The issuer's mark that heads a formal document (发文机关标志, GB/T 9704): 天津市人民政府文件,
 #: 国务院办公厅文件, on a line of its own at the very top.
 ISSUER_MARK_RE = regex.compile(r"\n*(\p{Han}[\p{Han}\s]{1,40}文件)(?=\n)")
-#: A document number (发文字号): 津政发〔2022〕5号.
-DOC_NUMBER = r"[\p{Han}]{1,12}[〔\[［]\d{4}[〕\]］]第?\d+号"
 #: A document number on a line of its own, bare or in brackets (泰安 2007: …的通知 ⏎ (泰政发[2007]23号)), and
 #: the date the document was signed after it on that line, as some sites print the two (四川 2009:
 #: 川办发〔2009〕59号 二○○九年十二月八日).
@@ -323,7 +322,7 @@ def _is_addressee_line(words: str) -> bool:
 
 
 #: An addressee that names an organ or a body of them whole: 各乡镇人民政府, 县直各单位, 市直有关部门.
-_WHOLE_ADDRESSEE = regex.compile(rf"\p{{Han}}{{1,30}}?(?:{ORGAN_END}|单位|部门|机构|机关)")
+_WHOLE_ADDRESSEE = regex.compile(rf"\p{{Han}}{{1,30}}?{UNIT_END}")
 
 
 def _addressee_pieces(words: str) -> list[tuple[int, int]]:

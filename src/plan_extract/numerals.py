@@ -1,6 +1,10 @@
-"""Chinese numerals as printed in headings: 一 … 九十九 (and 〇/零, 百 for long lists, 壹 … 拾 as formal numerals)."""
+"""Numbers as documents print them: Chinese numerals in headings, 一 … 九十九 (and 〇/零, 百 for long lists,
+壹 … 拾 as formal numerals), and a document's number (发文字号), 津政发〔2022〕5号."""
 
 from __future__ import annotations
+
+#: A document number (发文字号): 津政发〔2022〕5号.
+DOC_NUMBER = r"[\p{Han}]{1,12}[〔\[［]\d{4}[〕\]］]第?\d+号"
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 #: The numerals amounts are written in (大写数字), as some documents number their headings (壹、 …

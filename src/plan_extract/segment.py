@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .attribution import OPEN_BRACKETS, RESP_LABEL
+from .attribution import CLOSE_BRACKETS, OPEN_BRACKETS, RESP_LABEL
 from .dates import CN_DATE
 from .numerals import FORMAL, parse_chinese_number
 
@@ -120,6 +120,17 @@ _LIST_LINE = regex.compile(rf"\s*(?:{RESP_LABEL.pattern}|(?:完成|办结)?(?:�
 #: A leader's field on the line above a labelled list (牵头负责领导：刘惠。 ⏎ 牵头责任单位：省发展改革委。): the
 #: list's first line.  It names a person, so attribution keeps it in the task's ``agency_note``.
 _LEADER_FIELD = regex.compile(rf"\p{{Han}}{{0,4}}领导[：:][^\n：:]{{1,40}}\n\s*(?={RESP_LABEL.pattern})")
+
+
+def _item_label(text: str, i: int, *, para: bool, after_paren: bool, last_item: int) -> regex.Match[str] | None:
+    """The label of an item (1. 1、) at ``i``: at a paragraph's start (:data:`ITEM_RE`; or, where its
+    text opens with a digit, :data:`_ITEM_BEFORE_DIGIT` with the number after ``last_item``); or the next
+    item's, run on after the last one's agencies on their line (黑龙江 2013: …（省发改委主办，…协办）2.重点抓好…)."""
+    m = ITEM_RE.match(text, i)
+    if m is not None:
+        return m if para or (after_paren and int(m.group(1)) == last_item + 1) else None
+    m = _ITEM_BEFORE_DIGIT.match(text, i) if para else None
+    return m if m is not None and int(m.group(1)) == last_item + 1 else None
 
 
 #: A heading's count of what it holds: （88条）, （8项）.
@@ -717,17 +728,7 @@ def _cuts(
         elif para and (m := SUBITEM_CIRCLED_RE.match(text, i)):
             end = _sentence_end(text, m.end(), True)
             kind, label, number = "subitem", m.group(0), int(unicodedata.numeric(m.group(0)))
-        elif (
-            para
-            and (
-                (m := ITEM_RE.match(text, i))
-                or ((m := _ITEM_BEFORE_DIGIT.match(text, i)) and int(m.group(1)) == last_item + 1)
-            )
-        ) or (
-            # …（省发改委主办，…协办）2.重点抓好… (黑龙江 2013): the next item run on after the last one's
-            # agencies, on their line
-            after_paren and (m := ITEM_RE.match(text, i)) and int(m.group(1)) == last_item + 1
-        ):
+        elif m := _item_label(text, i, para=para, after_paren=after_paren, last_item=last_item):
             end = _sentence_end(text, m.end(), True)
             kind, label, number = "item", m.group(0), int(m.group(1))
         elif para and (row_end := _row_end(text, i)) is not None:
@@ -741,6 +742,6 @@ def _cuts(
         yield (kind, i, end, para, label, number, title)
         if kind in ("item", "section", "measure"):
             last_item = (number or 0) if kind == "item" else 0
-        after_paren = kind == "paren" and text[end - 1] in "）)〕】］]"
+        after_paren = kind == "paren" and text[end - 1] in CLOSE_BRACKETS
         para = False
         i = end

@@ -12,8 +12,9 @@ import ftfy
 import regex
 from opencc import OpenCC
 
-from ..attribution import LABEL, ORGAN, ORGAN_END, RESP_LABEL
-from ..front import ANNEX_RE, DOC_NUMBER, DOC_TYPES, HANDING_ON
+from ..attribution import CLOSE_BRACKETS, LABEL, ORGAN, RESP_LABEL, UNIT_END
+from ..front import ANNEX_RE, DOC_TYPES, HANDING_ON
+from ..numerals import DOC_NUMBER
 from ..segment import ITEM_RE, MEASURE_RE, META_RE, PAGE_FIELD_LABELS, SECTION_RE, SUBITEM_RE
 from .charclass import TERMINAL, is_cjk, is_han
 from .chardata import NUMBER_FORMS, PRESENTATION_FORMS, RADICAL_TO_IDEOGRAPH
@@ -345,9 +346,9 @@ def part_heading_from_its_text(text: str) -> list[Edit]:
 
 #: Where a labelled agency list runs (责任单位：A B C): from its label to its line's end, a closing
 #: bracket or a full stop (the next label after a ； starts a list of its own).
-_LABELLED_LIST = regex.compile(rf"{RESP_LABEL.pattern}[^\n）)〕】\]。；;]*")
+_LABELLED_LIST = regex.compile(rf"{RESP_LABEL.pattern}[^\n{regex.escape(CLOSE_BRACKETS)}。；;]*")
 #: The end of an organ's name, right before a blank that parts it from the next.
-_ORGAN_BEFORE_BLANK = regex.compile(rf"(?:{ORGAN_END}|单位|部门|机构)$")
+_ORGAN_BEFORE_BLANK = regex.compile(rf"{UNIT_END}$")
 
 
 def remove_spaces_in_chinese(text: str) -> list[Edit]:
