@@ -199,3 +199,27 @@ def test_corpus_pages_export(tmp_path: Path, shared_dir: Path) -> None:
     # item numbers (1.–21. in gov-05) come through as numbers
     gov05 = tasks[tasks["source"] == "gov-05.html"]
     assert gov05["item_number"].dropna().astype(int).tolist() == list(range(1, 22))
+
+
+def test_agencies_a_measures_heading_names_are_marked_in_both_exports(tmp_path: Path) -> None:
+    """A task under a measure whose heading names its lead (盘龙 2022's shape) exports those agencies,
+    and the row says they are the measure's, so a responsibility matrix can tell them from a task's own."""
+    src = tmp_path / "plan.txt"
+    src.write_text(
+        "一、主要任务\n（一）推进建设（牵头单位：市发展改革委）\n1.加快建设X设施。\n2.加快建设Y设施。（责任单位：市交通运输委）\n",
+        encoding="utf-8",
+    )
+    assert main(["extract", str(src), "-q", "-o", str(tmp_path / "plan.json")]) == 0
+    tasks = pd.read_csv(_export(tmp_path, "--format", "csv", str(tmp_path / "plan.json"), name="t.csv"))
+    assert list(tasks["agencies"]) == ["市发展改革委", "市交通运输委"]
+    assert [None if pd.isna(v) else v for v in tasks["agencies_from"]] == ["measure", None]
+    assert list(tasks["parenthesis"]) == ["（牵头单位：市发展改革委）", "（责任单位：市交通运输委）"]
+    per_agency = pd.read_json(
+        _export(tmp_path, "--format", "jsonl", "--per", "agency", str(tmp_path / "plan.json"), name="a.jsonl"),
+        lines=True,
+    )
+    assert list(zip(per_agency["agency"], per_agency["role"], strict=True)) == [
+        ("市发展改革委", "lead"),
+        ("市交通运输委", "co"),
+    ]
+    assert [None if pd.isna(v) else v for v in per_agency["agencies_from"]] == ["measure", None]

@@ -140,10 +140,12 @@ def test_front_matter_case_loses_nothing(case: dict[str, Any]) -> None:
             # label 1., (1), 第一条 or （一） and its heading are fields of the task apart from its text; a
             # title's document number in brackets, …的通知（岳办发〔2017〕2号）, is document.doc_number; a site's
             # column before a title (政务服务丨) and its name after one (-湖南省人民政府门户网站) are document.head)
-            # (an item run on after the last one's agencies, …协办）2.…, is a piece with its label)
+            # (an item run on after the last one's agencies, …协办）2.…, is a piece with its label; a labelled
+            # list at a heading's end, （一）…（总牵头单位：…）, is the measure's parenthesis apart from its title)
             for n, piece in enumerate(
                 regex.split(
-                    r"(?<=[】。丨])|(?=[（(]\p{Han}{1,12}〔\d{4}〕\d+号[）)]$)|(?=-[^-]{2,30}$)|(?<=[）)])(?=\d{1,3}[.．、]\p{Han})",
+                    r"(?<=[】。丨])|(?=[（(]\p{Han}{1,12}〔\d{4}〕\d+号[）)]$)|(?=-[^-]{2,30}$)|(?<=[）)])(?=\d{1,3}[.．、]\p{Han})"
+                    r"|(?<=.)(?=[（(]\p{Han}{2,6}[：:][^（）()]+[）)]$)",
                     line,
                 )
             ):

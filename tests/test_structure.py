@@ -863,3 +863,47 @@ def test_the_no_structure_warning_says_what_was_found() -> None:
     assert [w.message for w in unprinted.warnings if w.kind == "no_structure"] == [
         "no numbered section (一、) or measure (（一）) found; text kept in document.body (no plan text follows)"
     ]
+
+
+# --- agencies printed on a measure's heading, above its items ----------------------------------------
+
+#: 昆明市盘龙区 2022年度工作任务 (www.kmpl.gov.cn/c/2022-07-07/6050150.shtml): measure （一） and the start
+#: of its first item, verbatim.
+PANLONG_2022 = (
+    "二、2022年度重点工作\n"
+    "(一)加快建设区域性国际经济贸易中心现代服务业示范区(牵头单位:区商务和投资促进局)\n"
+    "1.促进现代商贸服务业提质增效。加快旭辉广场、SKP等项目建设,支持春之眼商业部分建成开业,提升恒隆广场、"
+    "同德广场、瑞鼎城爱琴海购物广场等城市商业综合体聚集辐射功能,打造更多地标性商业生态圈。\n"
+)
+
+
+def test_agencies_on_a_measures_heading_are_the_measures_and_its_items_carry_them() -> None:
+    """盘龙 2022 names each measure's lead on its heading and numbers the tasks under it.  Before, the
+    heading's words were a task of their own (the title again) holding the lead, and item 1 named nobody."""
+    record = _extract(PANLONG_2022)
+    (measure,) = record.plan.sections[0].measures
+    assert measure.title == "加快建设区域性国际经济贸易中心现代服务业示范区"
+    assert [(a.name, a.role) for a in measure.agencies] == [("区商务和投资促进局", "lead")]
+    assert measure.parenthesis == "（牵头单位：区商务和投资促进局）"
+    (task,) = measure.tasks
+    assert task.item is not None and task.item.title == "促进现代商贸服务业提质增效"
+    assert task.text.startswith("加快旭辉广场")
+    assert [(a.name, a.role) for a in task.agencies] == [("区商务和投资促进局", "lead")]
+    assert (task.agencies_from, task.parenthesis) == ("measure", "（牵头单位：区商务和投资促进局）")
+
+
+def test_an_item_with_its_own_list_keeps_it_and_a_one_line_measure_is_still_a_task() -> None:
+    """The measure's list is for the tasks that name nobody; a heading whose sentence is all its
+    parenthesis closes (（二）…。（A负责）, the next heading after it) stays a task with the heading's words."""
+    record = _extract(
+        "一、主要任务\n（一）推进建设（牵头单位：市发展改革委）\n1.加快建设X设施。\n"
+        "2.加快建设Y设施。（责任单位：市交通运输委）\n（二）加强监管。（市市场监管委负责）\n（三）强化保障。\n"
+    )
+    first, second, _ = record.plan.sections[0].measures
+    assert [(t.text, [a.name for a in t.agencies], t.agencies_from) for t in first.tasks] == [
+        ("加快建设X设施。", ["市发展改革委"], "measure"),
+        ("加快建设Y设施。", ["市交通运输委"], None),
+    ]
+    assert [a.name for a in first.agencies] == ["市发展改革委"]
+    assert not second.agencies and second.parenthesis is None
+    assert [(t.text, [a.name for a in t.agencies]) for t in second.tasks] == [("加强监管。", ["市市场监管委"])]

@@ -75,7 +75,7 @@ _OTHERS_GENERIC = regex.compile(r"^(?:其他|其它)?(?:有关|相关)?(?:部门
 # An earlier clause of a list that names agencies in several clauses: （A、B负责，各省级人民政府按职责分工负责）
 _CLAUSE_END = regex.compile(r"(?:按职责分工|按职责|分工|分别|共同)?负责(?=[，,；;。])")
 #: How an organ's name ends: …委员会, …人民政府, …办公厅, …局, …部, …委.
-ORGAN_END = r"(?:委员会|政府|办公厅|办公室|总局|局|部|厅|委|办|院|署|会|中心|银行|分行|支行|公司|集团)"
+ORGAN_END = r"(?:委员会|政府|办公厅|办公室|总局|局|部|厅|委|办|院|署|会|中心|小组|银行|分行|支行|公司|集团)"
 #: An organ's name: …委员会, …局, …部, …人民政府, …办公厅 (an issuer's, or an agency's).
 ORGAN = rf"\p{{Han}}{{2,30}}?{ORGAN_END}"
 #: How a name of an organ or of a body of them ends: an organ's end, or 单位/部门/机构/机关 (县直各单位).
@@ -93,9 +93,10 @@ _SECONDARY = regex.compile(
 #: A label that names the agencies responsible: 责任单位： 牵头部门： 配合单位： (in （…）, 〔…〕, 【…】 or
 #: opening a line of its own).  ``role`` is what the label says of its names.  Not 主办单位：/协办单位：,
 #: which a government site's footer prints for the site's own sponsor (主办单位：××市人民政府办公室).
-#: The name of a list of units (牵头单位, 配合部门): as a label (with its colon) or a table's column header.
+#: The name of a list of units (牵头单位, 配合部门; 总牵头单位 over a measure, 木兰 2019): as a label (with its
+#: colon) or a table's column header.
 UNIT_LABEL = regex.compile(
-    r"(?P<role>牵头|主责|责任|配合|参与|协同|协助|协作|支持)(?:责任)?(?:单位|部门|处室|机关|机构)"
+    r"总?(?P<role>牵头|主责|责任|配合|参与|协同|协助|协作|支持)(?:责任)?(?:单位|部门|处室|机关|机构)"
 )
 #: …or the field of a 分工方案 that says who does it (广东's every year: 部门分工：省发展改革委牵头，各地、各部门配合。).
 RESP_LABEL = regex.compile(rf"(?:{UNIT_LABEL.pattern}|(?:部门|责任|职责|任务)分工)[：:]")

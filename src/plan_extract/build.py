@@ -67,7 +67,7 @@ SIGNED_LABELS = ("成文日期", "签发时间", "签发日期", "签署日期")
 NUMBER_LABELS = ("发文字号", "文号", "发布文号", "文件编号")  # (文件编号: 长兴 2023)
 #: 公开日期 where a page names no other: the day the document was made public (汉阴 2021); 上载日期, the day
 #: a site put it up (齐齐哈尔 2020).
-PUBLISHED_LABELS = ("发布日期", "发布时间", "公开日期", "上载日期")
+PUBLISHED_LABELS = ("发布日期", "发布时间", "公开日期", "上载日期", "发表日期", "发表时间")
 TITLE_LABELS = ("标题", "名称")
 
 
@@ -81,8 +81,34 @@ def _given(value: str | None) -> str | None:
     return None if value is None or value.strip() in _NONE_GIVEN else value
 
 
-def build_tasks(draft_tasks: list[DraftTask], loc: Located, carried: list[str | None]) -> list[m.Task]:
-    """Tasks with agencies; ``carried[0]`` is a lead rule that 下同 carries forward (updated in place)."""
+@dataclass(frozen=True)
+class _Read:
+    """A responsibility as read for a task or a measure: its agencies and the words around them."""
+
+    agencies: list[m.Agency]
+    phrase: str | None
+    parenthesis: str
+    note: str | None
+    lead_rule: str | None
+
+
+def _read_responsibility(paren: Fragment, headers: tuple[str, ...] | None, carried: list[str | None]) -> _Read:
+    """What a responsibility parenthesis (or a table row's unit cells) says; updates the carried rule."""
+    resp = parse_responsibility(labelled(paren, headers) if headers else paren.text, carried[0])
+    if resp is None:
+        return _Read([], None, paren.text, None, None)
+    if resp.rule_carries:
+        carried[0] = resp.lead_rule
+    agencies = [m.Agency(name=n, role=r) for n, r in zip(resp.names, resp.roles, strict=True)]  # type: ignore[arg-type]
+    # a bare list under the document's rule has no phrase
+    return _Read(agencies, resp.phrase or None, paren.text, resp.note, resp.lead_rule)
+
+
+def build_tasks(
+    draft_tasks: list[DraftTask], loc: Located, carried: list[str | None], measure: _Read | None = None
+) -> list[m.Task]:
+    """Tasks with agencies; ``carried[0]`` is a lead rule that 下同 carries forward (updated in place);
+    ``measure`` what the heading of their measure names, for a task that names nobody itself."""
     out: list[m.Task] = []
     for dt_ in draft_tasks:
         pieces = list(dt_.fragments) + ([dt_.paren] if dt_.paren else [])
@@ -95,17 +121,13 @@ def build_tasks(draft_tasks: list[DraftTask], loc: Located, carried: list[str | 
             if dt_.subitem
             else None,
         )
-        if dt_.paren is not None:
-            listed = labelled(dt_.paren, dt_.headers) if dt_.headers else dt_.paren.text
-            resp = parse_responsibility(listed, carried[0])
-            if resp is not None:
-                if resp.rule_carries:
-                    carried[0] = resp.lead_rule
-                task.agencies = [m.Agency(name=n, role=r) for n, r in zip(resp.names, resp.roles, strict=True)]  # type: ignore[arg-type]
-                task.responsibility = resp.phrase or None  # a bare list under the document's rule has none
-                task.agency_note = resp.note
-                task.lead_rule = resp.lead_rule
-            task.parenthesis = dt_.paren.text
+        read = _read_responsibility(dt_.paren, dt_.headers, carried) if dt_.paren is not None else measure
+        if read is not None:
+            task.agencies = list(read.agencies)
+            task.responsibility, task.parenthesis = read.phrase, read.parenthesis
+            task.agency_note, task.lead_rule = read.note, read.lead_rule
+            if dt_.paren is None:
+                task.agencies_from = "measure"
         out.append(task)
     return out
 
@@ -259,15 +281,20 @@ def build_record(
             tasks=build_tasks(ds.tasks, loc, carried),
         )
         for dm in ds.measures:
-            sec.measures.append(
-                m.Measure(
-                    number=dm.number,
-                    label=dm.label,
-                    title=dm.title,
-                    provenance=loc.of([dm.heading]) if dm.heading else None,
-                    tasks=build_tasks(dm.tasks, loc, carried),
-                )
+            own = _read_responsibility(dm.paren, None, carried) if dm.paren is not None else None
+            heading = [f for f in (dm.heading, dm.paren) if f is not None]
+            measure = m.Measure(
+                number=dm.number,
+                label=dm.label,
+                title=dm.title,
+                provenance=loc.of(heading) if heading else None,
+                tasks=build_tasks(dm.tasks, loc, carried, own if own and own.agencies else None),
             )
+            if own is not None:
+                measure.agencies = list(own.agencies)
+                measure.responsibility, measure.parenthesis = own.phrase, own.parenthesis
+                measure.agency_note, measure.lead_rule = own.note, own.lead_rule
+            sec.measures.append(measure)
         sections.append(sec)
 
     unplaced: list[m.Unplaced] = []

@@ -18,9 +18,8 @@ import regex
 
 from .attribution import ORGAN, TRAILING_NOTE, UNIT_END
 from .numerals import DOC_NUMBER
-from .segment import ARTICLE_RE, CHAPTER_RE, DATE_RE, PART_RE, Fragment
+from .segment import ARTICLE_RE, CHAPTER_RE, DATE_RE, DOC_TYPES, PART_RE, Fragment
 
-DOC_TYPES = "通知|意见|方案|办法|决定|规定|细则|计划|规划|纲要|措施|函|批复|通报|公告|通告|决议|条例|指引|要点|规则|预案|指南|章程"
 ISSUERS = regex.compile(rf"{ORGAN}(?:[ \t\u3000]+{ORGAN})*")
 #: What issuers do with a document they hand on, as a title's head says it (…印发关于…的意见的通知).
 HANDING_ON = "印发|转发|批转"

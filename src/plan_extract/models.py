@@ -18,6 +18,10 @@ How other document shapes fit (chosen once, kept stable):
   a measure is identified by its section and its number.
 * A heading whose one sentence is all a parenthesis closes (``（五）加快推进……。（A负责）``): the
   heading keeps its title and its task's ``text`` is that sentence.
+* A measure whose heading names agencies above its items (``（一）加快建设……（牵头单位：A）`` ⏎ ``1.…``):
+  the parenthesis is the measure's (``Measure.agencies``, ``parenthesis``, …), no task repeats the
+  heading, and each task under it that names nobody itself carries the measure's agencies with
+  ``agencies_from`` ``measure``; a task with its own parenthesis keeps its own.
 * No measure level (sections whose items are themselves tasks): the tasks sit in ``Section.tasks``
   and ``Section.measures`` is empty.  Text of a section before its first measure also goes there.
 * No section level (measures directly under the plan, or only 1. items): one section with ``number``
@@ -124,6 +128,12 @@ class Task(_Model):
         default=None, description="what the list says beyond names, e.g. 等部门 / 等市级有关部门 / 会同有关部门"
     )
     lead_rule: str | None = Field(default=None, description="the document's words that define the lead role")
+    agencies_from: Literal["measure"] | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="where the agencies were printed when not with the task: `measure`, on its measure's "
+        "heading (（一）…（牵头单位：A） above items 1. 2. that name nobody themselves); absent when the task's own",
+    )
     item: ItemRef | None = None
     subitem: ItemRef | None = None
     provenance: Provenance
@@ -135,6 +145,18 @@ class Measure(_Model):
     number: int = Field(description="（二十八） → 28")
     label: str = Field(description="the printed label, e.g. （二十八）")
     title: str | None = Field(description="the heading sentence without its 。; null when lost")
+    agencies: list[Agency] = Field(
+        default_factory=list,
+        exclude_if=lambda v: not v,
+        description="the agencies printed on the measure's heading, above its items "
+        "(（一）…（牵头单位：A） ⏎ 1.…); absent when the heading names nobody",
+    )
+    responsibility: str | None = Field(default=None, exclude_if=lambda v: v is None)
+    parenthesis: str | None = Field(
+        default=None, exclude_if=lambda v: v is None, description="the heading's responsibility parenthesis verbatim"
+    )
+    agency_note: str | None = Field(default=None, exclude_if=lambda v: v is None)
+    lead_rule: str | None = Field(default=None, exclude_if=lambda v: v is None)
     tasks: list[Task]
     provenance: Provenance | None = None
 

@@ -57,7 +57,7 @@ META_LABELS = (
     "|发布单位|发布机关|失效日期|文件来源|所属类别|文件分类|所属机构|公开日期|上载日期"
     "|公开目录|公开责任部门|公开形式|公开方式|公开类型|公开属性|公开期限|公开范围|政策咨询机关|政策咨询电话"
     "|政策解读|内容分类|关键词|签发时间|签发日期|签署日期|登记日期|公开时限|发文单位|文件类型|效力状态|信息时效期|失效时间"
-    "|文件编号|发文时间"
+    "|文件编号|发文时间|发表日期|发表时间"
 )
 #: Labels that are also words of plan text (项目名称：, 文号) are a page's field only where no Chinese
 #: character runs into them (蔚县 2020: 名    称:…的通知 ⏎ 文    号:蔚政办字〔2020〕43号).
@@ -81,13 +81,18 @@ _META_VALIDITY = r"(?:现行)?有效|已?失效|已?废止|部分失效"
 #: A document number under its label, only a number's (咸阳 2022: 主题词 ⏎ ⏎ 咸政发〔2022〕4号, the number the
 #: page prints above the addressees, is no 主题词).
 _NUMBER_BELOW = rf"(?<=(?:文号|字号)[：:】][ \t\u3000]*\n[ \t\u3000\n]*){_META_NUMBER}"
+#: A document's type, as its title ends (…的通知, …实施方案).
+DOC_TYPES = "通知|意见|方案|办法|决定|规定|细则|计划|规划|纲要|措施|函|批复|通报|公告|通告|决议|条例|指引|要点|规则|预案|指南|章程"
 #: A value on the line under its label (• 索引号: ⏎ 6107280000/2024-001005 ⏎ • 主题分类:), as a page
 #: that sets its fields in a list prints them: a date, a number, an index or a validity alone on its
 #: line, or any line of up to a title's length with the next label right under it (gov.cn 2014, as
-#: its narrow layout prints the table: 标  题: ⏎ 国务院办公厅关于落实…分工的通知 ⏎ 发文字号:).
+#: its narrow layout prints the table: 标  题: ⏎ 国务院办公厅关于落实…分工的通知 ⏎ 发文字号:).  A title is
+#: the value under a title's label only: 文号: 时效: ⏎ 关于印发《…工作方案》的通知 ⏎ 发表日期: (木兰 2019) is a
+#: page's title between its fields, and 时效 is empty.
 _VALUE_BELOW = (
     rf"(?:\n[ \t\u3000\n]*(?=(?:{_META_DATE}|{_NUMBER_BELOW}|{_META_INDEX}|{_META_VALIDITY})[ \t\u3000]*(?:\n|$)"
-    rf"|[^\n：:]{{1,120}}\n[ \t\u3000\n]*{_BULLET}(?:{_ANY_META})[：:]))?"
+    rf"|(?:(?<=(?:标题|名称)[：:]\s*)|(?![^\n]*(?:{DOC_TYPES})[ \t\u3000]*\n))"
+    rf"[^\n：:]{{1,120}}\n[ \t\u3000\n]*{_BULLET}(?:{_ANY_META})[：:]))?"
 )
 #: The next field's label, which ends a field's value: 发文日期: or, as a law database prints its
 #: fields, 【发布日期】 (广州 2007: - 【发布文号】穗府〔2007〕7号 ⏎ - 【发布日期】2007-04-04).

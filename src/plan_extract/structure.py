@@ -48,6 +48,9 @@ class DraftMeasure:
     title: str | None
     heading: Fragment | None
     tasks: list[DraftTask] = field(default_factory=list)
+    #: the responsibility printed on the heading of a measure divided into items (（一）…（牵头单位：A）
+    #: ⏎ 1.… ⏎ 2.…): the measure's, for every task under it that names nobody itself
+    paren: Fragment | None = None
 
 
 @dataclass
@@ -192,6 +195,10 @@ def _plan_after_signature(body: list[Fragment]) -> tuple[int, int] | None:
     signature (or a 附件 line) numbered anew from 一、 (or （一）); None otherwise."""
     for k, f in enumerate(body):
         end = k + 1 if _is_closing_formula(f) and k + 1 < len(body) and _is_signature(body, k + 1) else k
+        if _is_annex_start(f):
+            # 附件：1.…任务清单 ⏎ 2.…任务分解 ⏎ 沁县人民政府办公室 ⏎ 2025年5月18日: the notice's annex note, and
+            # its signature under it (沁县 2025: the signature was the plan's preamble, its annexes' names its title)
+            end = next((j for j in _annex_note(body, k) if _is_signature(body, j)), k)
         if _is_signature(body, end):
             start = end + (1 if DATE_RE.fullmatch(body[end].text.strip()) else 2)
         elif _is_annex_start(f):
@@ -202,6 +209,16 @@ def _plan_after_signature(body: list[Fragment]) -> tuple[int, int] | None:
         return (end, start) if nxt is not None and nxt.number == 1 else None
     return None
 
+
+def _annex_note(body: list[Fragment], k: int) -> range:
+    """Where a signature may follow the notice's annex note opening at ``k``: the few lines after it (one
+    per annex), up to the first section or measure heading."""
+    stop = min(len(body), k + 1 + ANNEX_NOTE_MAX)
+    return range(k + 1, next((j for j in range(k + 1, stop) if body[j].kind in ("section", "measure")), stop))
+
+
+#: Most lines a notice's annex note runs to after its first (附件：1.… ⏎ 2.… ⏎ …).
+ANNEX_NOTE_MAX = 8
 
 #: A notice announcing points of its own: 请结合以下要求认真贯彻执行 / 并就有关事项通知如下 / 提出如下贯彻意见.
 _ANNOUNCES_POINTS = regex.compile(r"[如以]下")
@@ -418,6 +435,13 @@ def _file(
                 opened = f
         elif f.kind == "paren" and (is_responsibility(f.text) or (carried and is_name_list(f.text))):
             carried = carried or carries_rule(f.text)
+            if _names_measure(just_opened, body[k + 1] if k + 1 < len(body) else None) and not (
+                buffer or f.index in gap_before or uncertain
+            ):
+                # （一）加快建设……（牵头单位：A） ⏎ 1.…: the measure's own agencies, not a task's
+                sections[-1].measures[-1].paren = f
+                k += 1
+                continue
             if not buffer and just_opened is not None and f.index not in gap_before and not uncertain:
                 # （五）加快推进……。（A负责）: the heading's sentence is all the parenthesis closes
                 heading_text = _after_label(just_opened)
@@ -473,6 +497,14 @@ def _file(
     signature = closing[formula:] or dated
     closing = _closing_paragraphs(sections, gap_before) + closing + annex
     return DraftPlan(front, sections, closing, runs, warnings, signature)
+
+
+def _names_measure(heading: Fragment | None, nxt: Fragment | None) -> bool:
+    """Whether a responsibility parenthesis right after a measure's heading is the measure's: its items
+    follow (盘龙 2022: （一）加快建设区域性国际经济贸易中心现代服务业示范区（牵头单位：区商务和投资促进局）
+    ⏎ 1.促进现代商贸服务业提质增效。…).  Followed by text, or by the next heading, the heading's sentence
+    is all the parenthesis closes (（五）加快推进……。（A负责）): a task, as before."""
+    return heading is not None and heading.kind == "measure" and nxt is not None and nxt.kind == "item"
 
 
 def _is_annex_start(f: Fragment) -> bool:

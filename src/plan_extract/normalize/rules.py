@@ -13,9 +13,9 @@ import regex
 from opencc import OpenCC
 
 from ..attribution import CLOSE_BRACKETS, LABEL, ORGAN, RESP_LABEL, UNIT_END
-from ..front import ANNEX_RE, DOC_TYPES, HANDING_ON
+from ..front import ANNEX_RE, HANDING_ON
 from ..numerals import DOC_NUMBER
-from ..segment import ITEM_RE, MEASURE_RE, META_RE, PAGE_FIELD_LABELS, SECTION_RE, SUBITEM_RE
+from ..segment import DOC_TYPES, ITEM_RE, MEASURE_RE, META_RE, PAGE_FIELD_LABELS, SECTION_RE, SUBITEM_RE
 from .charclass import TERMINAL, is_cjk, is_han
 from .chardata import NUMBER_FORMS, PRESENTATION_FORMS, RADICAL_TO_IDEOGRAPH
 from .edits import Edit, diff_edits

@@ -23,6 +23,8 @@ an agency matrix could not tell its rows from placed ones (``placed`` is in both
 The ``parenthesis`` column is the responsibility parenthesis verbatim, as the agencies were read
 from it: a row whose agencies look wrong can be checked against what the source printed without
 going back to the JSON (an unplaced parenthesis row had only its parsed agencies before).
+``agencies_from`` is ``measure`` where a task names nobody itself and its agencies are the ones its
+measure's heading prints (then ``parenthesis`` is the heading's); empty where they are the task's own.
 
 Choices where other tools care:
 
@@ -79,6 +81,7 @@ TASK_COLUMNS: tuple[str, ...] = (
     "roles",
     "responsibility",
     "agency_note",
+    "agencies_from",
     "placed",
     "kind",
     "first_measure",
@@ -101,6 +104,7 @@ AGENCY_COLUMNS: tuple[str, ...] = (
     "position",
     "agencies_in_task",
     "responsibility",
+    "agencies_from",
     "text",
     "parenthesis",
     "placed",
@@ -140,6 +144,7 @@ def task_rows(record: PlanRecord, file: str) -> list[Row]:
                 "roles": "、".join(a.role for a in task.agencies) or None,
                 "responsibility": task.responsibility,
                 "agency_note": task.agency_note,
+                "agencies_from": task.agencies_from,
                 "placed": True,
                 "kind": "task",
                 "first_measure": measure.number if measure else None,
@@ -158,6 +163,7 @@ def task_rows(record: PlanRecord, file: str) -> list[Row]:
                 "roles": "、".join(a.role for a in u.agencies) or None,
                 "responsibility": None,
                 "agency_note": None,
+                "agencies_from": None,
                 "placed": False,
                 "kind": u.kind,
                 "first_measure": u.first_measure,
