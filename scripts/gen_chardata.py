@@ -28,6 +28,9 @@ PRESENTATION_TAGS = ("<vertical>", "<small>")
 #: Enclosed Alphanumerics' numbers in brackets and with a full stop (⑴ ⒈), one character each, as Word
 #: and PDFs set item numbers; Unicode decomposes them (<compat>) to the ASCII they draw: (1), 1.
 NUMBER_FORMS = (0x2474, 0x249B)
+#: Enclosed CJK's parenthesized ideographs ㈠…㈩ (沙县 2012's measures, typed in an old word processor):
+#: <compat> (一)…(十), written with full-width brackets （一）…（十）.
+IDEOGRAPH_NUMBER_FORMS = (0x3220, 0x3229)
 
 
 def parse(source: Path) -> tuple[str, dict[int, int]]:
@@ -92,13 +95,19 @@ def render(version: str, table: dict[int, int]) -> str:
     lines.append("}")
     lines.append("")
     lines.append("#: Numbers in brackets or with a full stop set as one character → the ASCII they draw (Unicode's")
-    lines.append("#: <compat> decompositions of ⑴…⒇ and ⒈…⒛, from the Python build's Unicode database).")
+    lines.append("#: <compat> decompositions of ⑴…⒇, ⒈…⒛ and ㈠…㈩, from the Python build's Unicode database).")
     lines.append("NUMBER_FORMS: dict[str, str] = {")
-    for cp in range(NUMBER_FORMS[0], NUMBER_FORMS[1] + 1):
+    codepoints = [*range(NUMBER_FORMS[0], NUMBER_FORMS[1] + 1)]
+    codepoints += range(IDEOGRAPH_NUMBER_FORMS[0], IDEOGRAPH_NUMBER_FORMS[1] + 1)
+    for cp in codepoints:
         tag, _, codes = unicodedata.decomposition(chr(cp)).partition(" ")
         if tag != "<compat>":
             continue
         drawn = "".join(chr(int(c, 16)) for c in codes.split())
+        if IDEOGRAPH_NUMBER_FORMS[0] <= cp <= IDEOGRAPH_NUMBER_FORMS[1]:
+            # (一) → （一）: brackets round a Chinese numeral are full-width, as harmonize_punctuation would make
+            # them; written so at once, the label is one rule's change
+            drawn = drawn.replace("(", "\uff08").replace(")", "\uff09")
         lines.append(f'    "\\u{cp:04x}": "{drawn}",  # {unicodedata.name(chr(cp))}')
     lines.append("}")
     lines.append("")

@@ -485,6 +485,32 @@ def test_a_labelled_list_in_ascii_square_brackets_closes_its_task() -> None:
     ]
 
 
+def test_a_list_closed_by_a_phrase_in_tortoise_shell_brackets_closes_its_task() -> None:
+    """潮州 2019 (打赢蓝天保卫战实施方案, a news site's repost) prints a list that holds （…） of its own in 〔…〕.
+    It stayed in the task's text, and the task took the next sentence's agencies: 市场监管局 led both.  Its
+    remark 以下各项工作均需…落实 is the list's note, not an agency named 以下各项工作均需各县、区人民政府（管委会）."""
+    text = (
+        "(一)升级产业结构,推动产业绿色转型。\n"
+        "1.制定实施准入清单。完成生态保护红线、环境质量底线、资源利用上线、环境准入清单编制工作,明确禁止和限制"
+        "发展的行业、生产工艺和产业目录。〔市生态环境局牵头,市发展和改革局、工业和信息化局、自然资源局参与,各县、"
+        "区人民政府(管委会)负责落实。以下各项工作均需各县、区人民政府(管委会)落实,不再列出。〕按省的要求,县级及"
+        "以上城市建成区原则上不再新建每小时35蒸吨以下燃煤锅炉,其他区域禁止新建每小时10蒸吨及以下燃煤锅炉。"
+        "(市生态环境局、市场监管局牵头,市发展和改革局、工业和信息化局参与)\n"
+    )
+    record = extract_source(SourceText(path="mini.txt", name="mini.txt", kind="text", text=text))
+    first, second = record.plan.sections[0].measures[0].tasks
+    assert first.text.endswith("生产工艺和产业目录。") and second.text.startswith("按省的要求")
+    assert [(a.name, a.role) for a in first.agencies] == [
+        ("市生态环境局", "lead"),
+        ("市发展和改革局", "co"),
+        ("工业和信息化局", "co"),
+        ("自然资源局", "co"),
+        ("各县、区人民政府（管委会）", "co"),
+    ]
+    assert "以下各项工作均需各县、区人民政府（管委会）落实" in (first.agency_note or "")
+    assert [a.name for a in second.agencies if a.role == "lead"] == ["市生态环境局", "市场监管局"]
+
+
 # --- lists without a phrase, under the document's rule (浙江 2014) -----------------------------------------
 
 #: 浙江省大气污染防治行动计划重点工作部门分工方案 (浙政办发〔2014〕, www.zj.gov.cn), task 1's parenthesis.

@@ -62,6 +62,8 @@ def test_front_matter_case(case: dict[str, Any]) -> None:
     for key, value in expect.get("document", {}).items():
         assert document.get(key, [] if key == "head" else None) == value, f"document.{key} ({case['defect']})"
     plan = record["plan"]
+    for key, value in expect.get("plan", {}).items():
+        assert plan.get(key) == value, f"plan.{key} ({case['defect']})"
     if "plan_title" in expect:
         assert plan["title"] == expect["plan_title"]
     if "preamble_starts" in expect:
@@ -104,6 +106,7 @@ def test_front_matter_case_loses_nothing(case: dict[str, Any]) -> None:
     kept = "".join(json_strings(record, skip=frozenset({"accounting", "warnings", "provenance"})))
     dropped = "".join(d["text"] for d in record["accounting"]["dropped"])
     metadata = record["document"]["metadata"]
+    plan = record["plan"]
     text = normalize(case["text"])
     pos = 0
     while pos < len(text):
@@ -131,10 +134,13 @@ def test_front_matter_case_loses_nothing(case: dict[str, Any]) -> None:
             assert to_iso(dated.group(0)) == record["document"]["signed_date"], line
             line = line[: dated.start()].strip()
         line = regex.sub(r"(?<=日)[?？]+$", "", line)  # characters lost after a date (二〇一二年三月二十二日???)
-        if line[:1] in "（(" and line[-1:] in "）)" and DATE_RE.fullmatch(line[1:-1]):
-            line = line[1:-1]  # a 意见's date in brackets under its title: the signing date too
+        bracketed = line[:1] in "（(" and line[-1:] in "）)" and DATE_RE.fullmatch(line[1:-1]) is not None
+        if bracketed:
+            # a 意见's date in brackets under its title: the signing date too, or a handed-on plan's own date
+            line = line[1:-1]
         if DATE_RE.fullmatch(line):  # the signature's date, as an ISO date
-            assert to_iso(line) == record["document"]["signed_date"], line
+            dates = (record["document"]["signed_date"], *([plan.get("dated")] if bracketed else []))
+            assert to_iso(line) in dates, line
         elif line:  # sentence by sentence (addressees are a list: the marks between them are the list's,
             # not text; a site's tag 【规范性文件】 is in document.head apart from its title; an item's
             # label 1., (1), 第一条 or （一） and its heading are fields of the task apart from its text; a

@@ -149,11 +149,15 @@ def test_presentation_forms_are_unicodes_decompositions() -> None:
 
 
 def test_number_forms_are_unicodes_decompositions() -> None:
-    """⑴…⒇ and ⒈…⒛ are mapped, each to what NFKC spells it (⑴ → (1), ⒓ → 12.); ① is not (NFKC: 1)."""
-    mapped = {chr(cp) for cp in range(0x2474, 0x249C)}
+    """⑴…⒇, ⒈…⒛ and ㈠…㈩ are mapped, each to what NFKC spells it (⑴ → (1), ⒓ → 12.; ㈠ → (一), its
+    brackets full-width round a Chinese numeral: （一）); ① is not (NFKC: 1)."""
+    mapped = {chr(cp) for cp in [*range(0x2474, 0x249C), *range(0x3220, 0x322A)]}
     assert set(NUMBER_FORMS) == mapped
     for ch in mapped:
-        assert NUMBER_FORMS[ch] == unicodedata.normalize("NFKC", ch), f"U+{ord(ch):04X} {unicodedata.name(ch)}"
+        nfkc = unicodedata.normalize("NFKC", ch)
+        if 0x3220 <= ord(ch) <= 0x3229:
+            nfkc = nfkc.replace("(", "（").replace(")", "）")
+        assert NUMBER_FORMS[ch] == nfkc, f"U+{ord(ch):04X} {unicodedata.name(ch)}"
     assert "①" not in NUMBER_FORMS
 
 

@@ -84,6 +84,9 @@ UNIT_END = rf"(?:{ORGAN_END}|单位|部门|机构|机关)"
 _ORGAN_NAME = regex.compile(rf"{ORGAN}|各\p{{Han}}{{1,30}}")
 #: A bracketed note at a name's end: 省发改委（省能源局）, …示范区管委会（推进办公室）.
 TRAILING_NOTE = regex.compile(r"[（(][^（）()]{1,12}[）)]$")
+#: A clause about the tasks, not a list of names, after a list's phrase: 以下各项工作均需各县、区人民政府（管委会）
+#: 落实 (潮州 2019, whose 落实 made 以下各项工作均需各县… an agency), 上述任务…, 其中….
+_REMARK = regex.compile(r"(?:以下|以上|上述|其中|其余|此项|该项|本项|各项工作)|\p{Han}{0,12}?(?:均需|均由|均应|均要)")
 # A further clause after the main phrase that names more agencies: （A负责，B等有关部门配合）
 _SECONDARY = regex.compile(
     r"^(?P<names>[^，,；;。]+?)(?P<verb>(?:按职责分工|按职责|分别|共同|积极)?(?:配合|参与|指导|协助|协同|协办|支持|落实|督促指导|督促落实))$"
@@ -415,6 +418,11 @@ def _parse_phrase(inner: str, carried_rule: str | None) -> Responsibility | None
     # only goes with the verb of the next (（A牵头，B、C等部门，D、各街道办事处配合）: B, C and D assist)
     pending: list[str] = []
     for clause in regex.split(r"[，,；;。]", rest):
+        if _REMARK.match(clause.strip()):
+            notes.extend(pending)
+            notes.append(clause.strip())
+            pending = []
+            continue
         ms = _SECONDARY.match(clause.strip())
         if ms and not _FIRST_LEADS.search(clause) and not _CARRIES.search(clause):
             for waiting in pending:

@@ -337,6 +337,7 @@ def build_record(
         annex_label=_text(fm.annex_label),
         title=_text(fm.plan_title),
         drafted_by=[sp.text for sp in fm.drafted_by],
+        dated=to_iso(_text(fm.plan_dated)),
         preamble=_text(fm.preamble),
         sections=sections,
         closing=closing_text,

@@ -17,16 +17,24 @@ from dataclasses import dataclass, field
 import regex
 
 from .attribution import ORGAN, TRAILING_NOTE, UNIT_END
+from .dates import to_iso
 from .numerals import DOC_NUMBER
 from .segment import ARTICLE_RE, CHAPTER_RE, DATE_RE, DOC_TYPES, PART_RE, Fragment
 
 ISSUERS = regex.compile(rf"{ORGAN}(?:[ \t\u3000]+{ORGAN})*")
 #: What issuers do with a document they hand on, as a title's head says it (…印发关于…的意见的通知).
 HANDING_ON = "印发|转发|批转"
-#: A title's first line that names its issuers and what they do (鹤岗市人民政府 鹤岗市中级人民法院印发).
-_ISSUERS_HANDING_ON = regex.compile(rf"{ISSUERS.pattern}(?:{HANDING_ON})?")
+#: A title's first line that names its issuers and what they do (鹤岗市人民政府 鹤岗市中级人民法院印发), or whose
+#: document it hands on (江苏 2021: 江苏省人民政府办公厅转发省发展改革委等部门 ⏎ 关于…的通知).
+_ISSUERS_HANDING_ON = regex.compile(rf"{ISSUERS.pattern}(?:等(?:部门|单位))?(?:{HANDING_ON})?")
 #: A title's last words: a document type (…的通知, …实施方案).
-ENDS_IN_DOC_TYPE = regex.compile(rf"(?:{DOC_TYPES})$")
+#: A title's qualifier in brackets after its type: （试行）, （2019-2020年）, （征求意见稿）.
+_QUALIFIER = r"[（(](?:试[ \t\u3000]*行|暂行|修订|修订稿|修订版|草案|征求意见稿|送审稿|\d{4}(?:[—–－\-~至]+\d{4})?年(?:度)?)[）)]"
+#: …as a title ends: its type, and any qualifier after it on its line (潮州 2019: …实施方案（2019-2020年）,
+#: whose title was the preamble's first words; 沙县 2012: …实施意见（试行）, whose issuer's line above it was
+#: lost) -- but a single year, as a law database tells a rule's versions apart (…管理规定(2005年) above the
+#: notice's own 关于 title, 武汉 2005), is the page's.
+ENDS_IN_DOC_TYPE = regex.compile(rf"(?:{DOC_TYPES})(?:[ \t\u3000]*(?!（\d{{4}}年）|\(\d{{4}}年\)){_QUALIFIER})?$")
 BOOK_TITLE_RE = regex.compile(r"《([^《》]+)》")
 #: What a notice does with what it hands on (印发, 转发, …; 分解下达 or 进行责任分解 a plan's tasks, as a
 #: 政府工作报告's 责任分解 notice says: 郧阳 2023, 湖北 2018).
@@ -68,6 +76,7 @@ class FrontMatter:
     annex_label: Span | None = None
     #: the agencies printed under the plan's title as its drafters (市发展改革委、市住房城乡建设局)
     drafted_by: list[Span] = field(default_factory=list)
+    plan_dated: Span | None = None  # the date under a handed-on plan's title
 
 
 class _Joined:
@@ -100,9 +109,11 @@ class _Joined:
 
 
 #: How an addressee ends (各区人民政府, 市政府各委、办、局, 国务院各部委、各直属机构, 各有关单位,
-#: 立山经济开发区, 新疆生产建设兵团).
+#: 立山经济开发区, 新疆生产建设兵团), or a township, street or village named outright (新乡 2020's
+#: 高新区: 各部门，关堤乡、振中街道，驻区各单位; 阳泉 2021: 街道办事处、各村).
 _ADDRESSEE_END = regex.compile(
-    r"(?:政府|部门|机构|单位|局|委|办|厅|院|署|部|会|室|司|处|所|公司|集团|企业|组织|党委|党组|区|兵团)$"
+    r"(?:政府|部门|机构|单位|局|委|办|厅|院|署|部|会|室|司|处|所|公司|集团|企业|组织|党委|党组|区|兵团"
+    r"|乡|镇|街道|村|社区|苏木|嘎查)$"
 )
 
 
@@ -119,9 +130,19 @@ def issuer_in_title(title: str) -> str | None:
     return head if ISSUERS.fullmatch(head) else None
 
 
+#: A page's breadcrumb: its steps parted by > » ›, or its opening words.
+_BREADCRUMB = regex.compile(r"[>»›]|^[ \t\u3000]*(?:首页|当前位置|您的位置|您现在的位置)")
+#: Most characters of a page's label (印发通知, 方案全文): no title is so short.
+_LABEL_CHARS = 4
+
+
 def looks_like_title(line: str) -> bool:
     """A document title line: ends with a document type (…的通知, …若干意见), is a 关于 title, or is
-    followed by a document number in brackets (…的通知（岳办发〔2017〕2号）: the page's, not the title's)."""
+    followed by a document number in brackets (…的通知（岳办发〔2017〕2号）: the page's, not the title's).
+    Not a breadcrumb, though its last step names a kind of document (广东 2021: 首页 > 政务公开 > 通知公告), nor
+    a page's label of a few characters (湖北 2022: 印发通知): they were titles, the real one in the head."""
+    if _BREADCRUMB.search(line) or (len(line.strip()) <= _LABEL_CHARS and "关于" not in line):
+        return False
     numbered = TITLE_NUMBER_RE.search(line) is not None
     line = TAB_SUFFIX_RE.sub("", TITLE_NUMBER_RE.sub("", line))
     if ENDS_IN_DOC_TYPE.search(line):
@@ -180,9 +201,7 @@ _TITLE_GOES_ON = "（(的"
 #: A short line that ends a plan's name after its years: …纲要 ⏎ （2016—2030年） ⏎ 实施分工方案.
 _TITLE_REST_LINE = regex.compile(rf"[^\n。，；：:、（）()]{{0,10}}(?:{DOC_TYPES})(?=\n|$)")
 #: A line that is only a bracketed qualifier of the title above it: (试 行), （2021—2025年）, （征求意见稿）.
-_QUALIFIER_LINE = regex.compile(
-    r"[（(](?:试行|暂行|修订|修订稿|草案|征求意见稿|送审稿|\d{4}(?:[—–－-]+\d{4})?年(?:度)?)[）)][ \t\u3000]*(?:\n|$)"
-)
+_QUALIFIER_LINE = regex.compile(rf"{_QUALIFIER}[ \t\u3000]*(?:\n|$)")
 
 
 def _title_end(text: str, start: int) -> int:
@@ -209,7 +228,8 @@ def _title_end(text: str, start: int) -> int:
     stop = end
     lines = 1
     while stop < len(text) and text[stop + 1 : stop + 2] not in ("", "\n"):
-        if lines >= _TITLE_LINES + (2 if _goes_on(text, stop) else 0):
+        # a 关于 title may take a line more: 山东省人民政府办公厅 ⏎ 转发省人力资源社会保障厅等部门 ⏎ 关于做好… ⏎ …的通知
+        if lines >= _TITLE_LINES + (2 if _goes_on(text, stop) else 0) + ("关于" in text[start:stop]):
             break
         stop = _line_end(text, stop + 1)
         lines += 1
@@ -506,6 +526,23 @@ def _head_lines(t: str, j: _Joined, pos: int, fm: FrontMatter) -> int:
     return pos
 
 
+#: A news site's line above a document it reposts whole: …印发《…》。全文如下：
+_NEWS_LEAD = regex.compile(r"(?:[^\n]{0,200}\n){0,2}?[^\n]{0,200}?(?:全文如下|原文如下)[：:]?[ \t\u3000]*(?=\n)")
+
+
+def _about_title_below(t: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where a 关于 title right under the title ``[start, end)`` lies, where that one has no 关于: the
+    document's, set over its lines with its issuers above its 关于; None where there is none."""
+    if "关于" in t[start:end] or end >= len(t):
+        return None
+    below = _skip_breaks(t, end)
+    stop = _title_end(t, below)
+    lines = t[below:stop]
+    if "关于" in lines and ENDS_IN_DOC_TYPE.search(lines) and _issuers_before_about(lines):
+        return below, stop
+    return None
+
+
 def _page_summary_end(t: str, j: _Joined, start: int) -> int:
     """Where a page's labelled summary that opens the text ends (0: none there): the label's paragraph,
     or, a label alone on its line (核心提示：), the sentences of the paragraph under it."""
@@ -558,6 +595,14 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
             fm.head.append(sp)
         pos = summary
         start = _skip_breaks(t, pos)
+    lead = _NEWS_LEAD.match(t, start)
+    if lead:
+        # 日前，潮州印发《…实施方案（2019-2020年）》。全文如下： (a news site's repost, 潮州 2019): the site's words
+        sp = j.span(start, lead.end())
+        if sp:
+            fm.head.append(sp)
+        pos = lead.end()
+        start = _skip_breaks(t, pos)
     line = _title_line(t, start)
     if not looks_like_title(line) and _page_lines_before_title(t, start):
         # 您的位置：首页»法律资料网»法律法规» ⏎ 关于印发…的通知: a page's own lines above the title
@@ -586,6 +631,14 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
         line = line[tag.end() :]
     if looks_like_title(line) and line[-1:] not in "。！？；" and (start > 0 or rest[0].kind == "line"):
         pos = _title_end(t, start)
+        below = _about_title_below(t, start, pos)
+        if below is not None:
+            # 山东省财政厅大学生创业引领计划 ⏎ 山东省人民政府办公厅 ⏎ 转发…等部门 ⏎ 关于…的通知 (山东 2010): a page's
+            # link above the document's own 关于 title is the page's
+            sp = j.span(start, pos)
+            if sp:
+                fm.head.append(sp)
+            start, pos = below
         fm.title = _joint_title(j, start, pos)
         site = TAB_SUFFIX_RE.search(t, start, pos)
         if fm.title and site:
@@ -726,6 +779,15 @@ def _plan_head(t: str, j: _Joined, after: int, fm: FrontMatter) -> None:
         fm.annex_label = j.span(first, annex.end())
         after = annex.end()
         first = _skip_breaks(t, after)
+    label = _TEXT_LABEL_LINE.match(t, first)
+    if label:
+        # 方案全文 ⏎ 湖北省减污降碳协同增效实施方案 (湖北 2022, a wiki's copy): the page's label over the plan, not
+        # its title's first words
+        sp = j.span(first, label.end())
+        if sp:
+            fm.head.append(sp)
+        after = label.end()
+        first = _skip_breaks(t, after)
     # the plan's name as the notice quotes it, set over lines below; any of the notice's 《…》 may be it
     # (共青团 2005 quotes 《共青团中央关于…的决定》 before 《…创建办法(试行)》, whose (试 行) is a line of its own)
     quoted = BOOK_TITLE_RE.finditer(fm.body.text) if fm.body else ()
@@ -745,6 +807,8 @@ def _plan_head(t: str, j: _Joined, after: int, fm: FrontMatter) -> None:
     fm.preamble = j.span(end, len(t))
 
 
+#: A page's label over the text it prints: 方案全文, 文件正文, 全文.
+_TEXT_LABEL_LINE = regex.compile(r"\p{Han}{0,2}(?:全文|正文)[：:]?[ \t\u3000]*(?=\n)")
 #: A line of organs' names alone: the drafters a forwarded plan prints under its title.
 _DRAFTERS_LINE = regex.compile(rf"{ORGAN}(?:[、，, \t\u3000]+{ORGAN})*")
 
@@ -761,17 +825,32 @@ def _drafters(t: str, j: _Joined, pos: int, fm: FrontMatter) -> int:
     title = fm.plan_title.text if fm.plan_title else ""
     if end == len(t) or not _DRAFTERS_LINE.fullmatch(t, start, end) or _DRAFTERS_LINE.fullmatch(title):
         # (a title of organs' names alone is a signature's first line misread: 永德 2021's two issuers' lines)
-        return pos
+        return _plan_date(t, j, pos, fm)
+    while end < len(t) and (nxt := _line_end(t, end + 1)) < len(t) and _DRAFTERS_LINE.fullmatch(t, end + 1, nxt):
+        end = (
+            nxt  # 省人力资源社会保障厅 省教育厅 省财政厅 ⏎ 省地税局 省工商局 人民银行济南分行 (山东 2010): a line each
+        )
     names = "".join(t[start:end].split())
     issuers = [sp.text for sp in (fm.issuer, fm.title) if sp is not None]
     if any("".join(text.split()).startswith(names) for text in issuers):
         # the notice's own issuers: its signature (泉州 2019, where a 附件 line above was read as the plan's title)
         return pos
-    for piece in regex.finditer(r"[^、，, \t\u3000]+", t[start:end]):
+    for piece in regex.finditer(r"[^、，, \t\u3000\n]+", t[start:end]):
         sp = j.span(start + piece.start(), start + piece.end())
         if sp:
             fm.drafted_by.append(sp)
-    return end
+    return _plan_date(t, j, end, fm)
+
+
+def _plan_date(t: str, j: _Joined, pos: int, fm: FrontMatter) -> int:
+    """The date in brackets under a handed-on plan's title (or its drafters), where one is printed; where
+    the preamble starts.  山东 2010 forwards a 意见 of six departments dated （二○一○年四月二十六日） under their
+    names; the date ran into the preamble's first sentence."""
+    dated = DATE_UNDER_TITLE_RE.match(t, pos) if fm.body is not None else None
+    if dated is None or to_iso(dated.group("date")) is None:
+        return pos
+    fm.plan_dated = j.span(dated.start("date"), dated.end("date"))
+    return int(dated.end())
 
 
 def parse_plan_head(frags: list[Fragment], fm: FrontMatter) -> None:

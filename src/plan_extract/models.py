@@ -195,6 +195,12 @@ class Plan(_Model):
         description="the agencies printed under the plan's title as the ones that drew it up "
         "(市发展改革委、市住房城乡建设局 under a plan a notice forwards, 转发), one name each; absent when none",
     )
+    dated: str | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="the date printed in brackets under the title of a plan a notice hands on (its drafters' "
+        "date, （二○一○年四月二十六日）), ISO 8601; absent when none is printed",
+    )
     preamble: str | None
     sections: list[Section]
     closing: str | None = Field(

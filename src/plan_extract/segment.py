@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .attribution import CLOSE_BRACKETS, OPEN_BRACKETS, RESP_LABEL
+from .attribution import CLOSE_BRACKETS, OPEN_BRACKETS, RESP_LABEL, is_responsibility
 from .dates import CN_DATE
 from .numerals import FORMAL, parse_chinese_number
 
@@ -73,7 +73,9 @@ _BULLET = rf"(?:[{_BULLETS}][ \t\u3000]*)?"
 #: a list (镇巴县 2024: • 来源: ⏎ • 发文机构:).
 _LISTED_SOURCE = rf"(?<=[{_BULLETS}][ \t\u3000]{{0,3}})来源"
 _META_DATE = r"\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(?:[ \t\u3000]*\d{1,2}:\d{2}(?::\d{2})?)?"  # a date (and a time)
-_META_NUMBER = r"[0-9０-９年月日\-./〔〕\[\]\p{Han}]+?号"  # a document number: 国发〔2019〕3号
+#: a document number: 国发〔2019〕3号 -- its number before 号 (an index with the next label run on after
+#: it, 011217651/2014-27670文号：…, or a name, 鄂州市政府发文字号：…, is no number: 鄂州 2014)
+_META_NUMBER = r"[0-9０-９年月日\-./〔〕\[\]\p{Han}]+?(?<=[0-9０-９〇零一二三四五六七八九十百])号"
 #: an index number: 000014349/2019-00012, or with blanks round its / (浠水 2017: 011282752 / 2017-00101)
 _META_INDEX = r"[0-9A-Za-z](?:[0-9A-Za-z\-_.]|[ \t]*/[ \t]*(?=[0-9A-Za-z]))*(?![^\s，,；;、])(?![ \t]*/)"
 #: A document's validity, as a page's field states it (时效: 失效, 有效性: 现行有效).
@@ -715,6 +717,10 @@ def _cuts(
             # ⏎ 6.…) runs as a bare list does, to its line's end -- not where the text itself breaks off in
             # the list, whose last name may be cut (…（牵头单位：市发)
             end, kind = (close if close != -1 else _labelled_list_end(text, i + 1)), "paren"
+        elif ch in "〔［" and (close := _matching(text, i)) != -1 and is_responsibility(text[i:close]):
+            # 〔市生态环境局牵头，市发展和改革局…参与，各县、区人民政府（管委会）负责落实。〕 (潮州 2019): a list
+            # closed by a phrase, in the brackets a page takes where the list holds （…） of its own
+            end, kind = close, "paren"
         elif RESP_LABEL.match(text, i):
             end, kind = _labelled_list_end(text, i), "paren"  # 责任单位：A、B on a line of its own
         elif para and (m := _LEADER_FIELD.match(text, i)):

@@ -258,7 +258,7 @@ def _file(
     sections: list[DraftSection] = []
     runs: list[UnplacedRun] = list(unplaced or [])
     closing: list[Fragment] = []
-    formula = 0  # 1 where the closing opens with 特此通告。 (the signature follows it)
+    formula = 0  # where the signature starts in the closing: after 特此通告。 (and the annex note under it)
     dated: list[Fragment] = []  # a signature under the annex's name
     annex: list[Fragment] = []  # 附件 after the plan's text (a 任务分工表), kept in the closing as printed
     buffer: list[Fragment] = []
@@ -480,6 +480,10 @@ def _file(
             flush()
             closing = body[k:]
             formula = 1
+            if k + 1 < len(body) and _is_annex_start(body[k + 1]):
+                # 特此通知。 ⏎ 附件：…实施办法 ⏎ 工业和信息化部办公厅 ⏎ 2020年1月17日 (工信部 2020): the annex note
+                # stands between the formula and the signature (the note was taken for the issuer)
+                formula = next((j for j in _annex_note(body, k + 1) if _is_signature(body, j)), k + 1) - k
             break
         elif _is_annex_start(f):
             # 附件：重点任务分工表 ⏎ 序号⇥重点任务⇥牵头单位…: the plan has ended; the annex is no task's text

@@ -409,7 +409,7 @@ PRESENTATION_FORMS: dict[str, str] = {
 }
 
 #: Numbers in brackets or with a full stop set as one character → the ASCII they draw (Unicode's
-#: <compat> decompositions of ⑴…⒇ and ⒈…⒛, from the Python build's Unicode database).
+#: <compat> decompositions of ⑴…⒇, ⒈…⒛ and ㈠…㈩, from the Python build's Unicode database).
 NUMBER_FORMS: dict[str, str] = {
     "\u2474": "(1)",  # PARENTHESIZED DIGIT ONE
     "\u2475": "(2)",  # PARENTHESIZED DIGIT TWO
@@ -451,4 +451,14 @@ NUMBER_FORMS: dict[str, str] = {
     "\u2499": "18.",  # NUMBER EIGHTEEN FULL STOP
     "\u249a": "19.",  # NUMBER NINETEEN FULL STOP
     "\u249b": "20.",  # NUMBER TWENTY FULL STOP
+    "\u3220": "（一）",  # PARENTHESIZED IDEOGRAPH ONE
+    "\u3221": "（二）",  # PARENTHESIZED IDEOGRAPH TWO
+    "\u3222": "（三）",  # PARENTHESIZED IDEOGRAPH THREE
+    "\u3223": "（四）",  # PARENTHESIZED IDEOGRAPH FOUR
+    "\u3224": "（五）",  # PARENTHESIZED IDEOGRAPH FIVE
+    "\u3225": "（六）",  # PARENTHESIZED IDEOGRAPH SIX
+    "\u3226": "（七）",  # PARENTHESIZED IDEOGRAPH SEVEN
+    "\u3227": "（八）",  # PARENTHESIZED IDEOGRAPH EIGHT
+    "\u3228": "（九）",  # PARENTHESIZED IDEOGRAPH NINE
+    "\u3229": "（十）",  # PARENTHESIZED IDEOGRAPH TEN
 }

@@ -116,13 +116,15 @@ def map_presentation_forms(text: str) -> list[Edit]:
 
 
 def map_number_forms(text: str) -> list[Edit]:
-    """Spell out an item number set as one character: ``⑴`` → ``(1)``, ``⒈`` → ``1.``.
+    """Spell out an item number set as one character: ``⑴`` → ``(1)``, ``⒈`` → ``1.``, ``㈠`` → ``(一)``.
 
     Defect: 辽宁 2012 (a provincial plan copied from its Word file) numbers its subitems
     ``⑴九年义务教育巩固率达到97%。`` with PARENTHESIZED DIGIT ONE (U+2474): no label pattern matches
     one character, so the subitems were not read and their numbers stayed in the tasks' text.  The
     table is Unicode's ``<compat>`` decompositions of ⑴…⒇ and ⒈…⒛ (scripts/gen_chardata.py), which
-    the segmenter reads as a typed (1) or 1. is read.  Circled numbers (①) decompose to a bare digit,
+    the segmenter reads as a typed (1) or 1. is read.  沙县 2012 numbers its measures ``㈠大力发展商贸业。``
+    (PARENTHESIZED IDEOGRAPH ONE, U+3220): the measures were lost in their section's text; ㈠…㈩ are
+    spelled out as (一)…(十) from the same table.  Circled numbers (①) decompose to a bare digit,
     which would lose that they are labels: they are left.
     """
     return _each_mapped(text, NUMBER_FORMS)
@@ -349,6 +351,8 @@ def part_heading_from_its_text(text: str) -> list[Edit]:
 _LABELLED_LIST = regex.compile(rf"{RESP_LABEL.pattern}[^\n{regex.escape(CLOSE_BRACKETS)}。；;]*")
 #: The end of an organ's name, right before a blank that parts it from the next.
 _ORGAN_BEFORE_BLANK = regex.compile(rf"{UNIT_END}$")
+#: A page field's label and its colon after a blank (信息分类 : 鄂州政办发 有效性: 有效).
+_NEXT_FIELD = regex.compile(rf"(?:{'|'.join(sorted(PAGE_FIELD_LABELS, key=len, reverse=True))})[ \t\u3000]*[：:]")
 
 
 def remove_spaces_in_chinese(text: str) -> list[Edit]:
@@ -362,7 +366,9 @@ def remove_spaces_in_chinese(text: str) -> list[Edit]:
     中共成都市委社会工作部 … 关于印发…的通知), or of a line of joint issuers (a signature): there they part
     names, and run together they read as one.  So do the blanks after an organ's name in a labelled
     agency list (吉水's 责任单位：县教体局 各相关乡镇政府, 责任单位：县财政局 县医保局 各乡镇人民政府: run
-    together, three agencies read as one, 县财政局县医保局各乡镇人民政府).
+    together, three agencies read as one, 县财政局县医保局各乡镇人民政府).  And the blank before a field's
+    label on a row of a page's fields (信息分类 : 鄂州政办发 有效性: 有效, 鄂州 2014): run together, the
+    label is the value's last word.
     """
     edits: list[Edit] = []
     # the names' spaces, and the one before a title's 关于
@@ -374,6 +380,8 @@ def remove_spaces_in_chinese(text: str) -> list[Edit]:
         s, e = m.span()
         if any(a < s and e <= b for a, b in joint):
             continue  # 成都市发展和改革委员会 中共成都市委社会工作部 关于…: the issuers' names, as printed
+        if _NEXT_FIELD.match(text, e) and _NEXT_FIELD.match(text, text.rfind("\n", 0, s) + 1):
+            continue  # 信息分类 : 鄂州政办发 有效性: 有效: the fields of a row, apart (有效性 is a word of text too)
         if (
             e < len(text)
             and is_han(text[e])
