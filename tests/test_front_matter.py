@@ -147,11 +147,12 @@ def test_front_matter_case_loses_nothing(case: dict[str, Any]) -> None:
             # title's document number in brackets, …的通知（岳办发〔2017〕2号）, is document.doc_number; a site's
             # column before a title (政务服务丨) and its name after one (-湖南省人民政府门户网站) are document.head)
             # (an item run on after the last one's agencies, …协办）2.…, is a piece with its label; a labelled
-            # list at a heading's end, （一）…（总牵头单位：…）, is the measure's parenthesis apart from its title)
+            # list at a heading's end, （一）…（总牵头单位：…）, is the measure's parenthesis apart from its title; a
+            # site's name before the title, 长沙市政府门户网站-…, is document.head)
             for n, piece in enumerate(
                 regex.split(
                     r"(?<=[】。丨])|(?=[（(]\p{Han}{1,12}〔\d{4}〕\d+号[）)]$)|(?=-[^-]{2,30}$)|(?<=[）)])(?=\d{1,3}[.．、]\p{Han})"
-                    r"|(?<=.)(?=[（(]\p{Han}{2,6}[：:][^（）()]+[）)]$)",
+                    r"|(?<=.)(?=[（(]\p{Han}{2,6}[：:][^（）()]+[）)]$)|(?<=^\p{Han}{2,20}网站?[-_|丨｜])",
                     line,
                 )
             ):

@@ -132,16 +132,14 @@ def issuer_in_title(title: str) -> str | None:
 
 #: A page's breadcrumb: its steps parted by > » ›, or its opening words.
 _BREADCRUMB = regex.compile(r"[>»›]|^[ \t\u3000]*(?:首页|当前位置|您的位置|您现在的位置)")
-#: Most characters of a page's label (印发通知, 方案全文): no title is so short.
-_LABEL_CHARS = 4
 
 
 def looks_like_title(line: str) -> bool:
     """A document title line: ends with a document type (…的通知, …若干意见), is a 关于 title, or is
     followed by a document number in brackets (…的通知（岳办发〔2017〕2号）: the page's, not the title's).
-    Not a breadcrumb, though its last step names a kind of document (广东 2021: 首页 > 政务公开 > 通知公告), nor
-    a page's label of a few characters (湖北 2022: 印发通知): they were titles, the real one in the head."""
-    if _BREADCRUMB.search(line) or (len(line.strip()) <= _LABEL_CHARS and "关于" not in line):
+    Not a breadcrumb, though its last step names a kind of document (广东 2021: 首页 > 政务公开 > 通知公告: it
+    was the title, and the real one was in the head)."""
+    if _BREADCRUMB.search(line):
         return False
     numbered = TITLE_NUMBER_RE.search(line) is not None
     line = TAB_SUFFIX_RE.sub("", TITLE_NUMBER_RE.sub("", line))
@@ -303,7 +301,8 @@ HAND_ON_RE = regex.compile(
     r"(?:印发|转发|批转|下发|下达|发)给?(?:你们|各)|现予(?:印发|转发|公布|发布)"  # (印发你们: 四川's wording)
 )
 #: A site's tag in front of a title: 【规范性文件】, 【政策文件】.
-SITE_TAG_RE = regex.compile(r"【[^【】\n]{1,12}】|\p{Han}{2,8}[丨｜]")
+#: …or its name, as a browser's tab shows it before the title (长沙 2020: 长沙市政府门户网站-长沙市人民政府办公厅关于…).
+SITE_TAG_RE = regex.compile(r"【[^【】\n]{1,12}】|\p{Han}{2,8}[丨｜]|\p{Han}{2,20}(?:网站|网)[ \t]*[-_|丨｜]+[ \t]*")
 #: A site's name after a title, as a browser's tab shows it and a page saved as text keeps it:
 #: 湖南省人民政府关于…的意见-湖南省人民政府门户网站.
 TAB_SUFFIX_RE = regex.compile(rf"(?<=(?:{DOC_TYPES}))[ \t]*[-_|丨｜]+[ \t]*[^\n。，；：:|丨｜_-]{{2,30}}$")
@@ -312,6 +311,10 @@ SUMMARY_LABEL_RE = regex.compile(r"[【\[]?(?:核心提示|内容摘要|内容�
 #: Most lines read between a title and the addressees (页眉 title, 发布时间, code, 发文字号, issuer,
 #: the title again over three lines).
 HEAD_LINES = 8
+#: Most lines looked down from a line of the head for the addressees that end it (长沙 2020, under the
+#: title on a browser's tab: breadcrumb, the title, 来源, 字体大小, a code, the issuer and the title over
+#: two lines, the number: nine).
+HEAD_AHEAD = 12
 #: Most lines read above a title where most are a site's menu items: short words, no punctuation
 #: (内蒙古 2013's rules page: 登录 注册 ⏎ • 蒙古文版 ⏎ • 无障碍浏览 ⏎ … seventeen items ⏎ 当前位置:…).
 MENU_LINES = 48
@@ -509,7 +512,7 @@ def _head_lines(t: str, j: _Joined, pos: int, fm: FrontMatter) -> int:
         if (line_end - start > 80 or regex.search(r"[。！？；，]", line)) and not _is_menu_item(line):
             break  # (a toast is the page's: 取消收藏成功！)
         ahead = start
-        for _ in range(HEAD_LINES):
+        for _ in range(HEAD_AHEAD):
             nl = t.find("\n", ahead)
             if nl == -1:
                 ahead = len(t)
@@ -633,8 +636,9 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
         pos = _title_end(t, start)
         below = _about_title_below(t, start, pos)
         if below is not None:
-            # 山东省财政厅大学生创业引领计划 ⏎ 山东省人民政府办公厅 ⏎ 转发…等部门 ⏎ 关于…的通知 (山东 2010): a page's
-            # link above the document's own 关于 title is the page's
+            # 山东省财政厅大学生创业引领计划 ⏎ 山东省人民政府办公厅 ⏎ 转发…等部门 ⏎ 关于…的通知 (山东 2010), 印发通知 ⏎
+            # 省生态环境厅 … 关于印发…的通知 (湖北 2022, a wiki's section label): a page's line above the
+            # document's own 关于 title is the page's
             sp = j.span(start, pos)
             if sp:
                 fm.head.append(sp)
