@@ -311,6 +311,33 @@ def test_a_clause_no_verb_follows_stays_a_note(paren: str, note: str) -> None:
     assert r is not None and r.names == ("市发展改革委",) and r.note == note
 
 
+@pytest.mark.parametrize(
+    ("paren", "names", "note"),
+    [
+        (
+            "（省政府办公厅、省财政厅牵头，省商务厅、省文化广电和旅游厅）",
+            ("省政府办公厅", "省财政厅", "省商务厅", "省文化广电和旅游厅"),
+            None,
+        ),
+        ("（省财政厅牵头，省商务厅、省文化广电和旅游厅等）", ("省财政厅", "省商务厅", "省文化广电和旅游厅"), "等"),
+    ],
+)
+def test_names_after_a_leads_qiantou_work_with_it(paren: str, names: tuple[str, ...], note: str | None) -> None:
+    """浙江 2024's wording (…牵头，A、B with no verb of their own): after 牵头 the names that follow are the
+    lead's partners, where after 负责 they are only said (above).  They were the note, and the task named
+    the leads alone."""
+    r = parse_responsibility(paren)
+    assert r is not None and r.names == names and r.note == note
+    assert r.roles == tuple("lead" if n in ("省政府办公厅", "省财政厅") else "co" for n in names)
+
+
+def test_a_rule_in_brackets_of_its_own_inside_a_phrase_list() -> None:
+    """The rule printed in the first name's brackets, in a list closed by a phrase: the name is the name."""
+    r = parse_responsibility("（县发改局（首位单位为牵头单位，下同）、县财政局按职责分工负责）")
+    assert r is not None and r.names == ("县发改局", "县财政局") and r.roles == ("lead", "co")
+    assert r.rule_carries and r.lead_rule == "首位单位为牵头单位"
+
+
 def test_rule_carries_across_measures_and_sections() -> None:
     """下同 stated in the first task applies to every later task, in later measures and sections; text of a
     section before its first measure comes first in document order."""

@@ -67,7 +67,7 @@ _ETC = regex.compile(rf"等(?P<what>{_ETC_WHAT}(?:和单位)?)$")
 # The document's rule that the first-listed agency leads: 排在第一位的部门为牵头部门, 列第一位者为牵头单位,
 # 排第一位的为牵头单位, 列在首位的为牵头部门, 第一个为牵头 ... (the words vary from page to page).
 _FIRST_LEADS = regex.compile(
-    r"(?:(?:排|列|位)(?:在|于)?)?(?:第一位|第一个|首位|首个)(?:的|者)?(?:部门|单位)?(?:为|是)?牵头(?:部门|单位)?"
+    r"(?:(?:排|列|位)(?:在|于)?)?(?:第一位|第一个|首位|首个)(?:的|者)?(?:部门|单位)?(?:为|是)?牵头(?:或汇总)?(?:部门|单位)?"
 )
 _CARRIES = regex.compile(r"下同")
 _WITH = regex.compile(r"^(?P<lead>.+?)(?P<verb>会同|牵头[，,、]?)(?P<others>.*)$")
@@ -148,10 +148,29 @@ def _split_rule(inner: str) -> tuple[str, str]:
     m = _FIRST_LEADS.search(inner)
     if not m:
         return inner, ""
+    group = _bracket_around(inner, m.start())
+    if group is not None:
+        # 县发改局（首位单位为牵头单位，下同）、县财政局 (海盐 2022), …旅游厅（除标注为“牵头”单位外，列第一位的为
+        # 牵头或汇总单位，下同） (浙江 2024): the rule in brackets of its own, wherever they stand
+        a, b = group
+        return inner[:a] + inner[b:], "，" + inner[a + 1 : b - 1]
     cut = max(inner.rfind(p, 0, m.start()) for p in "，,。；;")
     if cut <= 0:
         return inner, ""
     return inner[:cut], inner[cut:]
+
+
+def _bracket_around(text: str, at: int) -> tuple[int, int] | None:
+    """The span of the innermost bracket pair (（…） or (…)) of ``text`` that holds position ``at``."""
+    opened = []
+    for i, ch in enumerate(text):
+        if ch in "（(":
+            opened.append(i)
+        elif ch in "）)" and opened:
+            start = opened.pop()
+            if start < at < i:
+                return start, i + 1
+    return None
 
 
 def carries_rule(paren: str) -> bool:
@@ -439,7 +458,14 @@ def _parse_phrase(inner: str, carried_rule: str | None) -> Responsibility | None
                 notes.extend(pending)
                 notes.append(clause.strip())  # what else the list says: 2023年底前完成
                 pending = []
-    notes.extend(pending)  # names no verb follows: not read as agencies, kept as said
+    if pending and _LEAD_PHRASE.fullmatch(phrase):
+        # （省财政厅牵头，省商务厅、省文化广电和旅游厅）: the names after a lead's 牵头 are those who work with it
+        for waiting in pending:
+            found, found_notes = _split_names(waiting)
+            names += found
+            notes.extend(found_notes)
+    else:
+        notes.extend(pending)  # names no verb follows (…负责，市财政局): not read as agencies, kept as said
     if not names:
         return None
     first_leads, rule, carries = _first_listed_lead(rest, bool(leads), carried_rule)

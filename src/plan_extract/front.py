@@ -522,15 +522,22 @@ def _head_lines(t: str, j: _Joined, pos: int, fm: FrontMatter) -> int:
                 break
         if ahead >= len(t) or not _head_ends_at(t, ahead):
             break
-        sp = j.span(start, line_end)
-        if sp:
-            fm.head.append(sp)
+        _keep_in_head(fm, j, start, line_end)
         pos = line_end
     return pos
 
 
 #: A news site's line above a document it reposts whole: …印发《…》。全文如下：
-_NEWS_LEAD = regex.compile(r"(?:[^\n]{0,200}\n){0,2}?[^\n]{0,200}?(?:全文如下|原文如下)[：:]?[ \t\u3000]*(?=\n)")
+_NEWS_LEAD = regex.compile(
+    r"(?:[^\n]{0,200}\n){0,2}?[^\n]{0,200}?(?:全文如下|原文如下|详情如下|内容如下)[：:]?[ \t\u3000]*(?=\n)"
+)
+
+
+def _keep_in_head(fm: FrontMatter, j: _Joined, start: int, end: int) -> None:
+    """Keep the text ``[start, end)`` in ``document.head``: the page's words, not the document's."""
+    sp = j.span(start, end)
+    if sp:
+        fm.head.append(sp)
 
 
 def _about_title_below(t: str, start: int, end: int) -> tuple[int, int] | None:
@@ -593,17 +600,13 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
     summary = _page_summary_end(t, j, start)
     if summary:
         # 摘要│通辽：大力发展装配式建筑，…。 above the notice (通辽 2023): the page's words, not the notice's
-        sp = j.span(start, summary)
-        if sp:
-            fm.head.append(sp)
+        _keep_in_head(fm, j, start, summary)
         pos = summary
         start = _skip_breaks(t, pos)
     lead = _NEWS_LEAD.match(t, start)
     if lead:
         # 日前，潮州印发《…实施方案（2019-2020年）》。全文如下： (a news site's repost, 潮州 2019): the site's words
-        sp = j.span(start, lead.end())
-        if sp:
-            fm.head.append(sp)
+        _keep_in_head(fm, j, start, lead.end())
         pos = lead.end()
         start = _skip_breaks(t, pos)
     line = _title_line(t, start)
@@ -618,18 +621,14 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
                 start = _skip_breaks(t, number.end())
                 line = _title_line(t, start)
                 continue
-            sp = j.span(start, end)
-            if sp:
-                fm.head.append(sp)
+            _keep_in_head(fm, j, start, end)
             start = _skip_breaks(t, end)
             line = _title_line(t, start)
         pos = start
     tag = SITE_TAG_RE.match(line)
     if tag and looks_like_title(line[tag.end() :]):
         # a site's tag before the title (【规范性文件】长沙市人民政府办公厅关于…的通知) is the page's, not the title's
-        sp = j.span(start, start + tag.end())
-        if sp:
-            fm.head.append(sp)
+        _keep_in_head(fm, j, start, start + tag.end())
         start += tag.end()
         line = line[tag.end() :]
     if looks_like_title(line) and line[-1:] not in "。！？；" and (start > 0 or rest[0].kind == "line"):
@@ -639,9 +638,7 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
             # 山东省财政厅大学生创业引领计划 ⏎ 山东省人民政府办公厅 ⏎ 转发…等部门 ⏎ 关于…的通知 (山东 2010), 印发通知 ⏎
             # 省生态环境厅 … 关于印发…的通知 (湖北 2022, a wiki's section label): a page's line above the
             # document's own 关于 title is the page's
-            sp = j.span(start, pos)
-            if sp:
-                fm.head.append(sp)
+            _keep_in_head(fm, j, start, pos)
             start, pos = below
         fm.title = _joint_title(j, start, pos)
         site = TAB_SUFFIX_RE.search(t, start, pos)
@@ -737,9 +734,8 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
         fm.issuer, fm.signatory = fm.ordered_by, fm.issuer
     fm.signed = j.span(dm.start(), dm.end())
     after = _lost_marks_end(t, j, dm.end())
-    sp = j.span(dm.end(), after)
-    if sp:  # characters lost after the date, as question marks: the page's, kept in the head
-        fm.head.append(sp)
+    # characters lost after the date, as question marks: the page's, kept in the head
+    _keep_in_head(fm, j, dm.end(), after)
     _plan_head(t, j, after, fm)
     return fm
 
@@ -787,9 +783,7 @@ def _plan_head(t: str, j: _Joined, after: int, fm: FrontMatter) -> None:
     if label:
         # 方案全文 ⏎ 湖北省减污降碳协同增效实施方案 (湖北 2022, a wiki's copy): the page's label over the plan, not
         # its title's first words
-        sp = j.span(first, label.end())
-        if sp:
-            fm.head.append(sp)
+        _keep_in_head(fm, j, first, label.end())
         after = label.end()
         first = _skip_breaks(t, after)
     # the plan's name as the notice quotes it, set over lines below; any of the notice's 《…》 may be it
@@ -811,8 +805,8 @@ def _plan_head(t: str, j: _Joined, after: int, fm: FrontMatter) -> None:
     fm.preamble = j.span(end, len(t))
 
 
-#: A page's label over the text it prints: 方案全文, 文件正文, 全文.
-_TEXT_LABEL_LINE = regex.compile(r"\p{Han}{0,2}(?:全文|正文)[：:]?[ \t\u3000]*(?=\n)")
+#: A page's label over the text it prints: 方案全文, 文件正文, 全文, a wiki's 主要内容 (天津 2021).
+_TEXT_LABEL_LINE = regex.compile(r"(?:\p{Han}{0,2}(?:全文|正文)|主要内容)[：:]?[ \t\u3000]*(?=\n|$)")
 #: A line of organs' names alone: the drafters a forwarded plan prints under its title.
 _DRAFTERS_LINE = regex.compile(rf"{ORGAN}(?:[、，, \t\u3000]+{ORGAN})*")
 

@@ -131,13 +131,19 @@ _LEADER_FIELD = regex.compile(rf"\p{{Han}}{{0,4}}领导[：:][^\n：:]{{1,40}}\n
 
 def _item_label(text: str, i: int, *, para: bool, after_paren: bool, last_item: int) -> regex.Match[str] | None:
     """The label of an item (1. 1、) at ``i``: at a paragraph's start (:data:`ITEM_RE`; or, where its
-    text opens with a digit, :data:`_ITEM_BEFORE_DIGIT` with the number after ``last_item``); or the next
+    text opens with a digit, :data:`_ITEM_BEFORE_DIGIT`, or numbered 1。, :data:`_ITEM_FULL_STOP`, with the
+    number after ``last_item``); or the next
     item's, run on after the last one's agencies on their line (黑龙江 2013: …（省发改委主办，…协办）2.重点抓好…)."""
     m = ITEM_RE.match(text, i)
     if m is not None:
         return m if para or (after_paren and int(m.group(1)) == last_item + 1) else None
-    m = _ITEM_BEFORE_DIGIT.match(text, i) if para else None
+    m = (_ITEM_BEFORE_DIGIT.match(text, i) or _ITEM_FULL_STOP.match(text, i)) if para else None
     return m if m is not None and int(m.group(1)) == last_item + 1 else None
+
+
+#: 1。在以习近平同志为核心…: an item numbered with a full stop, as a news site's copy sets it (天津 2020 on
+#: sina), read at a paragraph's start where its number follows the item before (1 first).
+_ITEM_FULL_STOP = regex.compile(r"(\d{1,3})。(?=\p{Han})")
 
 
 #: A heading's count of what it holds: （88条）, （8项）.
