@@ -437,12 +437,9 @@ def _parse_phrase(inner: str, carried_rule: str | None) -> Responsibility | None
     # only goes with the verb of the next (（A牵头，B、C等部门，D、各街道办事处配合）: B, C and D assist)
     pending: list[str] = []
     for clause in regex.split(r"[，,；;。]", rest):
-        if _REMARK.match(clause.strip()):
-            notes.extend(pending)
-            notes.append(clause.strip())
-            pending = []
-            continue
-        ms = _SECONDARY.match(clause.strip())
+        # a remark on the tasks (以下各项工作均需…落实) names nobody, whatever its verb: it is said, as below
+        remark = _REMARK.match(clause.strip()) is not None
+        ms = None if remark else _SECONDARY.match(clause.strip())
         if ms and not _FIRST_LEADS.search(clause) and not _CARRIES.search(clause):
             for waiting in pending:
                 names += _split_names(waiting)[0]
@@ -452,7 +449,7 @@ def _parse_phrase(inner: str, carried_rule: str | None) -> Responsibility | None
             pending = []
         elif clause.strip() and not _FIRST_LEADS.search(clause) and not _CARRIES.fullmatch(clause.strip()):
             found, _ = _split_names(clause.strip())
-            if found and all(_ORGAN_NAME.fullmatch(n) for n in found):
+            if found and not remark and all(_ORGAN_NAME.fullmatch(n) for n in found):
                 pending.append(clause.strip())
             else:
                 notes.extend(pending)

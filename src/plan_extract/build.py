@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -91,6 +92,17 @@ class _Read:
     note: str | None
     lead_rule: str | None
 
+    def fields(self) -> dict[str, Any]:
+        """The fields a :class:`~plan_extract.models.Task` and a :class:`~plan_extract.models.Measure`
+        give it, by the models' names."""
+        return {
+            "agencies": list(self.agencies),
+            "responsibility": self.phrase,
+            "parenthesis": self.parenthesis,
+            "agency_note": self.note,
+            "lead_rule": self.lead_rule,
+        }
+
 
 def _read_responsibility(paren: Fragment, headers: tuple[str, ...] | None, carried: list[str | None]) -> _Read:
     """What a responsibility parenthesis (or a table row's unit cells) says; updates the carried rule."""
@@ -112,22 +124,17 @@ def build_tasks(
     out: list[m.Task] = []
     for dt_ in draft_tasks:
         pieces = list(dt_.fragments) + ([dt_.paren] if dt_.paren else [])
+        read = _read_responsibility(dt_.paren, dt_.headers, carried) if dt_.paren is not None else measure
         task = m.Task(
             text=dt_.text,
-            agencies=[],
             provenance=loc.of(pieces),
             item=m.ItemRef(number=dt_.item[0], label=dt_.item[1], title=dt_.item[2]) if dt_.item else None,
             subitem=m.ItemRef(number=dt_.subitem[0], label=dt_.subitem[1], title=dt_.subitem[2])
             if dt_.subitem
             else None,
+            agencies_from="measure" if read is not None and dt_.paren is None else None,
+            **(read.fields() if read is not None else {"agencies": []}),
         )
-        read = _read_responsibility(dt_.paren, dt_.headers, carried) if dt_.paren is not None else measure
-        if read is not None:
-            task.agencies = list(read.agencies)
-            task.responsibility, task.parenthesis = read.phrase, read.parenthesis
-            task.agency_note, task.lead_rule = read.note, read.lead_rule
-            if dt_.paren is None:
-                task.agencies_from = "measure"
         out.append(task)
     return out
 
@@ -289,11 +296,8 @@ def build_record(
                 title=dm.title,
                 provenance=loc.of(heading) if heading else None,
                 tasks=build_tasks(dm.tasks, loc, carried, own if own and own.agencies else None),
+                **(own.fields() if own is not None else {}),
             )
-            if own is not None:
-                measure.agencies = list(own.agencies)
-                measure.responsibility, measure.parenthesis = own.phrase, own.parenthesis
-                measure.agency_note, measure.lead_rule = own.note, own.lead_rule
             sec.measures.append(measure)
         sections.append(sec)
 

@@ -553,6 +553,13 @@ def _about_title_below(t: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+def _page_opening_end(t: str, j: _Joined, start: int) -> int:
+    """Where the page's own words that open the text end (0: none there): a labelled summary
+    (:func:`_page_summary_end`), or a news site's lead above a document it reposts (:data:`_NEWS_LEAD`)."""
+    lead = _NEWS_LEAD.match(t, start)
+    return _page_summary_end(t, j, start) or (lead.end() if lead else 0)
+
+
 def _page_summary_end(t: str, j: _Joined, start: int) -> int:
     """Where a page's labelled summary that opens the text ends (0: none there): the label's paragraph,
     or, a label alone on its line (核心提示：), the sentences of the paragraph under it."""
@@ -597,17 +604,11 @@ def parse_front(frags: list[Fragment]) -> FrontMatter:
         _take_number(j, m, fm)
         pos = m.end()
     start = _skip_breaks(t, pos)
-    summary = _page_summary_end(t, j, start)
-    if summary:
-        # 摘要│通辽：大力发展装配式建筑，…。 above the notice (通辽 2023): the page's words, not the notice's
-        _keep_in_head(fm, j, start, summary)
-        pos = summary
-        start = _skip_breaks(t, pos)
-    lead = _NEWS_LEAD.match(t, start)
-    if lead:
-        # 日前，潮州印发《…实施方案（2019-2020年）》。全文如下： (a news site's repost, 潮州 2019): the site's words
-        _keep_in_head(fm, j, start, lead.end())
-        pos = lead.end()
+    while (opening := _page_opening_end(t, j, start)) > start:
+        # the page's words above the notice, not the notice's: 摘要│通辽：大力发展装配式建筑，…。 (通辽 2023),
+        # 日前，潮州印发《…实施方案（2019-2020年）》。全文如下： (a news site's repost, 潮州 2019)
+        _keep_in_head(fm, j, start, opening)
+        pos = opening
         start = _skip_breaks(t, pos)
     line = _title_line(t, start)
     if not looks_like_title(line) and _page_lines_before_title(t, start):
@@ -824,10 +825,10 @@ def _drafters(t: str, j: _Joined, pos: int, fm: FrontMatter) -> int:
     if end == len(t) or not _DRAFTERS_LINE.fullmatch(t, start, end) or _DRAFTERS_LINE.fullmatch(title):
         # (a title of organs' names alone is a signature's first line misread: 永德 2021's two issuers' lines)
         return _plan_date(t, j, pos, fm)
+    # the names over several lines, a line each (山东 2010: 省人力资源社会保障厅 省教育厅 省财政厅 ⏎ 省地税局 省工商局
+    # 人民银行济南分行)
     while end < len(t) and (nxt := _line_end(t, end + 1)) < len(t) and _DRAFTERS_LINE.fullmatch(t, end + 1, nxt):
-        end = (
-            nxt  # 省人力资源社会保障厅 省教育厅 省财政厅 ⏎ 省地税局 省工商局 人民银行济南分行 (山东 2010): a line each
-        )
+        end = nxt
     names = "".join(t[start:end].split())
     issuers = [sp.text for sp in (fm.issuer, fm.title) if sp is not None]
     if any("".join(text.split()).startswith(names) for text in issuers):

@@ -198,7 +198,7 @@ def _plan_after_signature(body: list[Fragment]) -> tuple[int, int] | None:
         if _is_annex_start(f):
             # 附件：1.…任务清单 ⏎ 2.…任务分解 ⏎ 沁县人民政府办公室 ⏎ 2025年5月18日: the notice's annex note, and
             # its signature under it (沁县 2025: the signature was the plan's preamble, its annexes' names its title)
-            end = next((j for j in _annex_note(body, k) if _is_signature(body, j)), k)
+            end = _signed_under_annex(body, k)
         if _is_signature(body, end):
             start = end + (1 if DATE_RE.fullmatch(body[end].text.strip()) else 2)
         elif _is_annex_start(f):
@@ -210,11 +210,13 @@ def _plan_after_signature(body: list[Fragment]) -> tuple[int, int] | None:
     return None
 
 
-def _annex_note(body: list[Fragment], k: int) -> range:
-    """Where a signature may follow the notice's annex note opening at ``k``: the few lines after it (one
-    per annex), up to the first section or measure heading."""
+def _signed_under_annex(body: list[Fragment], k: int) -> int:
+    """Where the signature under the notice's annex note opening at ``k`` starts (``k`` where none is
+    found): among the few lines after the note's first (one per annex), up to the first section or
+    measure heading."""
     stop = min(len(body), k + 1 + ANNEX_NOTE_MAX)
-    return range(k + 1, next((j for j in range(k + 1, stop) if body[j].kind in ("section", "measure")), stop))
+    stop = next((j for j in range(k + 1, stop) if body[j].kind in ("section", "measure")), stop)
+    return next((j for j in range(k + 1, stop) if _is_signature(body, j)), k)
 
 
 #: Most lines a notice's annex note runs to after its first (附件：1.… ⏎ 2.… ⏎ …).
@@ -483,7 +485,7 @@ def _file(
             if k + 1 < len(body) and _is_annex_start(body[k + 1]):
                 # 特此通知。 ⏎ 附件：…实施办法 ⏎ 工业和信息化部办公厅 ⏎ 2020年1月17日 (工信部 2020): the annex note
                 # stands between the formula and the signature (the note was taken for the issuer)
-                formula = next((j for j in _annex_note(body, k + 1) if _is_signature(body, j)), k + 1) - k
+                formula = _signed_under_annex(body, k + 1) - k
             break
         elif _is_annex_start(f):
             # 附件：重点任务分工表 ⏎ 序号⇥重点任务⇥牵头单位…: the plan has ended; the annex is no task's text

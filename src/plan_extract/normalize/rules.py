@@ -617,8 +617,7 @@ def unwrap_fixed_width(text: str) -> list[Edit]:
 #: next to Chinese); traditional→simplified after both (OpenCC needs real ideographs); punctuation
 #: before spacing (the spacing rule treats full-width marks as Chinese); a field table's cells, a
 #: flattened text's line breaks and a heading's blank before spacing too (their blanks are what parts
-#: them); line joining last (it reads
-#: the finished punctuation).
+#: them); line joining last (it reads the finished punctuation).
 RULES: tuple[Rule, ...] = (
     unwrap_fixed_width,
     fix_mojibake,
